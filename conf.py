@@ -1,0 +1,76 @@
+"""Sphinx configuration of the knowledge base.
+
+Declarative on purpose: identity, what is content, theme options and the options of our own
+extensions. Logic lives in ``_ext/``.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
+# -- Identity ---------------------------------------------------------------------------------
+project = "Stratégie numérique"
+author = "Les contributeurs de la base de connaissances"
+copyright = "2026, " + author
+language = "fr"
+html_title = "Stratégie numérique — la base de connaissances"
+site_description = (
+    "Une base de connaissances ouverte, en français, sur la stratégie numérique des "
+    "organisations : transformation digitale, communication, réseaux sociaux."
+)
+
+# Public address of the site, used for canonical links, feeds and share links.
+# Local builds default to the address of `nox -s serve`.
+html_baseurl = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+# Repository behind the "repository" and "edit this page" buttons.
+repository_url = os.environ.get(
+    "REPOSITORY_URL", "https://github.com/strategie-numerique/base-de-connaissances"
+)
+
+# -- Content ----------------------------------------------------------------------------------
+# The repository root is the source directory: name exactly what is content so that the
+# README, tests, virtualenvs and build folders are never read.
+root_doc = "index"
+include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
+exclude_patterns = ["_build", ".nox", ".venv", "tests", "**/README.md"]
+
+extensions = [
+    "myst_parser",
+    "sphinx_copybutton",
+]
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_title_to_header = True
+myst_heading_anchors = 3
+
+# -- HTML -------------------------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_static_path = ["_static"]
+templates_path = ["_templates"]
+html_css_files = ["site.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "repository_url": repository_url,
+    "repository_branch": "main",
+    "path_to_docs": "",
+    "use_repository_button": True,
+    "use_edit_page_button": True,
+    "use_download_button": False,
+    "home_page_in_toc": True,
+}
+html_context = {"site_description": site_description}
+
+# -- Link checking ----------------------------------------------------------------------------
+linkcheck_timeout = 15
+linkcheck_retries = 2
+linkcheck_workers = 4
+linkcheck_report_timeouts_as_broken = True
+# Sites that refuse robots or rate-limit them; each entry says why.
+linkcheck_ignore = [
+    r"https://(www\.)?linkedin\.com/.*",  # answers 999 to any robot
+    r"https://(twitter|x)\.com/.*",  # requires a logged-in browser
+]
+linkcheck_anchors_ignore_for_url = [r"https://github\.com/.*"]  # anchors built by JavaScript

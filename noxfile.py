@@ -1,0 +1,86 @@
+"""The project's only entry point: `nox -l` lists the sessions.
+
+Each session installs its own environment from the pinned files in `requirements/`.
+"""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["lint", "build", "tests"]
+nox.options.error_on_missing_interpreters = True
+
+SITE = "requirements/site.txt"
+TESTS = "requirements/tests.txt"
+LINT = "requirements/lint.txt"
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Strict HTML build into _build/html (warnings are errors, same verdict as a clean build)."""
+    session.install("-r", SITE)
+    session.run("python", "-m", "tools.sitebuild", "--builder", "html", *session.posargs)
+
+
+@nox.session
+def linkcheck(session: nox.Session) -> None:
+    """Check every link of the articles; the report is _build/linkcheck/output.json."""
+    session.install("-r", SITE)
+    session.run("python", "-m", "tools.sitebuild", "--builder", "linkcheck", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """The test suite (pytest); extra arguments go to pytest."""
+    session.install("-r", TESTS)
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview on http://127.0.0.1:8000/, rebuilt on every change."""
+    session.install("-r", SITE)
+    session.run(
+        "sphinx-autobuild",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        "--watch",
+        "_ext",
+        "--ignore",
+        "*/.nox/*",
+        "-d",
+        "_build/doctrees/serve",
+        ".",
+        "_build/serve",
+        *session.posargs,
+    )
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Ruff: lint and formatting of all Python."""
+    session.install("-r", LINT)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def lock(session: nox.Session) -> None:
+    """Re-pin requirements/*.txt from requirements/*.in (needs uv and the network)."""
+    session.install("uv")
+    for name in ("site", "tests", "lint", "ci"):
+        session.run(
+            "uv",
+            "pip",
+            "compile",
+            "--quiet",
+            "--python-version",
+            "3.11",
+            "--generate-hashes",
+            f"requirements/{name}.in",
+            "-o",
+            f"requirements/{name}.txt",
+        )

@@ -1,0 +1,65 @@
+"""Strict Sphinx builds whose verdict never depends on what an earlier build left behind.
+
+Sphinx's ``-W`` only repeats the warnings of the documents it re-reads: after a failed build, an
+unchanged incremental rebuild would print "build succeeded". When a build fails, this module
+throws the saved environment away, so the next run re-reads everything and fails again.
+
+Used by ``nox -s build`` and ``nox -s linkcheck``, and by the tests, so that they all run exactly
+the same command::
+
+    python -m tools.sitebuild [--builder html] [--source .] [--out _build]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sphinx.cmd.build import build_main
+
+STRICT_FLAGS = ("-W", "--keep-going", "-n")
+
+
+def build(
+    source: Path,
+    out: Path,
+    builder: str = "html",
+    extra_args: Sequence[str] = (),
+) -> int:
+    """Build ``source`` with ``builder`` into ``out/<builder>``; return Sphinx's exit code.
+
+    The doctrees (Sphinx's saved environment) live in ``out/doctrees/<builder>`` and are removed
+    when the build fails.
+    """
+    doctrees = out / "doctrees" / builder
+    args = [
+        "-b",
+        builder,
+        "-d",
+        str(doctrees),
+        *STRICT_FLAGS,
+        *extra_args,
+        str(source),
+        str(out / builder),
+    ]
+    status = build_main(args)
+    if status != 0:
+        shutil.rmtree(doctrees, ignore_errors=True)
+    return status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--builder", default="html")
+    parser.add_argument("--source", type=Path, default=Path())
+    parser.add_argument("--out", type=Path, default=Path("_build"))
+    parser.add_argument("extra", nargs="*", help="more sphinx-build options, after --")
+    options = parser.parse_args(argv)
+    return build(options.source, options.out, options.builder, options.extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
