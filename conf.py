@@ -39,6 +39,7 @@ exclude_patterns = ["_build", ".nox", ".venv", "tests", "**/README.md"]
 extensions = [
     "myst_parser",
     "sphinx_copybutton",
+    "share_footer",
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_title_to_header = True
@@ -62,6 +63,11 @@ html_theme_options = {
     "home_page_in_toc": True,
 }
 html_context = {"site_description": site_description}
+
+# -- Share footer (_ext/share_footer) ---------------------------------------------------------
+share_footer_include = ["articles/**"]
+share_footer_networks = ["linkedin", "mastodon", "bluesky", "x", "email", "copy", "native"]
+share_footer_mastodon_instances = ["mastodon.social", "piaille.fr"]
 
 # -- Link checking ----------------------------------------------------------------------------
 linkcheck_timeout = 15

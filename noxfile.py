@@ -14,6 +14,8 @@ nox.options.error_on_missing_interpreters = True
 SITE = "requirements/site.txt"
 TESTS = "requirements/tests.txt"
 LINT = "requirements/lint.txt"
+# Extensions in _ext/ that ship a gettext catalog (domain = folder name).
+EXTENSION_CATALOGS = ("share_footer",)
 
 
 @nox.session
@@ -65,6 +67,27 @@ def lint(session: nox.Session) -> None:
     session.install("-r", LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def translations(session: nox.Session) -> None:
+    """Gettext workflow of our extensions: extract .pot, update each .po, compile .mo.
+
+    `nox -s translations -- check` only verifies that the catalogs are up to date.
+    """
+    session.install("-r", SITE)
+    check = "check" in session.posargs
+    for domain in EXTENSION_CATALOGS:
+        locales = f"_ext/{domain}/locales"
+        pot = f"{session.create_tmp()}/{domain}.pot" if check else f"{locales}/{domain}.pot"
+        session.run("pybabel", "extract", "--no-location", "--sort-output", "-k", "_",
+                    "--project", domain, "-o", pot, f"_ext/{domain}")  # fmt: skip
+        update = ["pybabel", "update", "--ignore-pot-creation-date", "-w", "100"]
+        if check:
+            session.run(*update, "--check", "-D", domain, "-i", pot, "-d", locales)
+            continue
+        session.run(*update, "-D", domain, "-i", pot, "-d", locales)
+        session.run("pybabel", "compile", "--statistics", "-D", domain, "-d", locales)
 
 
 @nox.session

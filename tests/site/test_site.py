@@ -33,7 +33,9 @@ def test_article_text_is_carried_over_verbatim(site: BuiltSite, path: str) -> No
     page = site.page(path)
     expected = ARTICLES[path]
     assert page.find("h1").get_text(strip=True).rstrip("#") == expected["title"]
-    text = " ".join(page.find("article").get_text().split())
+    paragraphs = page.select("article section > p")
+    assert len(paragraphs) >= 2, "the body must be HTML paragraphs"
+    text = " ".join(" ".join(p.get_text() for p in paragraphs).split())
     for sentence in expected["sentences"]:
         assert " ".join(sentence.split()) in text
     assert "Share on Twitter" not in text
@@ -59,10 +61,25 @@ def test_home_page_links_to_every_article(site: BuiltSite) -> None:
 def test_only_content_is_built(site: BuiltSite) -> None:
     pages = {p.relative_to(site.html).as_posix() for p in site.html.rglob("*.html")}
     sources = {"index.html"} | {
-        p.relative_to(REPO).with_suffix(".html").as_posix() for p in REPO.glob("articles/**/*.md")
+        p.relative_to(REPO).with_suffix(".html").as_posix()
+        for folder in ("articles", "guide")
+        for p in REPO.glob(f"{folder}/**/*.md")
     }
     generated = {"genindex.html", "search.html"}
     stray = pages - sources - generated - {p for p in pages if p.startswith("_")}
     assert not stray, f"pages built from files that are not content: {sorted(stray)}"
     assert not (site.html / "README.html").exists()
     assert not (site.html / "tests").exists()
+
+
+@pytest.mark.parametrize("path", sorted(ARTICLES))
+def test_articles_carry_the_share_footer(site: BuiltSite, path: str) -> None:
+    aside = site.page(path).find("aside", class_="share-footer")
+    assert aside is not None
+    assert aside.h2.get_text() == "Partager cette page"
+    url = "http://127.0.0.1:8000/" + path
+    assert aside["data-url"] == url
+    labels = [a["aria-label"] for a in aside.select("a.share-footer__control")]
+    assert "Partager sur LinkedIn (nouvel onglet)" in labels
+    assert "Partager par e-mail" in labels
+    assert site.page("index.html").find("aside", class_="share-footer") is None
