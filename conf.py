@@ -7,6 +7,7 @@ extensions. Logic lives in ``_ext/``.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
@@ -34,12 +35,19 @@ repository_url = os.environ.get(
 # README, tests, virtualenvs and build folders are never read.
 root_doc = "index"
 include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
+# Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
+kb_preview = os.environ.get("KB_PREVIEW") == "1"
+kb_site_description = site_description
+# Our front-matter checks report YAML errors with their line; MyST's own message has none.
+suppress_warnings = ["myst.topmatter"]
 exclude_patterns = ["_build", ".nox", ".venv", "tests", "**/README.md"]
 
 extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "share_footer",
+    "kb",
+    "notfound.extension",
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_title_to_header = True
@@ -63,6 +71,17 @@ html_theme_options = {
     "home_page_in_toc": True,
 }
 html_context = {"site_description": site_description}
+
+# -- 404 page (sphinx-notfound-page): absolute links work from any missing URL -------------------
+notfound_urls_prefix = urlsplit(html_baseurl).path or "/"
+notfound_context = {
+    "title": "Page introuvable",
+    "body": (
+        "<h1>Page introuvable</h1>"
+        "<p>La page demandée n’existe pas ou a été déplacée.</p>"
+        f'<p><a href="{notfound_urls_prefix}">Revenir à l’accueil</a> ou utiliser la recherche.</p>'
+    ),
+}
 
 # -- Share footer (_ext/share_footer) ---------------------------------------------------------
 share_footer_include = ["articles/**"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
-nox.options.sessions = ["lint", "build", "tests"]
+nox.options.sessions = ["lint", "check", "build", "tests"]
 nox.options.error_on_missing_interpreters = True
 
 SITE = "requirements/site.txt"
@@ -41,8 +41,9 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Live preview on http://127.0.0.1:8000/, rebuilt on every change."""
+    """Live preview on http://127.0.0.1:8000/, rebuilt on every change (drafts included)."""
     session.install("-r", SITE)
+    session.env["KB_PREVIEW"] = "1"
     session.run(
         "sphinx-autobuild",
         "--host",
@@ -51,6 +52,8 @@ def serve(session: nox.Session) -> None:
         "8000",
         "--watch",
         "_ext",
+        "--watch",
+        "data",
         "--ignore",
         "*/.nox/*",
         "-d",
@@ -59,6 +62,13 @@ def serve(session: nox.Session) -> None:
         "_build/serve",
         *session.posargs,
     )
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
+    session.install("-r", SITE)
+    session.run("python", "-m", "kb.check", ".", env={"PYTHONPATH": "_ext"})
 
 
 @nox.session

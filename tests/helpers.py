@@ -39,3 +39,39 @@ class BuiltSite:
 
     def page(self, relpath: str) -> BeautifulSoup:
         return soup(self.html / relpath)
+
+
+def build_root(
+    root: str,
+    dest: Path,
+    builder: str = "html",
+    *,
+    copy: bool = True,
+    **kwargs: object,
+) -> tuple[Path, str]:
+    """Build ``tests/roots/test-<root>`` copied into ``dest``; return (outdir, warnings).
+
+    The application is cleaned up before returning, so several builds can run in one test.
+    """
+    import io
+
+    from sphinx.testing.util import SphinxTestApp
+
+    if copy:
+        shutil.copytree(REPO / "tests" / "roots" / f"test-{root}", dest, dirs_exist_ok=True)
+    warnings = io.StringIO()
+    app = SphinxTestApp(builder, srcdir=dest, warning=warnings, **kwargs)  # type: ignore[arg-type]
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Path(app.outdir), warnings.getvalue()
+
+
+def output_files(outdir: Path, suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt")):
+    """Every output file with one of ``suffixes``, as {relative path: bytes}."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*"))
+        if path.is_file() and path.suffix in suffixes and "_sources" not in path.parts
+    }

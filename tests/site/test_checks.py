@@ -39,6 +39,20 @@ def test_strict_build_fails_on_broken_reference_and_again_when_rerun(tmp_path: P
     assert "cible-qui-n-existe-pas" in second.stderr
 
 
+def test_invalid_front_matter_fails_the_strict_build_with_file_and_line(tmp_path: Path) -> None:
+    source = copy_site(tmp_path / "site")
+    article = source / "articles" / "aime-l-approche-digitale-systemique.md"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("date: 2026-11-27", "date: 2026-11-31"),
+        encoding="utf-8",
+    )
+    result = run_sitebuild(source)
+    assert result.returncode != 0
+    assert "aime-l-approche-digitale-systemique.md:4: WARNING: champ « date » : « 2026-11-31 »" in (
+        result.stderr
+    )
+
+
 class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         self.send_response(200 if self.path == "/ok" else 404)

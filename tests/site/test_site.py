@@ -65,8 +65,11 @@ def test_only_content_is_built(site: BuiltSite) -> None:
         for folder in ("articles", "guide")
         for p in REPO.glob(f"{folder}/**/*.md")
     }
-    generated = {"genindex.html", "search.html"}
-    stray = pages - sources - generated - {p for p in pages if p.startswith("_")}
+    generated = {"genindex.html", "search.html", "404.html", "archives.html"}
+    generated |= {
+        p for p in pages if p.split("/")[0] in {"categories", "tags", "authors", "_static"}
+    }
+    stray = pages - sources - generated
     assert not stray, f"pages built from files that are not content: {sorted(stray)}"
     assert not (site.html / "README.html").exists()
     assert not (site.html / "tests").exists()
@@ -83,3 +86,32 @@ def test_articles_carry_the_share_footer(site: BuiltSite, path: str) -> None:
     assert "Partager sur LinkedIn (nouvel onglet)" in labels
     assert "Partager par e-mail" in labels
     assert site.page("index.html").find("aside", class_="share-footer") is None
+
+
+def test_seed_articles_are_categorized_and_tagged(site: BuiltSite) -> None:
+    page = site.page("articles/aime-quand-ca-bouge-dans-le-community-management.html")
+    meta = page.select_one(".kb-article-meta")
+    assert meta.select_one(".kb-article-meta__category").get_text() == (
+        "Communication et réseaux sociaux"
+    )
+    assert [a.get_text() for a in meta.select(".kb-tag")] == [
+        "community management", "réseaux sociaux", "e-réputation",
+    ]  # fmt: skip
+    assert "Par La rédaction" in " ".join(meta.get_text().split())
+    for path in ("categories/communication.html", "tags/e-reputation.html",
+                 "authors/redaction.html", "archives.html", "tags/index.html"):  # fmt: skip
+        listed = [a["href"] for a in site.page(path).select(".kb-card__title a, .kb-tag-index a")]
+        assert listed, path
+
+
+def test_feeds_sitemap_and_404(site: BuiltSite) -> None:
+    import xml.etree.ElementTree as ET
+
+    atom = ET.parse(site.html / "feeds/atom.xml").getroot()
+    entries = atom.findall("{http://www.w3.org/2005/Atom}entry")
+    assert len(entries) == len(ARTICLES)
+    ET.parse(site.html / "feeds/rss.xml")
+    ET.parse(site.html / "sitemap.xml")
+    missing = site.page("404.html")
+    assert missing.select_one("article h1").get_text(strip=True) == "Page introuvable"
+    assert missing.html["lang"] == "fr"

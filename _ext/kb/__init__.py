@@ -1,0 +1,204 @@
+"""kb: the knowledge base on top of Sphinx.
+
+Validated front matter (one typed `Article` per file), categories, tags, authors and archive
+pages, listings, related articles, previous/next in publication order, feeds, social metadata,
+sitemap and robots.txt. See ``docs/decisions/`` and the README of this folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from . import feeds, seo
+from .collection import hidden_docnames, today
+from .listings import resolve, setup_listings
+from .pages import Pages
+from .prune import prune
+from .reading import Reading, warn
+from .render import Renderer
+from .store import Catalog, KnowledgeBaseDomain, domain
+from .vocab import load
+
+__version__ = "0.1.0"
+HERE = Path(__file__).parent
+HTML_BUILDERS = frozenset({"html", "dirhtml"})
+NOT_IN_SITEMAP = frozenset({"search", "genindex", "404"})
+
+
+class KnowledgeBase:
+    """Event handlers of one application."""
+
+    def __init__(self) -> None:
+        self.reading = Reading()
+        self.pages = Pages(Renderer())
+
+    # -- configuration ---------------------------------------------------------------------
+    def config_inited(self, app: Sphinx, config: Config) -> None:
+        srcdir = Path(app.srcdir)
+        vocab, problems = load(srcdir / config.kb_data_dir, config.kb_data_dir)
+        for problem in problems:
+            warn(problem)
+        self.reading.vocab = self.pages.vocab = vocab
+        if not config.kb_preview:
+            hidden = hidden_docnames(srcdir, config.kb_articles_dir, vocab, today())
+            config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in hidden)]
+        config.html_static_path.append(str(HERE / "static"))
+
+    def builder_inited(self, app: Sphinx) -> None:
+        if app.builder.name in HTML_BUILDERS:
+            app.add_css_file("kb.css")
+
+    # -- after reading ---------------------------------------------------------------------
+    def env_updated(self, app: Sphinx, env: Any) -> list[str]:
+        self.pages.catalog = Catalog(domain(env).articles.values(), today(), app.config.kb_preview)
+        return []
+
+    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
+
+    # -- writing ---------------------------------------------------------------------------
+    def absolute(self, app: Sphinx, pagename: str) -> str:
+        base = app.config.html_baseurl.rstrip("/") + "/"
+        return base + app.builder.get_target_uri(pagename)
+
+    def page_context(
+        self,
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        if app.builder.name not in HTML_BUILDERS:
+            return
+        self.pages.decorate_article(app, pagename, context)
+        article = self.pages.catalog.by_docname.get(pagename)
+        meta = context.get("meta") or {}
+        image = ""
+        if article is not None and article.image:
+            base = app.config.html_baseurl.rstrip("/") + "/"
+            image = article.image if "://" in article.image else base + article.image
+        tags = seo.social_tags(
+            title=article.title if article else _plain(context.get("title", "")),
+            url=self.absolute(app, pagename),
+            description=article.description if article else str(meta.get("description", "")),
+            site_name=app.config.project,
+            article=article,
+            vocab=self.pages.vocab,
+            image_url=image,
+        )
+        feed = self.pages.file_link(app, pagename, "feeds/atom.xml")
+        alternate = (f'<link rel="alternate" type="application/atom+xml" '
+                     f'title="{app.config.project} (Atom)" href="{feed}">\n')  # fmt: skip
+        context["metatags"] = context.get("metatags", "") + str(tags) + alternate
+
+    def collect_pages(self, app: Sphinx) -> Any:
+        if app.builder.name not in HTML_BUILDERS:
+            return []
+        return list(self.pages.collect(app))
+
+    def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or app.builder.name not in HTML_BUILDERS:
+            return
+        outdir = Path(app.outdir)
+        catalog, vocab = self.pages.catalog, self.pages.vocab
+        base = app.config.html_baseurl.rstrip("/") + "/"
+
+        def url_of(article: Any) -> str:
+            return self.absolute(app, article.docname)
+
+        def label(slug: str) -> str:
+            return catalog.tags[slug].label
+
+        site = feeds.FeedInfo("feeds/atom.xml", app.config.project, app.config.kb_site_description)
+        everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
+        feeds.write(outdir, everything, "feeds/atom.xml", "feeds/rss.xml")
+        json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description)
+        (outdir / "feeds/feed.json").write_text(
+            feeds.json_feed(json_info, catalog.articles, vocab, base, url_of), encoding="utf-8"
+        )
+        for key, entry in vocab.categories.items():
+            info = feeds.FeedInfo(f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}",
+                                  entry.description or site.description)  # fmt: skip
+            feed = feeds.generator(
+                info, catalog.by_category.get(key, []), vocab, base, url_of, label
+            )
+            feeds.write(outdir, feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
+        pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
+        pages += [name for name, _context, _template in self.pages.collect(app)]
+        lastmod = {a.docname: (a.updated or a.date).isoformat() for a in catalog.articles}
+        entries = [(self.absolute(app, name), lastmod.get(name, "")) for name in pages]
+        (outdir / "sitemap.xml").write_bytes(seo.sitemap(entries))
+        (outdir / "robots.txt").write_text(seo.robots(base + "sitemap.xml"), encoding="utf-8")
+        written = [Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix()
+                   for name in pages]  # fmt: skip
+        written += [
+            f"feeds/{key}/{kind}.xml" for key in vocab.categories for kind in ("atom", "rss")
+        ]
+        prune(outdir, Path(app.doctreedir), written)
+
+
+def _plain(html: str) -> str:
+    from markupsafe import Markup
+
+    return Markup(html).striptags()  # noqa: S704 (Sphinx's already-escaped title)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.add_config_value(
+        "kb_articles_dir",
+        "articles",
+        "env",
+        types=frozenset({str}),
+        description="Folder of the articles, relative to the source folder.",
+    )
+    app.add_config_value(
+        "kb_data_dir",
+        "data",
+        "env",
+        types=frozenset({str}),
+        description="Folder of categories.yml and authors.yml.",
+    )
+    app.add_config_value(
+        "kb_preview",
+        False,
+        "env",
+        types=frozenset({bool}),
+        description="Build and list drafts and future-dated articles.",
+    )
+    app.add_config_value(
+        "kb_words_per_minute",
+        200,
+        "env",
+        types=frozenset({int}),
+        description="Reading speed used for the reading time.",
+    )
+    app.add_config_value("kb_site_description", "", "html", types=frozenset({str}),
+                         description="Description of the site, for feeds.")  # fmt: skip
+    app.add_domain(KnowledgeBaseDomain)
+    setup_listings(app)
+    kb = KnowledgeBase()
+    app.connect("config-inited", kb.config_inited)
+    app.connect("builder-inited", kb.builder_inited)
+    app.connect("source-read", kb.reading.source_read)
+    app.connect("doctree-read", kb.reading.doctree_read)
+    app.connect("env-get-outdated", kb.reading.get_outdated)
+    app.connect("env-get-updated", kb.reading.get_updated)
+    app.connect("env-check-consistency", kb.reading.check_consistency)
+    app.connect("env-updated", kb.env_updated)
+    app.connect("doctree-resolved", kb.doctree_resolved)
+    app.connect("html-page-context", kb.page_context, priority=600)
+    app.connect("html-collect-pages", kb.collect_pages)
+    app.connect("build-finished", kb.build_finished)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

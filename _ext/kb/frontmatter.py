@@ -1,0 +1,89 @@
+"""Front matter as YAML nodes, with the file line of every value.
+
+The nodes (not loaded values) are kept so that each problem can name its line, and so that an
+impossible date such as 2026-02-30 is a reported problem rather than a crash of the loader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+FENCE = "---"
+# PyYAML's most frequent complaints, said in French for writers.
+YAML_PROBLEMS = {
+    "mapping values are not allowed here": "deux-points inattendu",
+    "could not find expected ':'": "deux-points manquant",
+    "found character '\\t' that cannot start any token": "tabulation interdite",
+    "found unexpected end of stream": "guillemet non refermé",
+    "found undefined alias": "astérisque en début de valeur",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a source file, for the writer: where, which field, what to do."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}"
+        return (
+            f"{where}: champ « {self.field} » : {self.message}"
+            if self.field
+            else (f"{where}: {self.message}")
+        )
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The mapping node of a front matter; ``offset`` turns node lines into file lines."""
+
+    node: yaml.MappingNode | None
+    offset: int
+    end_line: int  # file line of the closing fence
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + self.offset
+
+
+def split(text: str) -> tuple[str, int] | None:
+    """The YAML text between the opening and closing ``---``, and the file line of the closing
+    fence; ``None`` when the file has no front matter."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in (FENCE, "..."):
+            return "\n".join(lines[1 : number - 1]) + "\n", number
+    return None
+
+
+def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
+    """Compose the front matter of ``text``; YAML errors become problems with their line."""
+    found = split(text)
+    if found is None:
+        message = "le fichier doit commencer par un front matter YAML entre deux lignes « --- »."
+        return None, [Problem(path, 1, "", message)]
+    yaml_text, end_line = found
+    try:
+        node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else 1
+        detail = YAML_PROBLEMS.get(error.problem or "", error.problem or "syntaxe incorrecte")
+        message = (
+            f"YAML invalide ({detail}) ; vérifiez l’indentation, les deux-points et les "
+            "guillemets (un texte contenant « : » doit être entre guillemets)."
+        )
+        return None, [Problem(path, line, "", message)]
+    if node is None:
+        return FrontMatter(None, 2, end_line), []
+    if not isinstance(node, yaml.MappingNode):
+        message = "le front matter doit être une liste de champs « nom: valeur »."
+        return None, [Problem(path, 2, "", message)]
+    return FrontMatter(node, 2, end_line), []

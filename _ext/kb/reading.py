@@ -1,0 +1,135 @@
+"""Reading phase: validate each article as Sphinx reads it, and keep the dependants fresh.
+
+- ``source-read``: the front matter of every article is validated; each problem is a warning
+  located at its file and line (the strict build fails); the `Article` goes into the domain.
+- ``env-get-outdated``: when data/*.yml changed, every article is re-read (re-validated).
+- ``env-get-updated``: when what listings show of an article changed (added, removed,
+  retitled, retagged, re-dated…), the pages that show it are rewritten (not re-read).
+- ``env-check-consistency``: problems across articles (duplicate slugs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
+
+from . import frontmatter
+from .collection import duplicate_slugs, file_problems
+from .frontmatter import Problem
+from .schema import Article, parse_article
+from .store import domain
+from .vocab import Vocabulary
+
+logger = logging.getLogger(__name__)
+
+
+def warn(problem: Problem, docname: str | None = None) -> None:
+    message = f"champ « {problem.field} » : {problem.message}" if problem.field else problem.message
+    location = (docname, problem.line) if docname else f"{problem.path}:{problem.line}"
+    logger.warning(message, location=location, type="kb", subtype="frontmatter")
+
+
+class Reading:
+    """Per-application state of one build; nothing here is document data."""
+
+    def __init__(self) -> None:
+        self.vocab = Vocabulary()
+        self.before: dict[str, Article] = {}
+
+    def is_article(self, app: Sphinx, docname: str) -> bool:
+        return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
+
+    def shown_path(self, app: Sphinx, docname: str) -> str:
+        return Path(app.env.doc2path(docname)).relative_to(app.srcdir).as_posix()
+
+    def source_read(self, app: Sphinx, docname: str, content: list[str]) -> None:
+        text = content[0]
+        path = self.shown_path(app, docname)
+        if not self.is_article(app, docname):
+            if text.startswith(frontmatter.FENCE):
+                for problem in frontmatter.parse(path, text)[1]:
+                    warn(problem, docname)
+            return
+        article, problems = parse_article(path, docname, text, self.vocab)
+        for problem in file_problems(path, docname) + problems:
+            warn(problem, docname)
+        if article is not None:
+            domain(app.env).articles[docname] = article
+
+    def doctree_read(self, app: Sphinx, doctree: object) -> None:
+        docname = app.env.current_document.docname
+        store = domain(app.env).articles
+        if docname in store:
+            words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)
+            minutes = max(1, math.ceil(words / app.config.kb_words_per_minute))
+            store[docname] = dataclasses.replace(store[docname], reading_minutes=minutes)
+
+    def get_outdated(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: set[str],
+        changed: set[str],
+        removed: set[str],
+    ) -> list[str]:
+        kb = domain(env)
+        self.before = dict(kb.articles)
+        if kb.data["vocabulary"] == self.vocab.fingerprint:
+            return []
+        kb.data["vocabulary"] = self.vocab.fingerprint
+        return [name for name in env.found_docs if self.is_article(app, name)]
+
+    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        kb = domain(env)
+
+        def key(articles: dict[str, Article], name: str) -> object:
+            return articles[name].listing_key() if name in articles else None
+
+        names = kb.articles.keys() | self.before.keys()
+        changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
+        if not changed:
+            return []
+        if structural(kb.articles, changed, self.before):
+            # Navigation (sidebar, previous/next) on every page shows titles and order.
+            return sorted(env.found_docs)
+        return sorted(kb.listings | affected(kb.articles, changed, self.before))
+
+    def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
+        articles = domain(env).articles
+        pairs = [(self.shown_path(app, name), article) for name, article in articles.items()]
+        by_path = {self.shown_path(app, name): name for name in articles}
+        for problem in duplicate_slugs(pairs):
+            warn(problem, by_path[problem.path])
+
+
+def structural(articles: dict[str, Article], changed: set[str], before: dict[str, Article]) -> bool:
+    """True when an article appeared, disappeared, or changed its title or date: what every
+    page's navigation shows."""
+    for name in changed:
+        old, new = before.get(name), articles.get(name)
+        if old is None or new is None or (old.title, old.date) != (new.title, new.date):
+            return True
+    return False
+
+
+def affected(
+    articles: dict[str, Article], changed: set[str], before: dict[str, Article]
+) -> set[str]:
+    """Articles whose "related" block may show one of the changed ones (a shared tag or the
+    category, before or after the change), and the changed ones themselves."""
+    keys: set[tuple[str, str]] = set()
+    for name in changed:
+        for version in (articles[name], before[name]):
+            keys.add(("category", version.category))
+            keys |= {("tag", tag.slug) for tag in version.tags}
+    result = set(changed)
+    for name, article in articles.items():
+        mine = {("category", article.category)} | {("tag", t.slug) for t in article.tags}
+        if mine & keys:
+            result.add(name)
+    return result

@@ -1,0 +1,43 @@
+"""HTML of the knowledge base's blocks and pages, from autoescaping Jinja templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def french_date(value: dt.date) -> str:
+    """27 novembre 2026 (1er for the first day of the month)."""
+    text = format_date(value, format="long", locale="fr")
+    return text.replace("1 ", "1er ", 1) if value.day == 1 else text
+
+
+def machine_date(value: dt.date) -> str:
+    return value.isoformat()
+
+
+class Renderer:
+    """One per application; renders a template with the knowledge base's helpers."""
+
+    def __init__(self) -> None:
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters["french_date"] = french_date
+        self.env.filters["iso"] = machine_date
+
+    def render(self, name: str, link: Callable[[str], str], **context: Any) -> Markup:
+        """Render ``kb/<name>``; ``link(pagename)`` gives a relative URL from the current page."""
+        html = self.env.get_template(f"kb/{name}").render(link=link, **context)
+        return Markup(html)  # noqa: S704 (autoescaped template)

@@ -1,0 +1,251 @@
+"""What a valid article is: one typed `Article` per file, or French problems with their lines.
+
+Pure Python: used by the Sphinx extension and by the standalone check (`python -m kb.check`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import yaml
+
+from . import frontmatter
+from .frontmatter import FrontMatter, Problem
+from .slugs import slugify, tag_label
+from .vocab import Vocabulary
+
+DESCRIPTION_MIN, DESCRIPTION_MAX = 30, 200
+TITLE_MAX = 120
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A sentence end followed by another sentence: "…fin. Une autre…".
+SECOND_SENTENCE = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+DATE_EXAMPLE = "une date AAAA-MM-JJ, par exemple 2026-11-27"
+
+
+@dataclass(frozen=True)
+class Tag:
+    slug: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article, as every part of the site sees it."""
+
+    docname: str
+    slug: str
+    title: str
+    description: str
+    date: dt.date
+    category: str
+    authors: tuple[str, ...]
+    tags: tuple[Tag, ...] = ()
+    updated: dt.date | None = None
+    draft: bool = False
+    image: str = ""
+    share: bool = True
+    reading_minutes: int = 1
+
+    def listing_key(self) -> tuple[object, ...]:
+        """What listings, feeds and related blocks show of this article (body excluded)."""
+        return (self.slug, self.title, self.description, self.date, self.updated,
+                self.category, self.authors, self.tags, self.draft, self.image,
+                self.reading_minutes)  # fmt: skip
+
+
+class _Reader:
+    """Reads one front matter, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, path: str, front: FrontMatter) -> None:
+        self.path = path
+        self.front = front
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, field: str, message: str) -> None:
+        line = self.front.line(node) if node is not None else self.front.end_line
+        self.problems.append(Problem(self.path, line, field, message))
+
+    def text(self, node: yaml.Node, field: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
+            return " ".join(str(node.value).split())
+        self.problem(node, field, "attendu : du texte (mettez-le entre guillemets).")
+        return None
+
+    def date(self, node: yaml.Node, field: str) -> dt.date | None:
+        value = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        if ISO_DATE.match(value):
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError:
+                self.problem(node, field, f"« {value} » n’existe pas ; attendu : {DATE_EXAMPLE}.")
+                return None
+        self.problem(node, field, f"« {value} » n’est pas une date ; attendu : {DATE_EXAMPLE}.")
+        return None
+
+    def boolean(self, node: yaml.Node, field: str) -> bool | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:bool":
+            return str(node.value).lower() in {"true", "yes", "on"}
+        self.problem(node, field, "attendu : true ou false.")
+        return None
+
+    def texts(self, node: yaml.Node, field: str, example: str) -> list[tuple[str, yaml.Node]]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, field, f"attendu : une liste, par exemple {example}.")
+            return []
+        result = []
+        for item in node.value:
+            value = self.text(item, field)
+            if value:
+                result.append((value, item))
+        return result
+
+
+def _choose(value: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(value, known, n=1)
+    hint = f" Vouliez-vous dire « {close[0]} » ?" if close else ""
+    return f"valeurs possibles : {', '.join(known)}.{hint}"
+
+
+def _read_fields(reader: _Reader, vocab: Vocabulary) -> dict[str, object]:
+    values: dict[str, object] = {}
+    seen: set[str] = set()
+    node = reader.front.node
+    pairs = node.value if node is not None else []
+    for key_node, value_node in pairs:
+        key = str(key_node.value)
+        if key in seen:
+            reader.problem(key_node, key, "champ en double ; gardez-en un seul.")
+            continue
+        seen.add(key)
+        handler = FIELDS.get(key)
+        if handler is None:
+            reader.problem(key_node, key, "champ inconnu ; " + _choose(key, sorted(FIELDS)))
+            continue
+        value = handler(reader, value_node, vocab)
+        if value is not None:
+            values[key] = value
+    for key in REQUIRED:
+        if key not in seen:
+            reader.problem(None, key, f"champ obligatoire manquant ; attendu : {REQUIRED[key]}.")
+    return values
+
+
+def _title(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
+    value = reader.text(node, "title")
+    if value is not None and not 0 < len(value) <= TITLE_MAX:
+        reader.problem(node, "title", f"attendu : un titre de 1 à {TITLE_MAX} caractères.")
+        return None
+    return value
+
+
+def _description(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
+    value = reader.text(node, "description")
+    if value is None:
+        return None
+    if not DESCRIPTION_MIN <= len(value) <= DESCRIPTION_MAX:
+        reader.problem(node, "description", f"{len(value)} caractères ; attendu : une phrase de "
+                       f"{DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères.")  # fmt: skip
+        return None
+    if SECOND_SENTENCE.search(value):
+        reader.problem(node, "description", "attendu : une seule phrase.")
+        return None
+    return value
+
+
+def _category(reader: _Reader, node: yaml.Node, vocab: Vocabulary) -> str | None:
+    value = reader.text(node, "category")
+    if value is not None and value not in vocab.categories:
+        reader.problem(node, "category", f"catégorie inconnue « {value} » ; "
+                       + _choose(value, sorted(vocab.categories)))  # fmt: skip
+        return None
+    return value
+
+
+def _authors(reader: _Reader, node: yaml.Node, vocab: Vocabulary) -> tuple[str, ...] | None:
+    found = reader.texts(node, "authors", "[redaction]")
+    authors = []
+    for value, item in found:
+        if value not in vocab.authors:
+            hint = _choose(value, sorted(vocab.authors))
+            message = f"auteur inconnu « {value} » (à déclarer dans data/authors.yml) ; {hint}"
+            reader.problem(item, "authors", message)
+        else:
+            authors.append(value)
+    if isinstance(node, yaml.SequenceNode) and not node.value:
+        reader.problem(node, "authors", "attendu : au moins un auteur.")
+    return tuple(dict.fromkeys(authors)) or None
+
+
+def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ...]:
+    tags: dict[str, Tag] = {}
+    for value, item in reader.texts(node, "tags", "[stratégie, réseaux sociaux]"):
+        slug = slugify(value)
+        if not slug:
+            reader.problem(item, "tags", f"« {value} » ne contient ni lettre ni chiffre.")
+            continue
+        tags.setdefault(slug, Tag(slug, tag_label(value)))
+    return tuple(tags.values())
+
+
+def _image(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
+    return reader.text(node, "image")
+
+
+Handler = Callable[[_Reader, yaml.Node, Vocabulary], object]
+FIELDS: dict[str, Handler] = {
+    "title": _title,
+    "description": _description,
+    "date": lambda reader, node, _vocab: reader.date(node, "date"),
+    "updated": lambda reader, node, _vocab: reader.date(node, "updated"),
+    "authors": _authors,
+    "category": _category,
+    "tags": _tags,
+    "draft": lambda reader, node, _vocab: reader.boolean(node, "draft"),
+    "image": _image,
+    "share": lambda reader, node, _vocab: reader.boolean(node, "share"),
+}
+REQUIRED = {
+    "title": "le titre de l’article",
+    "description": f"une phrase de {DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères",
+    "date": DATE_EXAMPLE,
+    "authors": "une liste d’auteurs déclarés dans data/authors.yml, par exemple [redaction]",
+    "category": "une catégorie déclarée dans data/categories.yml",
+}
+
+
+def parse_article(
+    path: str, docname: str, text: str, vocab: Vocabulary
+) -> tuple[Article | None, list[Problem]]:
+    """Validate the front matter of one article file; ``path`` is how problems name the file."""
+    front, problems = frontmatter.parse(path, text)
+    if front is None:
+        return None, problems
+    reader = _Reader(path, front)
+    values = _read_fields(reader, vocab)
+    updated, published = values.get("updated"), values.get("date")
+    if isinstance(updated, dt.date) and isinstance(published, dt.date) and updated < published:
+        pairs = front.node.value if front.node is not None else []
+        node = next(value for key, value in pairs if key.value == "updated")
+        reader.problem(node, "updated", "attendu : une date postérieure au champ « date ».")
+    problems = reader.problems
+    if problems:
+        return None, problems
+    slug = docname.rsplit("/", 1)[-1]
+    return Article(
+        docname=docname,
+        slug=slug,
+        title=values["title"],  # type: ignore[arg-type]
+        description=values["description"],  # type: ignore[arg-type]
+        date=values["date"],  # type: ignore[arg-type]
+        category=values["category"],  # type: ignore[arg-type]
+        authors=values["authors"],  # type: ignore[arg-type]
+        tags=values.get("tags", ()),  # type: ignore[arg-type]
+        updated=updated,  # type: ignore[arg-type]
+        draft=bool(values.get("draft", False)),
+        image=str(values.get("image", "")),
+        share=bool(values.get("share", True)),
+    ), []

@@ -1,0 +1,70 @@
+"""What the site tells machines: Open Graph and Twitter card tags, sitemap.xml, robots.txt."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from xml.etree import ElementTree as ET
+
+from markupsafe import Markup
+
+from .schema import Article
+from .vocab import Vocabulary
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _meta(attribute: str, name: str, content: str) -> Markup:
+    # ``attribute`` is one of this module's constants ("property" or "name").
+    markup = Markup('<meta {}="{}" content="{}">\n')
+    return markup.format(Markup(attribute), name, content)  # noqa: S704
+
+
+def social_tags(
+    *,
+    title: str,
+    url: str,
+    description: str,
+    site_name: str,
+    article: Article | None = None,
+    vocab: Vocabulary | None = None,
+    image_url: str = "",
+) -> Markup:
+    """Open Graph and Twitter card tags; every value is escaped."""
+    tags = [
+        ("property", "og:title", title),
+        ("property", "og:type", "article" if article else "website"),
+        ("property", "og:url", url),
+        ("property", "og:site_name", site_name),
+        ("property", "og:locale", "fr_FR"),
+        ("name", "twitter:card", "summary_large_image" if image_url else "summary"),
+        ("name", "twitter:title", title),
+    ]
+    if description:
+        tags += [("property", "og:description", description),
+                 ("name", "twitter:description", description)]  # fmt: skip
+    if image_url:
+        tags += [("property", "og:image", image_url), ("name", "twitter:image", image_url)]
+    if article is not None and vocab is not None:
+        tags.append(("property", "article:published_time", article.date.isoformat()))
+        if article.updated:
+            tags.append(("property", "article:modified_time", article.updated.isoformat()))
+        tags.append(("property", "article:section", vocab.categories[article.category].name))
+        tags += [("property", "article:tag", tag.label) for tag in article.tags]
+    return Markup("").join(_meta(*tag) for tag in tags)
+
+
+def sitemap(entries: Iterable[tuple[str, str]]) -> bytes:
+    """``entries``: (absolute URL, lastmod or "") pairs, written in the order given."""
+    ET.register_namespace("", SITEMAP_NS)
+    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for url, lastmod in entries:
+        item = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(item, f"{{{SITEMAP_NS}}}loc").text = url
+        if lastmod:
+            ET.SubElement(item, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots(sitemap_url: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

@@ -1,0 +1,101 @@
+"""The build environment's record of articles: a Sphinx domain holding docname → Article.
+
+A domain gives the `env-purge-doc` / `env-merge-info` pattern for free (``clear_doc`` and
+``merge_domaindata``), so the data stays right in parallel and incremental builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Set
+from typing import Any
+
+from sphinx.domains import Domain
+from sphinx.environment import BuildEnvironment
+
+from .schema import Article, Tag
+
+
+class KnowledgeBaseDomain(Domain):
+    name = "kb"
+    label = "Knowledge base"
+    data_version = 1
+    initial_data: dict[str, Any] = {  # noqa: RUF012 (Sphinx copies it per environment)
+        "articles": {},  # docname → Article
+        "listings": set(),  # docnames that hold a listing directive
+        "vocabulary": "",  # fingerprint of data/*.yml when the articles were read
+    }
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        return self.data["articles"]
+
+    @property
+    def listings(self) -> set[str]:
+        return self.data["listings"]
+
+    def clear_doc(self, docname: str) -> None:
+        self.articles.pop(docname, None)
+        self.listings.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for docname, article in otherdata["articles"].items():
+            if docname in docnames:
+                self.articles[docname] = article
+        self.listings.update(otherdata["listings"] & set(docnames))
+
+    def resolve_any_xref(self, *args: object, **kwargs: object) -> list[Any]:
+        return []
+
+
+def domain(env: BuildEnvironment) -> KnowledgeBaseDomain:
+    return env.domains["kb"]  # type: ignore[return-value]
+
+
+class Catalog:
+    """Queries over the published articles of one build (newest first everywhere)."""
+
+    def __init__(self, articles: Iterable[Article], on: dt.date, preview: bool) -> None:
+        visible = [a for a in articles if preview or (not a.draft and a.date <= on)]
+        self.articles = sorted(visible, key=lambda a: (a.date, a.slug), reverse=True)
+        self.by_docname = {a.docname: a for a in self.articles}
+        self.by_category: dict[str, list[Article]] = defaultdict(list)
+        self.by_author: dict[str, list[Article]] = defaultdict(list)
+        self.by_tag: dict[str, list[Article]] = defaultdict(list)
+        self.by_year: dict[int, list[Article]] = defaultdict(list)
+        labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for article in self.articles:
+            self.by_category[article.category].append(article)
+            self.by_year[article.date.year].append(article)
+            for author in article.authors:
+                self.by_author[author].append(article)
+            for tag in article.tags:
+                self.by_tag[tag.slug].append(article)
+                labels[tag.slug][tag.label] += 1
+        # One label per tag across articles: the most used, then the one with accents.
+        self.tags = {
+            slug: Tag(slug, min(forms, key=lambda f: (-forms[f], f.isascii(), f)))
+            for slug, forms in labels.items()
+        }
+
+    def neighbours(self, docname: str) -> tuple[Article | None, Article | None]:
+        """(older, newer) article around ``docname`` in publication order."""
+        index = next(i for i, a in enumerate(self.articles) if a.docname == docname)
+        newer = self.articles[index - 1] if index > 0 else None
+        older = self.articles[index + 1] if index + 1 < len(self.articles) else None
+        return older, newer
+
+    def related(self, article: Article, limit: int = 3) -> list[Article]:
+        """Articles sharing tags (2 points each) and the category (1 point), best first."""
+        tags = {tag.slug for tag in article.tags}
+        scored = []
+        for other in self.articles:
+            if other.docname == article.docname:
+                continue
+            score = 2 * len(tags & {t.slug for t in other.tags})
+            score += other.category == article.category
+            if score:
+                scored.append((score, other))
+        scored.sort(key=lambda pair: (-pair[0], -pair[1].date.toordinal(), pair[1].docname))
+        return [other for _score, other in scored[:limit]]

@@ -1,0 +1,122 @@
+"""Errors, parallel builds and incremental builds of the knowledge base."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from tests.helpers import REPO, build_root, output_files
+
+ROOT = REPO / "tests" / "roots" / "test-kb"
+# Files whose bytes legitimately depend on the build folder or on Sphinx's own bookkeeping.
+VOLATILE = {"searchindex.js", ".buildinfo"}
+
+
+def test_front_matter_errors_are_all_reported_with_file_and_line(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src)
+    (src / "articles/casse.md").write_text(
+        "---\ntitle: Cassé\ndescription: Court.\ndate: 2026-13-01\nauthors: [zoe]\n"
+        "category: strategie\n---\n\nTexte.\n", encoding="utf-8")  # fmt: skip
+    (src / "articles/yaml.md").write_text("---\ntitle: a: b\n---\n", encoding="utf-8")
+    (src / "articles/dossier/premier.md").write_text(
+        (ROOT / "articles/premier.md").read_text("utf-8"), encoding="utf-8"
+    )
+    _, warnings = build_root("kb", src, copy=False)
+    lines = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in warnings.splitlines()]
+    lines = [line.split(str(src) + "/", 1)[-1] for line in lines]
+    expected = [
+        "articles/casse.md:3: WARNING: champ « description » : 6 caractères ; attendu : une "
+        "phrase de 30 à 200 caractères.",
+        "articles/casse.md:4: WARNING: champ « date » : « 2026-13-01 » n’existe pas",
+        "articles/casse.md:5: WARNING: champ « authors » : auteur inconnu « zoe »",
+        "articles/yaml.md:2: WARNING: YAML invalide (deux-points inattendu)",
+        "articles/premier.md:1: WARNING: l’identifiant « premier » est déjà celui de "
+        "articles/dossier/premier.md",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), (start, lines)
+
+
+def test_parallel_build_equals_serial_build(tmp_path: Path) -> None:
+    serial, w1 = build_root("kb", tmp_path / "serial")
+    parallel, w2 = build_root("kb", tmp_path / "parallel", parallel=2)
+    assert w1 == w2 == ""
+    a, b = output_files(serial), output_files(parallel)
+    assert a.keys() == b.keys()
+    assert {k for k in a if a[k] != b[k]} <= VOLATILE
+
+
+def _incremental_matches_clean(tmp_path: Path, change) -> None:
+    """Build, apply ``change`` to the sources, rebuild incrementally; the output must equal a
+    clean build of the changed sources (no stale page anywhere)."""
+    src = tmp_path / "inc"
+    build_root("kb", src)
+    change(src)
+    incremental, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    clean_src = tmp_path / "clean"
+    shutil.copytree(src, clean_src, ignore=shutil.ignore_patterns("_build"))
+    clean, _ = build_root("kb", clean_src, copy=False)
+    a, b = output_files(incremental), output_files(clean)
+    assert a.keys() == b.keys(), a.keys() ^ b.keys()
+    stale = sorted(k for k in a if a[k] != b[k] and k not in VOLATILE)
+    assert not stale, f"stale after the change: {stale}"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+NEW_ARTICLE = """---
+title: Un nouvel article
+description: "Un article ajouté entre deux constructions du site."
+date: 2026-02-01
+authors: [bob]
+category: reseaux
+tags: [stratégie, nouveauté]
+---
+
+Nouveau.
+"""
+
+SCENARIOS = {
+    "add": lambda src: (src / "articles/nouveau.md").write_text(NEW_ARTICLE, "utf-8"),
+    "delete": lambda src: (src / "articles/premier.md").unlink(),
+    "retag": lambda src: _edit(
+        src / "articles/dossier/troisieme.md", "[archives]", "[réseaux sociaux]"
+    ),
+    "redate": lambda src: _edit(src / "articles/dossier/troisieme.md", "2025-06-01", "2026-02-10"),
+    "retitle": lambda src: _edit(src / "articles/deuxieme.md", "title: Deuxième article",
+                                 "title: Deuxième article, retitré"),
+    "author-name": lambda src: _edit(src / "data/authors.yml", "Alice Écrivaine", "Alice Autrice"),
+    "category-description": lambda src: _edit(src / "data/categories.yml",
+                                              "Prendre la parole en ligne.", "Parler en ligne."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario", sorted(SCENARIOS))
+def test_incremental_build_leaves_no_stale_page(tmp_path: Path, scenario: str) -> None:
+    _incremental_matches_clean(tmp_path, SCENARIOS[scenario])
+
+
+def test_no_change_rebuild_reads_nothing(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    build_root("kb", src)
+    status = io.StringIO()
+    app = SphinxTestApp("html", srcdir=src, status=status)
+    read: list[str] = []
+    app.connect("env-before-read-docs", lambda _app, _env, docnames: read.extend(docnames))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert read == []
+    assert "0 added, 0 changed, 0 removed" in status.getvalue()

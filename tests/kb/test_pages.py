@@ -1,0 +1,136 @@
+"""Generated pages, listings and article decorations of the test-kb root."""
+
+from __future__ import annotations
+
+from tests.helpers import BuiltSite
+from tests.kb.conftest import hrefs
+
+PUBLISHED = ["articles/deuxieme.html", "articles/premier.html", "articles/dossier/troisieme.html"]
+
+
+def titles(page) -> list[str]:
+    return [h.get_text(strip=True) for h in page.select(".kb-card__title")]
+
+
+def test_drafts_and_future_articles_are_neither_built_nor_listed(kb_site: BuiltSite) -> None:
+    assert not (kb_site.html / "articles/brouillon.html").exists()
+    assert not (kb_site.html / "articles/futur.html").exists()
+    everything = "".join(p.read_text("utf-8") for p in kb_site.html.rglob("*.html"))
+    everything += "".join(p.read_text("utf-8") for p in kb_site.html.rglob("*.xml"))
+    assert "Un brouillon" not in everything and "Un article du futur" not in everything
+
+
+def test_preview_builds_and_marks_drafts(kb_preview: BuiltSite) -> None:
+    draft = kb_preview.page("articles/brouillon.html")
+    assert "Brouillon" in draft.select_one(".kb-article-meta").get_text()
+    assert (kb_preview.html / "articles/futur.html").exists()
+
+
+def test_home_lists_latest_articles_and_categories(kb_site: BuiltSite) -> None:
+    home = kb_site.page("index.html")
+    assert titles(home) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+    categories = [c.get_text(strip=True) for c in home.select(".kb-category__name")]
+    assert categories == ["Stratégie", "Réseaux sociaux", "Catégorie vide"]
+    counts = [c.get_text(strip=True) for c in home.select(".kb-category .kb-count")]
+    assert counts == ["2 articles", "1 article", "0 article"]
+
+
+def test_category_page_lists_its_articles_newest_first(kb_site: BuiltSite) -> None:
+    page = kb_site.page("categories/strategie.html")
+    assert page.h1.get_text(strip=True) == "Stratégie"
+    assert "La stratégie numérique & ses <enjeux>." in page.select_one(".kb-page__intro").text
+    assert titles(page) == [
+        "Premier article : « stratégie » & <tests>",
+        "Troisième article, rangé dans un dossier",
+    ]
+    assert "../articles/premier.html" in hrefs(page)
+    assert "Aucun article" in kb_site.page("categories/vide.html").get_text()
+
+
+def test_tags_have_ascii_urls_accented_names_and_counts(kb_site: BuiltSite) -> None:
+    index = kb_site.page("tags/index.html")
+    entries = {
+        a.get_text(strip=True): (a["href"], a.find_next_sibling("span").get_text())
+        for a in index.select(".kb-tag-index a")
+    }
+    assert entries == {
+        "archives": ("archives.html", "1"),
+        "🚀 fusée": ("fusee.html", "1"),
+        "réseaux sociaux": ("reseaux-sociaux.html", "2"),
+        "stratégie": ("strategie.html", "2"),
+    }
+    tag = kb_site.page("tags/strategie.html")
+    assert tag.h1.get_text(strip=True) == "Mot-clé « stratégie »"
+    assert titles(tag) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+
+
+def test_author_and_archive_pages(kb_site: BuiltSite) -> None:
+    alice = kb_site.page("authors/alice.html")
+    assert alice.h1.get_text(strip=True) == "Alice Écrivaine"
+    assert titles(alice) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+    archives = kb_site.page("archives.html")
+    years = [h.get_text(strip=True) for h in archives.select(".kb-year > h2")]
+    assert years == ["2026", "2025"]
+
+
+def test_article_header_and_footer(kb_site: BuiltSite) -> None:
+    page = kb_site.page("articles/deuxieme.html")
+    meta = page.select_one(".kb-article-meta")
+    text = " ".join(meta.get_text().split())
+    assert "Publié le 2 mars 2026" in text
+    assert "mis à jour le 1er avril 2026" in text
+    assert "1 min de lecture" in text
+    assert "Par Bob, Alice Écrivaine" in text
+    assert meta.select_one(".kb-article-meta__category")["href"] == "../categories/reseaux.html"
+    tags = {a.get_text(): a["href"] for a in meta.select(".kb-tag")}
+    assert tags == {"stratégie": "../tags/strategie.html",
+                    "réseaux sociaux": "../tags/reseaux-sociaux.html"}  # fmt: skip
+    related = [a.get_text(strip=True) for a in page.select(".kb-related .kb-card__title a")]
+    assert related == ["Premier article : « stratégie » & <tests>"]
+    # The header sits right under the title.
+    assert page.h1.find_next_sibling() is meta
+
+
+def test_previous_and_next_follow_publication_order(kb_site: BuiltSite) -> None:
+    page = kb_site.page("articles/premier.html")
+    rel = {link["rel"][0]: link["href"] for link in page.find_all("link", rel=["prev", "next"])}
+    assert rel == {"prev": "deuxieme.html", "next": "dossier/troisieme.html"}
+
+
+def test_titles_are_escaped(kb_site: BuiltSite) -> None:
+    raw = (kb_site.html / "categories/strategie.html").read_text("utf-8")
+    assert "&lt;tests&gt;" in raw and "<tests>" not in raw
+
+
+def test_social_metadata(kb_site: BuiltSite) -> None:
+    page = kb_site.page("articles/premier.html")
+    props: dict[str, list[str]] = {}
+    for meta in page.find_all("meta", property=True):
+        props.setdefault(meta["property"], []).append(meta["content"])
+    assert props["og:title"] == ["Premier article : « stratégie » & <tests>"]
+    assert props["og:url"] == ["https://example.org/kb/articles/premier.html"]
+    assert props["og:type"] == ["article"]
+    assert props["og:locale"] == ["fr_FR"]
+    assert props["og:description"] == [
+        "Le premier article de la base, qui parle de stratégie numérique."
+    ]
+    assert props["article:published_time"] == ["2026-01-15"]
+    assert props["article:tag"] == ["stratégie", "réseaux sociaux", "🚀 fusée"]
+    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    feed = page.find("link", attrs={"type": "application/atom+xml"})
+    assert feed["href"] == "../feeds/atom.xml"
+
+
+def test_sitemap_and_robots(kb_site: BuiltSite) -> None:
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    root = ET.parse(kb_site.html / "sitemap.xml").getroot()
+    urls = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+            for u in root.findall("s:url", ns)}  # fmt: skip
+    assert urls["https://example.org/kb/articles/deuxieme.html"] == "2026-04-01"
+    assert "https://example.org/kb/tags/fusee.html" in urls
+    assert "https://example.org/kb/categories/strategie.html" in urls
+    assert not any("brouillon" in url or "search" in url for url in urls)
+    robots = (kb_site.html / "robots.txt").read_text("utf-8")
+    assert "Sitemap: https://example.org/kb/sitemap.xml" in robots

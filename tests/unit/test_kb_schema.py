@@ -1,0 +1,163 @@
+"""The article schema without Sphinx: each mistake gives its line, field and a French message."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+from pathlib import Path
+
+import pytest
+from kb.check import main as check_main
+from kb.collection import check_tree, hidden_docnames
+from kb.schema import parse_article
+from kb.slugs import slugify, tag_label
+from kb.vocab import Entry, Vocabulary
+
+VOCAB = Vocabulary(
+    categories={"strategie": Entry("strategie", "Stratégie")},
+    authors={"alice": Entry("alice", "Alice")},
+)
+VALID = """\
+---
+title: "Un titre : avec deux-points"
+description: "Une description d’une seule phrase, assez longue."
+date: 2026-11-27
+authors: [alice]
+category: strategie
+tags: [Stratégie, " réseaux   sociaux ", strategie]
+---
+
+Texte.
+"""
+
+
+def parse(text: str):
+    return parse_article("articles/a.md", "articles/a", textwrap.dedent(text), VOCAB)
+
+
+def test_valid_article_gives_a_typed_record() -> None:
+    article, problems = parse(VALID)
+    assert problems == []
+    assert article.title == "Un titre : avec deux-points"
+    assert article.date == dt.date(2026, 11, 27)
+    assert article.authors == ("alice",)
+    assert [(t.slug, t.label) for t in article.tags] == [
+        ("strategie", "stratégie"),
+        ("reseaux-sociaux", "réseaux sociaux"),
+    ]
+    assert article.slug == "a" and article.share and not article.draft
+
+
+def _replace(line: str, new: str) -> str:
+    return VALID.replace(line, new)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "field", "expected"),
+    [
+        (_replace("date: 2026-11-27", "date: 2026-02-30"), 4, "date", "n’existe pas"),
+        (_replace("date: 2026-11-27", "date: 27/11/2026"), 4, "date", "AAAA-MM-JJ"),
+        (_replace("category: strategie", "category: strategy"), 6, "category",
+         "Vouliez-vous dire « strategie »"),
+        (_replace("authors: [alice]", "authors: [alice, zoe]"), 5, "authors",
+         "auteur inconnu « zoe »"),
+        (_replace("authors: [alice]", "authors: alice"), 5, "authors", "attendu : une liste"),
+        (_replace("title: \"Un titre : avec deux-points\"", "title: 2026"), 2, "title", "du texte"),
+        (_replace("title: \"Un titre : avec deux-points\"", "tilte: Oups"), 2, "tilte",
+         "Vouliez-vous dire « title »"),
+        (_replace("description: \"Une description d’une seule phrase, assez longue.\"",
+                  "description: Trop court."), 3, "description", "de 30 à 200 caractères"),
+        (_replace("description: \"Une description d’une seule phrase, assez longue.\"",
+                  "description: Une première phrase assez longue. Puis une autre phrase."),
+         3, "description", "une seule phrase"),
+        (_replace("tags: [Stratégie, \" réseaux   sociaux \", strategie]", "tags: [\"🚀\"]"),
+         7, "tags", "ni lettre ni chiffre"),
+        (_replace("---\n\nTexte", "draft: peut-être\n---\n\nTexte"), 8, "draft", "true ou false"),
+        (_replace("---\n\nTexte", "updated: 2026-01-01\n---\n\nTexte"), 8, "updated",
+         "postérieure"),
+        (_replace("---\n\nTexte", "date: 2026-11-28\n---\n\nTexte"), 8, "date", "en double"),
+    ],
+)  # fmt: skip
+def test_each_mistake_is_reported_with_line_and_field(text, line, field, expected) -> None:
+    article, problems = parse(text)
+    assert article is None
+    matching = [p for p in problems if (p.path, p.line, p.field) == ("articles/a.md", line, field)]
+    assert len(matching) == 1, problems
+    problem = matching[0]
+    assert expected in problem.message
+    assert str(problem).startswith(f"articles/a.md:{line}: champ « {field} » : ")
+
+
+def test_missing_fields_are_all_reported_at_the_closing_fence() -> None:
+    article, problems = parse("---\ntitle: Seul\n---\n")
+    assert article is None
+    assert {p.field for p in problems} == {"description", "date", "authors", "category"}
+    assert {p.line for p in problems} == {3}
+
+
+def test_yaml_syntax_error_names_its_line_in_french() -> None:
+    _, problems = parse(_replace('title: "Un titre : avec deux-points"', "title: Un titre : oups"))
+    assert [(p.line, p.field) for p in problems] == [(2, "")]
+    assert "YAML invalide (deux-points inattendu)" in problems[0].message
+
+
+def test_file_without_front_matter() -> None:
+    _, problems = parse("Juste du texte.\n")
+    assert problems[0].line == 1 and "front matter" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "label"),
+    [("Stratégie", "strategie", "stratégie"), ("E-Réputation  2.0", "e-reputation-2-0",
+      "e-réputation 2.0"), ("🚀 Fusée", "fusee", "🚀 fusée")],
+)  # fmt: skip
+def test_slugs_are_ascii_and_labels_keep_accents(text: str, slug: str, label: str) -> None:
+    assert slugify(text) == slug
+    assert tag_label(text) == label
+
+
+def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/categories.yml").write_text("strategie:\n  name: Stratégie\n", "utf-8")
+    (tmp_path / "data/authors.yml").write_text("alice:\n  name: Alice\n", "utf-8")
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(textwrap.dedent(text), "utf-8")
+    return tmp_path
+
+
+def test_check_reports_every_problem_of_every_file(tmp_path: Path, capsys) -> None:
+    tree = _tree(tmp_path, {
+        "articles/a.md": VALID,
+        "articles/sous/a.md": VALID,  # same slug as articles/a.md
+        "articles/b.md": _replace("date: 2026-11-27", "date: demain"),
+        "articles/Mauvais Nom.md": VALID,
+        "articles/c.md": _replace("category: strategie", "category: x"),
+    })  # fmt: skip
+    problems = check_tree(tree)
+    assert [(p.path, p.line) for p in problems] == [
+        ("articles/Mauvais Nom.md", 1),
+        ("articles/b.md", 4),
+        ("articles/c.md", 6),
+        ("articles/sous/a.md", 1),
+    ]
+    assert check_main([str(tree)]) == 1
+    err = capsys.readouterr().err
+    assert "4 problèmes à corriger." in err
+    assert "articles/sous/a.md:1: l’identifiant « a » est déjà celui de articles/a.md" in err
+
+
+def test_check_passes_on_valid_tree(tmp_path: Path, capsys) -> None:
+    assert check_main([str(_tree(tmp_path, {"articles/a.md": VALID}))]) == 0
+    assert "Tous les articles sont valides." in capsys.readouterr().out
+
+
+def test_drafts_and_future_articles_are_hidden(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {
+        "articles/a.md": VALID,
+        "articles/brouillon.md": _replace("---\n\nTexte", "draft: true\n---\n\nTexte"),
+        "articles/futur.md": _replace("date: 2026-11-27", "date: 2026-12-01"),
+    })  # fmt: skip
+    vocab = Vocabulary(VOCAB.categories, VOCAB.authors)
+    hidden = hidden_docnames(tree, "articles", vocab, dt.date(2026, 11, 27))
+    assert hidden == ["articles/brouillon", "articles/futur"]
