@@ -38,6 +38,11 @@ include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
 # Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
 kb_site_description = site_description
+kb_nav_links = [
+    ["archives", "Archives"],
+    ["tags/index", "Mots-clés"],
+    ["guide/partage", "Partager un article"],
+]
 # Our front-matter checks report YAML errors with their line; MyST's own message has none.
 suppress_warnings = ["myst.topmatter"]
 exclude_patterns = ["_build", ".nox", ".venv", "tests", "**/README.md"]
@@ -58,6 +63,13 @@ html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
+# kb-nav.html (from _ext/kb) is a bounded navigation: the theme's stock sidebar renders the whole
+# toctree into every page, so build time grows with the square of the article count.
+# KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).
+html_sidebars = (
+    {} if os.environ.get("KB_NAV") == "stock"
+    else {"**": ["navbar-logo.html", "search-button-field.html", "kb-nav.html"]}
+)  # fmt: skip
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False

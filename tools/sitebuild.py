@@ -21,6 +21,7 @@ from pathlib import Path
 from sphinx.cmd.build import build_main
 
 STRICT_FLAGS = ("-W", "--keep-going", "-n")
+REPO = Path(__file__).resolve().parent.parent
 
 
 def build(

@@ -17,7 +17,9 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import feeds, seo
 from .collection import hidden_docnames, today
+from .freshness import Digests
 from .listings import resolve, setup_listings
+from .navigation import render_nav
 from .pages import Pages
 from .prune import prune
 from .reading import Reading, warn
@@ -37,6 +39,7 @@ class KnowledgeBase:
     def __init__(self) -> None:
         self.reading = Reading()
         self.pages = Pages(Renderer())
+        self.generated: list[str] = []
 
     # -- configuration ---------------------------------------------------------------------
     def config_inited(self, app: Sphinx, config: Config) -> None:
@@ -46,9 +49,11 @@ class KnowledgeBase:
             warn(problem)
         self.reading.vocab = self.pages.vocab = vocab
         if not config.kb_preview:
-            hidden = hidden_docnames(srcdir, config.kb_articles_dir, vocab, today())
+            cache = Path(app.doctreedir) / "kb-publication.json"
+            hidden = hidden_docnames(srcdir, config.kb_articles_dir, today(), cache)
             config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in hidden)]
         config.html_static_path.append(str(HERE / "static"))
+        config.templates_path.append(str(HERE / "templates"))
 
     def builder_inited(self, app: Sphinx) -> None:
         if app.builder.name in HTML_BUILDERS:
@@ -98,10 +103,49 @@ class KnowledgeBase:
                      f'title="{app.config.project} (Atom)" href="{feed}">\n')  # fmt: skip
         context["metatags"] = context.get("metatags", "") + str(tags) + alternate
 
+    def navigation(
+        self,
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        """Before the theme's handlers, which drop sidebar templates that render empty."""
+        if app.builder.name in HTML_BUILDERS:
+            context["kb_nav"] = self.nav_html(app, pagename)
+
+    def nav_html(self, app: Sphinx, pagename: str) -> str:
+        return str(
+            render_nav(
+                self.pages.renderer,
+                self.pages.linker(app, pagename),
+                pagename,
+                app.config.root_doc,
+                self.pages.catalog,
+                self.pages.vocab,
+                app.config.kb_nav_limit,
+                app.config.kb_nav_links,
+            )
+        )
+
     def collect_pages(self, app: Sphinx) -> Any:
         if app.builder.name not in HTML_BUILDERS:
             return []
-        return list(self.pages.collect(app))
+        builder = app.builder
+        info = builder.build_info  # type: ignore[attr-defined]
+        layout = f"{info.config_hash}:{info.tags_hash}:{builder.templates.newest_template_mtime()}"  # type: ignore[attr-defined]
+        digests = Digests(Path(app.doctreedir))
+        self.generated = []
+        stale = []
+        for spec in self.pages.specs(app):
+            self.generated.append(spec.pagename)
+            nav = self.nav_html(app, spec.pagename)
+            digest = Digests.digest(layout, spec.title, spec.template, repr(spec.context), nav)
+            if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
+                stale.append(self.pages.render_page(app, spec))
+        digests.save()
+        return stale
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         if exception is not None or app.builder.name not in HTML_BUILDERS:
@@ -131,7 +175,7 @@ class KnowledgeBase:
             )
             feeds.write(outdir, feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
-        pages += [name for name, _context, _template in self.pages.collect(app)]
+        pages += self.generated
         lastmod = {a.docname: (a.updated or a.date).isoformat() for a in catalog.articles}
         entries = [(self.absolute(app, name), lastmod.get(name, "")) for name in pages]
         (outdir / "sitemap.xml").write_bytes(seo.sitemap(entries))
@@ -179,6 +223,27 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         types=frozenset({int}),
         description="Reading speed used for the reading time.",
     )
+    app.add_config_value(
+        "kb_nav_limit",
+        10,
+        "html",
+        types=frozenset({int}),
+        description="Articles listed in the sidebar navigation.",
+    )
+    app.add_config_value(
+        "kb_nav_links",
+        [["archives", "Archives"], ["tags/index", "Mots-clés"]],
+        "html",
+        types=frozenset({list, tuple}),
+        description="[pagename, label] pairs at the end of the navigation.",
+    )
+    app.add_config_value(
+        "kb_page_size",
+        50,
+        "html",
+        types=frozenset({int}),
+        description="Articles per page of a generated listing.",
+    )
     app.add_config_value("kb_site_description", "", "html", types=frozenset({str}),
                          description="Description of the site, for feeds.")  # fmt: skip
     app.add_domain(KnowledgeBaseDomain)
@@ -193,6 +258,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-check-consistency", kb.reading.check_consistency)
     app.connect("env-updated", kb.env_updated)
     app.connect("doctree-resolved", kb.doctree_resolved)
+    app.connect("html-page-context", kb.navigation, priority=400)
     app.connect("html-page-context", kb.page_context, priority=600)
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)

@@ -6,14 +6,18 @@ Pure Python, shared by the build and the standalone check.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import yaml
+
+from . import frontmatter
 from .frontmatter import Problem
-from .schema import Article, parse_article
+from .schema import ISO_DATE, Article, parse_article
 from .slugs import is_slug
-from .vocab import Vocabulary, load
+from .vocab import load
 
 
 def today() -> dt.date:
@@ -75,12 +79,49 @@ def check_tree(srcdir: Path, folder: str = "articles", data: str = "data") -> li
     return problems + duplicate_slugs(valid)
 
 
-def hidden_docnames(srcdir: Path, folder: str, vocab: Vocabulary, on: dt.date) -> list[str]:
-    """Drafts and future-dated articles: not built outside preview."""
+def publication(text: str) -> tuple[bool, str]:
+    """(draft, ISO date) from a front matter, without the full validation; (False, "") when it
+    cannot be read (the article is then built, and its problems reported)."""
+    front, _ = frontmatter.parse("", text)
+    if front is None or front.node is None:
+        return False, ""
+    values = {str(key.value): value for key, value in front.node.value}
+    draft = values.get("draft")
+    is_draft = isinstance(draft, yaml.ScalarNode) and str(draft.value).lower() in {"true", "yes"}
+    day = values.get("date")
+    return is_draft, str(day.value) if isinstance(day, yaml.ScalarNode) else ""
+
+
+def _valid_date(text: str) -> bool:
+    """Only a real date can hide an article: an invalid one must be built and reported."""
+    try:
+        return bool(ISO_DATE.match(text)) and bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+def hidden_docnames(srcdir: Path, folder: str, on: dt.date, cache: Path | None = None) -> list[str]:
+    """Drafts and future-dated articles, which are not built outside preview.
+
+    ``cache`` (a JSON file) keeps each file's (draft, date) by size and modification time, so a
+    rebuild reads only the front matter of files that changed.
+    """
+    known = json.loads(cache.read_text("utf-8")) if cache and cache.is_file() else {}
+    fresh = {}
     hidden = []
     for path in article_files(srcdir, folder):
-        docname = docname_of(srcdir, path)
-        article, _ = parse_article("", docname, path.read_text(encoding="utf-8"), vocab)
-        if article is not None and not is_published(article, on):
-            hidden.append(docname)
+        stat = path.stat()
+        key = path.relative_to(srcdir).as_posix()
+        stamp = [stat.st_mtime_ns, stat.st_size]
+        entry = known.get(key)
+        if entry is None or entry[:2] != stamp:
+            entry = [*stamp, *publication(path.read_text(encoding="utf-8"))]
+        fresh[key] = entry
+        draft, day = entry[2], entry[3]
+        future = _valid_date(day) and day > on.isoformat()
+        if draft or future:
+            hidden.append(docname_of(srcdir, path))
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        cache.write_text(json.dumps(fresh, sort_keys=True), "utf-8")
     return hidden

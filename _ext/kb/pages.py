@@ -8,6 +8,7 @@ Generated pages: ``categories/index``, ``categories/<key>``, ``tags/index``, ``t
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -16,6 +17,7 @@ from sphinx.util.osutil import relative_uri
 
 from .listings import kb_listing
 from .render import Renderer
+from .schema import Article
 from .store import Catalog
 from .vocab import Vocabulary
 
@@ -43,15 +45,22 @@ class Pages:
     # -- listings in documents -------------------------------------------------------------
     def listing(self, app: Sphinx, docname: str, node: kb_listing) -> str:
         if node["kind"] == "categories":
-            return self._render(app, docname, "categories.html", heading="h3",
-                                categories=self.category_counts())  # fmt: skip
-        return self._render(app, docname, "latest.html",
-                            articles=self.catalog.articles[: node["limit"]],
-                            feed=self.file_link(app, docname, "feeds/atom.xml"))  # fmt: skip
+            return self._render(
+                app, docname, "categories.html", heading="h3", categories=self.category_counts()
+            )
+        return self._render(
+            app,
+            docname,
+            "latest.html",
+            articles=self.catalog.articles[: node["limit"]],
+            feed=self.file_link(app, docname, "feeds/atom.xml"),
+        )
 
     def category_counts(self) -> list[tuple[Any, int]]:
-        return [(entry, len(self.catalog.by_category.get(key, [])))
-                for key, entry in self.vocab.categories.items()]  # fmt: skip
+        return [
+            (entry, len(self.catalog.by_category.get(key, [])))
+            for key, entry in self.vocab.categories.items()
+        ]
 
     # -- article pages ---------------------------------------------------------------------
     def decorate_article(self, app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
@@ -59,8 +68,9 @@ class Pages:
         if article is None:
             return
         header = self._render(app, pagename, "article-header.html", article=article)
-        footer = self._render(app, pagename, "article-footer.html",
-                              related=self.catalog.related(article))  # fmt: skip
+        footer = self._render(
+            app, pagename, "article-footer.html", related=self.catalog.related(article)
+        )
         body = context.get("body", "")
         end = body.find("</h1>")
         cut = end + len("</h1>") if end >= 0 else 0
@@ -75,34 +85,95 @@ class Pages:
         )
 
     # -- generated pages -------------------------------------------------------------------
-    def collect(self, app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
-        catalog, vocab = self.catalog, self.vocab
-
-        def page(pagename: str, title: str, template: str, **context: Any) -> tuple:
-            body = self._render(app, pagename, template, **context)
-            return (
-                pagename,
-                {"title": escape(title), "body": str(body), "kb_generated": True},
-                "page.html",
-            )
-
-        yield page("categories/index", "Catégories", "categories-page.html", heading="h2",
-                   categories=self.category_counts())  # fmt: skip
+    def specs(self, app: Sphinx) -> Iterator[Generated]:
+        """Every generated page, not yet rendered (so unchanged pages cost no rendering)."""
+        catalog, vocab, size = self.catalog, self.vocab, app.config.kb_page_size
+        yield Generated(
+            "categories/index",
+            "Catégories",
+            "categories-page.html",
+            {"heading": "h2", "categories": self.category_counts()},
+        )
         for key, entry in vocab.categories.items():
             feed = self.file_link(app, f"categories/{key}", f"feeds/{key}/atom.xml")
-            yield page(f"categories/{key}", entry.name, "listing-page.html", heading=entry.name,
-                       intro=entry.description, articles=catalog.by_category.get(key, []),
-                       show_category=False, feed=feed)  # fmt: skip
+            yield from paginate(
+                f"categories/{key}",
+                entry.name,
+                catalog.by_category.get(key, []),
+                size,
+                intro=entry.description,
+                show_category=False,
+                feed=feed,
+            )
         tags = sorted(catalog.tags.values(), key=lambda tag: tag.slug)
-        yield page("tags/index", "Mots-clés", "tags.html",
-                   tags=[(tag, len(catalog.by_tag[tag.slug])) for tag in tags])  # fmt: skip
+        yield Generated(
+            "tags/index",
+            "Mots-clés",
+            "tags.html",
+            {"tags": [(tag, len(catalog.by_tag[tag.slug])) for tag in tags]},
+        )
         for tag in tags:
-            yield page(f"tags/{tag.slug}", f"Mot-clé « {tag.label} »", "listing-page.html",
-                       heading=f"Mot-clé « {tag.label} »", articles=catalog.by_tag[tag.slug],
-                       show_category=True)  # fmt: skip
+            yield from paginate(
+                f"tags/{tag.slug}",
+                f"Mot-clé « {tag.label} »",
+                catalog.by_tag[tag.slug],
+                size,
+                show_category=True,
+            )
         for key, entry in vocab.authors.items():
-            yield page(f"authors/{key}", entry.name, "listing-page.html", heading=entry.name,
-                       intro=entry.description, articles=catalog.by_author.get(key, []),
-                       show_category=True)  # fmt: skip
+            yield from paginate(
+                f"authors/{key}",
+                entry.name,
+                catalog.by_author.get(key, []),
+                size,
+                intro=entry.description,
+                show_category=True,
+            )
         years = sorted(catalog.by_year.items(), reverse=True)
-        yield page("archives", "Archives", "archives.html", years=years)
+        yield Generated(
+            "archives",
+            "Archives",
+            "archives.html",
+            {"years": [(year, len(articles)) for year, articles in years]},
+        )
+        for year, articles in years:
+            yield from paginate(
+                f"archives/{year}", f"Archives {year}", articles, size, show_category=True
+            )
+
+    def render_page(self, app: Sphinx, spec: Generated) -> tuple[str, dict[str, Any], str]:
+        body = self._render(app, spec.pagename, spec.template, **spec.context)
+        context = {"title": escape(spec.title), "body": str(body), "kb_generated": True}
+        return spec.pagename, context, "page.html"
+
+
+@dataclass(frozen=True)
+class Generated:
+    pagename: str
+    title: str
+    template: str
+    context: dict[str, Any]
+
+
+def paginate(
+    base: str, title: str, articles: list[Article], size: int, **context: Any
+) -> Iterator[Generated]:
+    """``base``, ``base/2``, ``base/3``…: at most ``size`` articles a page."""
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
+    names = [base] + [f"{base}/{number}" for number in range(2, len(chunks) + 1)]
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+        suffix = f" (page {number} sur {len(chunks)})" if len(chunks) > 1 else ""
+        pages = list(enumerate(names, start=1)) if len(chunks) > 1 else []
+        yield Generated(
+            name,
+            title + suffix,
+            "listing-page.html",
+            {
+                "heading": title,
+                "articles": chunk,
+                "count": len(articles),
+                "pages": pages,
+                "current": number,
+                **context,
+            },
+        )

@@ -120,3 +120,25 @@ def test_no_change_rebuild_reads_nothing(tmp_path: Path) -> None:
         app.cleanup()
     assert read == []
     assert "0 added, 0 changed, 0 removed" in status.getvalue()
+
+
+def test_long_listings_are_paginated(tmp_path: Path) -> None:
+    from tests.helpers import soup
+
+    outdir, warnings = build_root("kb", tmp_path / "src", confoverrides={"kb_page_size": 1})
+    assert warnings == ""
+    first, second = (
+        soup(outdir / "categories/strategie.html"),
+        soup(outdir / "categories/strategie/2.html"),
+    )
+    assert [a.get_text() for a in first.select(".kb-card__title a")] == [
+        "Premier article : « stratégie » & <tests>"
+    ]
+    assert [a.get_text() for a in second.select(".kb-card__title a")] == [
+        "Troisième article, rangé dans un dossier"
+    ]
+    pages = [
+        (a.get_text(), a["href"], a.get("aria-current")) for a in second.select(".kb-pagination a")
+    ]
+    assert pages == [("1", "../strategie.html", None), ("2", "", "page")]
+    assert "page 2 sur 2" in second.title.get_text()

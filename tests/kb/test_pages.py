@@ -69,8 +69,11 @@ def test_author_and_archive_pages(kb_site: BuiltSite) -> None:
     assert alice.h1.get_text(strip=True) == "Alice Écrivaine"
     assert titles(alice) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
     archives = kb_site.page("archives.html")
-    years = [h.get_text(strip=True) for h in archives.select(".kb-year > h2")]
-    assert years == ["2026", "2025"]
+    years = [(a.get_text(strip=True), a["href"]) for a in archives.select(".kb-years a")]
+    assert years == [("2026", "archives/2026.html"), ("2025", "archives/2025.html")]
+    assert titles(kb_site.page("archives/2025.html")) == [
+        "Troisième article, rangé dans un dossier"
+    ]
 
 
 def test_article_header_and_footer(kb_site: BuiltSite) -> None:

@@ -157,7 +157,11 @@ def test_drafts_and_future_articles_are_hidden(tmp_path: Path) -> None:
         "articles/a.md": VALID,
         "articles/brouillon.md": _replace("---\n\nTexte", "draft: true\n---\n\nTexte"),
         "articles/futur.md": _replace("date: 2026-11-27", "date: 2026-12-01"),
+        "articles/invalide.md": _replace("date: 2026-11-27", "date: 2999-02-30"),
     })  # fmt: skip
-    vocab = Vocabulary(VOCAB.categories, VOCAB.authors)
-    hidden = hidden_docnames(tree, "articles", vocab, dt.date(2026, 11, 27))
+    cache = tmp_path / "cache.json"
+    hidden = hidden_docnames(tree, "articles", dt.date(2026, 11, 27), cache)
     assert hidden == ["articles/brouillon", "articles/futur"]
+    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache) == ["articles/brouillon"]
+    (tree / "articles/brouillon.md").write_text(VALID, "utf-8")  # published now
+    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache) == []

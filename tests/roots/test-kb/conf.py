@@ -8,3 +8,4 @@ exclude_patterns = ["_build"]
 suppress_warnings = ["myst.topmatter"]
 kb_site_description = "Une base de test pour les listes et les flux."
 myst_title_to_header = True
+html_sidebars = {"**": ["kb-nav.html"]}

@@ -1,0 +1,34 @@
+"""The benchmark's corpus generator and the benchmark itself, at a tiny size."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kb.collection import check_tree
+
+from tools import bench
+from tools.corpus import generate
+
+
+def test_generated_corpus_passes_the_site_validation(tmp_path: Path) -> None:
+    corpus = generate(40, tmp_path / "corpus")
+    assert check_tree(corpus) == []
+    assert len(list((corpus / "articles").glob("*.md"))) == 40
+    words = len((corpus / "articles/article-00001.md").read_text("utf-8").split())
+    assert 950 <= words <= 1300
+    again = generate(40, tmp_path / "again")
+    assert (again / "articles/article-00007.md").read_bytes() == (
+        corpus / "articles/article-00007.md"
+    ).read_bytes()
+
+
+def test_bench_runs_and_writes_results(tmp_path: Path, capsys) -> None:
+    assert bench.main(["--sizes", "3", "--baseline-max", "3", "--work", str(tmp_path)]) == 0
+    results = json.loads((tmp_path / "results.json").read_text("utf-8"))["results"]
+    (result,) = results
+    assert result["articles"] == 3
+    for key in ("full", "full_parallel", "no_change", "body_edit", "tags_edit", "baseline_full"):
+        assert result[key]["seconds"] > 0 and result[key]["peak_mib"] > 0
+    assert result["article_page_bytes"] > 0 and result["search_index_bytes"] > 0
+    assert "baseline / ours" in capsys.readouterr().out

@@ -1,0 +1,186 @@
+"""Benchmark of the real site's configuration on synthetic corpora: `nox -s bench`.
+
+For each size: full build (serial and `-j auto`) with wall time and peak memory, no-change
+rebuild, rebuild after editing one article's body and after changing one article's tags, the
+size of one article page, of the whole output and of the search index; and, up to
+``--baseline-max`` articles, the same full build with the theme's stock sidebar (``KB_NAV=stock``)
+as the baseline. Results go to ``_build/bench/results.json``; a table is printed.
+
+    python -m tools.bench --sizes 100 1000 10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tools.corpus import generate
+from tools.sitebuild import REPO
+
+# Runs one strict build in a child process and reports its own peak memory (children included,
+# so that `-j` workers count).
+_CHILD = """
+import json, resource, sys
+from tools.sitebuild import main
+status = main(sys.argv[1:])
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print("BENCH " + json.dumps({"status": status, "peak_kib": peak}), file=sys.stderr)
+sys.exit(status)
+"""
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class SizeResult:
+    articles: int
+    full: Run | None = None
+    full_parallel: Run | None = None
+    no_change: Run | None = None
+    body_edit: Run | None = None
+    tags_edit: Run | None = None
+    baseline_full: Run | None = None
+    article_page_bytes: int = 0
+    output_bytes: int = 0
+    search_index_bytes: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def per_article_ms(self) -> float | None:
+        return self.full.seconds * 1000 / self.articles if self.full else None
+
+    def ratio_to_baseline(self) -> float | None:
+        if self.full and self.baseline_full:
+            return self.baseline_full.seconds / self.full.seconds
+        return None
+
+
+def build(source: Path, out: Path, *extra: str, stock: bool = False) -> Run:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    if stock:
+        env["KB_NAV"] = "stock"
+    command = [sys.executable, "-c", _CHILD, "--source", str(source), "--out", str(out)]
+    if extra:
+        command += ["--", "-q", *extra]
+    else:
+        command += ["--", "-q"]
+    start = time.perf_counter()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    report = next((line for line in result.stderr.splitlines() if line.startswith("BENCH ")), None)
+    if result.returncode != 0 or report is None:
+        sys.stderr.write(result.stderr[-4000:])
+        raise SystemExit(f"build failed: {' '.join(command)}")
+    peak = json.loads(report.removeprefix("BENCH "))["peak_kib"] / 1024
+    return Run(round(seconds, 3), round(peak, 1))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
+    corpus = generate(size, work / f"corpus-{size}")
+    result = SizeResult(size)
+    out = work / f"out-{size}"
+    result.full = build(corpus, out)
+    html = out / "html"
+    result.article_page_bytes = (html / "articles/article-00001.html").stat().st_size
+    result.output_bytes = _size(html)
+    result.search_index_bytes = (html / "searchindex.js").stat().st_size
+    result.no_change = build(corpus, out)
+    article = corpus / "articles/article-00001.md"
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nUn paragraphe ajouté pour mesurer une reconstruction.\n")
+    result.body_edit = build(corpus, out)
+    text = article.read_text(encoding="utf-8")
+    tags_line = next(line for line in text.splitlines() if line.startswith("tags: "))
+    _edit(article, tags_line, 'tags: ["mesure du banc", "stratégie"]')
+    result.tags_edit = build(corpus, out)
+    result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
+    if size <= baseline_max:
+        result.baseline_full = build(corpus, work / f"out-{size}-baseline", stock=True)
+    else:
+        result.notes.append(f"baseline skipped above {baseline_max} articles (--baseline-max)")
+    return result
+
+
+def table(results: Sequence[SizeResult]) -> str:
+    def fmt(run: Run | None) -> str:
+        return f"{run.seconds:.1f} s" if run else "—"
+
+    rows = [
+        ("articles", [str(r.articles) for r in results]),
+        ("full build (serial)", [fmt(r.full) for r in results]),
+        ("  per article", [f"{r.per_article_ms():.1f} ms" for r in results]),
+        ("  peak memory", [f"{r.full.peak_mib:.0f} MiB" if r.full else "—" for r in results]),
+        ("full build (-j auto)", [fmt(r.full_parallel) for r in results]),
+        (
+            "  peak memory",
+            [f"{r.full_parallel.peak_mib:.0f} MiB" if r.full_parallel else "—" for r in results],
+        ),
+        ("no-change rebuild", [fmt(r.no_change) for r in results]),
+        ("one body edit", [fmt(r.body_edit) for r in results]),
+        ("one tags edit", [fmt(r.tags_edit) for r in results]),
+        ("baseline: stock sidebar", [fmt(r.baseline_full) for r in results]),
+        (
+            "  baseline / ours",
+            [f"{r.ratio_to_baseline():.1f}×" if r.ratio_to_baseline() else "—" for r in results],
+        ),
+        ("article page", [f"{r.article_page_bytes / 1024:.1f} KB" for r in results]),
+        ("search index", [f"{r.search_index_bytes / 1024:.0f} KB" for r in results]),
+        ("whole output", [f"{r.output_bytes / 2**20:.1f} MB" for r in results]),
+    ]
+    width = max(len(label) for label, _ in rows)
+    lines = [
+        f"{label:<{width}} | " + " | ".join(f"{v:>12}" for v in values) for label, values in rows
+    ]
+    first = results[0].per_article_ms() if results else None
+    for r in results[1:]:
+        if first:
+            lines.append(f"per-article time at {r.articles} / at {results[0].articles}: "
+                         f"{r.per_article_ms() / first:.2f}")  # fmt: skip
+    for r in results:
+        lines += [f"note ({r.articles}): {note}" for note in r.notes]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--baseline-max", type=int, default=1000)
+    parser.add_argument("--work", type=Path, default=REPO / "_build" / "bench")
+    options = parser.parse_args(argv)
+    options.work.mkdir(parents=True, exist_ok=True)
+    results = []
+    for size in sorted(options.sizes):
+        print(f"bench: {size} articles…", file=sys.stderr, flush=True)
+        results.append(measure(size, options.work, options.baseline_max))
+    payload = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+        "results": [asdict(r) | {"per_article_ms": r.per_article_ms(),
+                                 "baseline_ratio": r.ratio_to_baseline()} for r in results],
+    }  # fmt: skip
+    (options.work / "results.json").write_text(json.dumps(payload, indent=2) + "\n", "utf-8")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
