@@ -24,7 +24,11 @@ site_description = (
 
 # Public address of the site, used for canonical links, feeds and share links.
 # Local builds default to the address of `nox -s serve`.
-html_baseurl = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+html_baseurl = (
+    os.environ.get("SITE_URL")
+    or os.environ.get("READTHEDOCS_CANONICAL_URL")
+    or "http://127.0.0.1:8000/"
+)
 # Repository behind the "repository" and "edit this page" buttons.
 repository_url = os.environ.get(
     "REPOSITORY_URL", "https://github.com/strategie-numerique/base-de-connaissances"
@@ -41,6 +45,7 @@ kb_site_description = site_description
 kb_nav_links = [
     ["archives", "Archives"],
     ["tags/index", "Mots-clés"],
+    ["guide/contribuer", "Contribuer"],
     ["guide/partage", "Partager un article"],
 ]
 # Our front-matter checks report YAML errors with their line; MyST's own message has none.
@@ -109,5 +114,6 @@ linkcheck_report_timeouts_as_broken = True
 linkcheck_ignore = [
     r"https://(www\.)?linkedin\.com/.*",  # answers 999 to any robot
     r"https://(twitter|x)\.com/.*",  # requires a logged-in browser
+    r"http://127\.0\.0\.1:8000/.*",  # the local preview (nox -s serve) named in the guides
 ]
 linkcheck_anchors_ignore_for_url = [r"https://github\.com/.*"]  # anchors built by JavaScript

@@ -6,6 +6,7 @@ Each session installs its own environment from the pinned files in `requirements
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import nox
 
@@ -88,10 +89,26 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Ruff: lint and formatting of all Python."""
+    """Every fast check: ruff, articles (front matter, Markdown style, French spelling) and the
+    GitHub workflows (validity with check-jsonschema, security with zizmor)."""
     session.install("-r", LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("python", "-m", "kb.check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": ".:_ext"})
+    workflows = sorted(str(path) for path in Path(".github/workflows").glob("*.yml"))
+    session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
+    session.run("zizmor", "--offline", *workflows)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Create an article: nox -s new -- "Titre de l’article"."""
+    if not session.posargs:
+        session.error('Indiquez le titre : nox -s new -- "Titre de l’article"')
+    session.install("-r", SITE)
+    session.run("python", "-m", "tools.new_article", *session.posargs,
+                env={"PYTHONPATH": ".:_ext"})  # fmt: skip
 
 
 @nox.session

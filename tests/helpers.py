@@ -7,9 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-REPO = Path(__file__).resolve().parent.parent
-# What a build of the site reads; everything else in the repository is not content.
-SITE_PARTS = ("conf.py", "index.md", "articles", "guide", "data", "_ext", "_static", "_templates")
+from tools.sitebuild import REPO, SITE_PARTS
 
 
 def copy_site(dest: Path, *, with_articles: bool = True) -> Path:

@@ -17,9 +17,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.sitebuild import REPO
+from tools.sitebuild import REPO, SITE_PARTS
 
-SITE_PARTS = ("conf.py", "index.md", "guide", "_ext", "_static", "_templates")
 CATEGORIES = [
     ("strategie", "Stratégie"),
     ("transformation", "Transformation digitale"),
@@ -214,6 +213,8 @@ def generate(size: int, dest: Path, seed: int = 2026) -> Path:
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
     for part in SITE_PARTS:
+        if part in {"articles", "data"}:
+            continue  # generated below
         src = REPO / part
         if src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))

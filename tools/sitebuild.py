@@ -22,6 +22,12 @@ from sphinx.cmd.build import build_main
 
 STRICT_FLAGS = ("-W", "--keep-going", "-n")
 REPO = Path(__file__).resolve().parent.parent
+# What a build of the site reads (conf.py's include_patterns, extensions, look, and the files
+# that pages include); copies of the site for tests and benchmarks take exactly these.
+SITE_PARTS = (
+    "conf.py", "index.md", "CONTRIBUTING.md", "articles", "guide", "data",
+    "_ext", "_static", "_templates",
+)  # fmt: skip
 
 
 def build(

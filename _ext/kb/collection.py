@@ -65,15 +65,23 @@ def is_published(article: Article, on: dt.date) -> bool:
     return not article.draft and article.date <= on
 
 
-def check_tree(srcdir: Path, folder: str = "articles", data: str = "data") -> list[Problem]:
-    """Every problem of every article and data file under ``srcdir``, in file order."""
+def check_tree(
+    srcdir: Path, folder: str = "articles", data: str = "data", *, style: bool = True
+) -> list[Problem]:
+    """Every problem of every article and data file under ``srcdir``, in file order: front
+    matter, file names, duplicate slugs and (with ``style``) Markdown style."""
+    from .style import check_style  # MyST's parser: only for the standalone check
+
     vocab, problems = load(srcdir / data, data)
     valid: list[tuple[str, Article]] = []
     for path in article_files(srcdir, folder):
         shown = path.relative_to(srcdir).as_posix()
         docname = docname_of(srcdir, path)
-        article, found = parse_article(shown, docname, path.read_text(encoding="utf-8"), vocab)
+        text = path.read_text(encoding="utf-8")
+        article, found = parse_article(shown, docname, text, vocab)
         problems += file_problems(shown, docname) + found
+        if style:
+            problems += check_style(shown, text)
         if article is not None:
             valid.append((shown, article))
     return problems + duplicate_slugs(valid)

@@ -63,6 +63,10 @@ class Reading:
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:
         docname = app.env.current_document.docname
+        if self.is_article(app, docname):
+            # Articles reach readers through listings and the kb navigation: no toctree to
+            # edit when adding one, and none that grows with the article count.
+            app.env.metadata[docname]["orphan"] = True
         store = domain(app.env).articles
         if docname in store:
             words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)

@@ -11,8 +11,9 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slugify(text: str) -> str:
-    """A stable ASCII slug: "Stratégie numérique" gives ``strategie-numerique``."""
-    return _slugify(text, lowercase=True)
+    """A stable ASCII slug: "Stratégie numérique" gives ``strategie-numerique``, and an elided
+    article keeps its word apart: "L’e-réputation" gives ``l-e-reputation``."""
+    return _slugify(re.sub(r"['’]", " ", text), lowercase=True)
 
 
 def is_slug(text: str) -> bool:

@@ -1,0 +1,78 @@
+"""Markdown style of articles, read with MyST's own parser (so directives, roles and front
+matter are understood): each problem in French with its line.
+
+Rules: no level-1 heading in the body (the title comes from the front matter); no skipped
+heading level; every image has a text alternative; every link has a text; no raw HTML
+``<script>``, ``<iframe>``, ``<object>`` or ``<embed>`` (third-party content, privacy);
+no trailing white space, no tab.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+from myst_parser.config.main import MdParserConfig
+from myst_parser.mdit_to_docutils.base import DocutilsRenderer
+from myst_parser.parsers.mdit import create_md_parser
+
+from .frontmatter import Problem
+
+MESSAGES = {
+    "h1": "titre de niveau 1 (« # ») interdit : le titre vient du champ « title ».",
+    "skip": "intertitre de niveau {depth} après un niveau {level} ; n’en sautez pas.",
+    "html": "HTML interdit (script, iframe, object, embed) : aucun contenu tiers sur le site.",
+    "alt": "image sans texte alternatif : décrivez-la entre les crochets ![…](…).",
+    "link": "lien sans texte : écrivez [texte du lien](adresse).",
+    "spaces": "espaces en fin de ligne ; supprimez-les.",
+    "tab": "tabulation ; utilisez des espaces.",
+}
+FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
+_PARSER = create_md_parser(
+    MdParserConfig(enable_extensions={"colon_fence", "deflist"}), DocutilsRenderer
+)
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 1
+
+
+def check_style(path: str, text: str) -> list[Problem]:
+    problems: list[Problem] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line != line.rstrip():
+            problems.append(Problem(path, number, "", MESSAGES["spaces"]))
+        if "\t" in line:
+            problems.append(Problem(path, number, "", MESSAGES["tab"]))
+    level = 1
+    for token in _PARSER.parse(text):
+        if token.type == "heading_open":
+            depth = int(token.tag[1])
+            if depth == 1:
+                problems.append(Problem(path, _line(token), "", MESSAGES["h1"]))
+            elif depth > level + 1:
+                message = MESSAGES["skip"].format(depth=depth, level=level)
+                problems.append(Problem(path, _line(token), "", message))
+            level = depth
+        elif token.type in {"html_block", "html_inline"} or (
+            token.type == "inline" and any(c.type == "html_inline" for c in token.children or [])
+        ):
+            content = token.content
+            if FORBIDDEN_HTML.search(content):
+                problems.append(Problem(path, _line(token), "", MESSAGES["html"]))
+        if token.type == "inline":
+            problems += _inline(path, token)
+    return sorted(problems, key=lambda p: p.line)
+
+
+def _inline(path: str, token: Token) -> list[Problem]:
+    problems = []
+    children = token.children or []
+    for index, child in enumerate(children):
+        if child.type == "image" and not child.content.strip():
+            problems.append(Problem(path, _line(token), "", MESSAGES["alt"]))
+        if child.type == "link_open":
+            following = children[index + 1] if index + 1 < len(children) else None
+            if following is None or following.type == "link_close":
+                problems.append(Problem(path, _line(token), "", MESSAGES["link"]))
+    return problems

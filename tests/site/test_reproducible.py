@@ -1,0 +1,36 @@
+"""Two builds of the same sources give the same bytes, with SOURCE_DATE_EPOCH honoured."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO, output_files
+from tools.sitebuild import build
+
+# 2026-12-01T00:00:00Z: after the seed articles' date.
+EPOCH = "1796083200"
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    outputs = []
+    for name in ("first", "second"):
+        assert build(REPO, tmp_path / name, "html") == 0
+        html = tmp_path / name / "html"
+        outputs.append(output_files(html, (".html", ".xml", ".json", ".txt", ".js", ".css")))
+    first, second = outputs
+    assert first.keys() == second.keys()
+    different = sorted(path for path in first if first[path] != second[path])
+    assert different == [], f"files that differ between two builds: {different}"
+
+
+def test_source_date_epoch_decides_what_is_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: seeds are in the future
+    assert build(REPO, tmp_path / "past", "html") == 0
+    html = tmp_path / "past" / "html"
+    assert not (html / "articles/aime-l-approche-digitale-systemique.html").exists()
+    assert "Aucun article pour l’instant." in (html / "index.html").read_text("utf-8")
