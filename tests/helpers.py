@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -66,10 +67,23 @@ def build_root(
     return Path(app.outdir), warnings.getvalue()
 
 
-def output_files(outdir: Path, suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt")):
-    """Every output file with one of ``suffixes``, as {relative path: bytes}."""
-    return {
-        path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*"))
-        if path.is_file() and path.suffix in suffixes and "_sources" not in path.parts
-    }
+# Pagefind's filter and metadata indexes change from one run to the next on the same input (its
+# maintainer says so in Pagefind/pagefind#638); the page fragments and every other file are stable.
+NONDETERMINISTIC = re.compile(
+    r"^pagefind/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)"
+)
+
+
+def output_files(
+    outdir: Path, suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt", ".js", ".css")
+) -> dict[str, bytes]:
+    """Every output file with one of ``suffixes`` (or in ``pagefind/``), as {relative path:
+    bytes}; Pagefind's non-deterministic files are left out."""
+    result = {}
+    for path in sorted(outdir.rglob("*")):
+        name = path.relative_to(outdir).as_posix()
+        if not path.is_file() or "_sources" in path.parts or NONDETERMINISTIC.match(name):
+            continue
+        if path.suffix in suffixes or name.startswith("pagefind/"):
+            result[name] = path.read_bytes()
+    return result

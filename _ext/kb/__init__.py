@@ -13,9 +13,10 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import feeds, seo
+from . import feeds, search, seo
 from .collection import hidden_docnames, today
 from .freshness import Digests
 from .listings import resolve, setup_listings
@@ -29,6 +30,7 @@ from .vocab import load
 
 __version__ = "0.1.0"
 HERE = Path(__file__).parent
+logger = logging.getLogger(__name__)
 HTML_BUILDERS = frozenset({"html", "dirhtml"})
 NOT_IN_SITEMAP = frozenset({"search", "genindex", "404"})
 
@@ -58,6 +60,7 @@ class KnowledgeBase:
     def builder_inited(self, app: Sphinx) -> None:
         if app.builder.name in HTML_BUILDERS:
             app.add_css_file("kb.css")
+            app.add_js_file("kb-search.js", loading_method="defer")
 
     # -- after reading ---------------------------------------------------------------------
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
@@ -114,6 +117,9 @@ class KnowledgeBase:
         """Before the theme's handlers, which drop sidebar templates that render empty."""
         if app.builder.name in HTML_BUILDERS:
             context["kb_nav"] = self.nav_html(app, pagename)
+            if doctree is not None and pagename != app.config.root_doc:
+                # What search indexes: the document's own text, not what pages add around it.
+                context["body"] = f"<div data-pagefind-body>{context.get('body', '')}</div>"
 
     def nav_html(self, app: Sphinx, pagename: str) -> str:
         return str(
@@ -186,6 +192,12 @@ class KnowledgeBase:
             f"feeds/{key}/{kind}.xml" for key in vocab.categories for kind in ("atom", "rss")
         ]
         prune(outdir, Path(app.doctreedir), written)
+        failure = search.index(outdir, Path(app.doctreedir))
+        if failure:
+            logger.warning(
+                "Pagefind n’a pas pu indexer le site (%s) ; la page de recherche utilisera "
+                "l’index de Sphinx.", failure, type="kb", subtype="search",
+            )  # fmt: skip
 
 
 def _plain(html: str) -> str:

@@ -1,0 +1,54 @@
+"""Full-text search with Pagefind: the built HTML is indexed at ``build-finished``.
+
+Pagefind (PyPI ``pagefind[bin]``, a static binary run offline) stems French and folds accents,
+indexes only ``data-pagefind-body`` (the article text, not navigation or footers), and the
+browser loads only the index chunks a query needs. The index is rebuilt only when an HTML file
+changed, into a temporary folder that replaces ``pagefind/`` in one step. When Pagefind cannot
+run, the build says so and the search page falls back to Sphinx's own search index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+BUNDLE = "pagefind"
+STAMP = "kb-search.sha256"
+
+
+def html_fingerprint(outdir: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(outdir.rglob("*.html")):
+        if BUNDLE in path.relative_to(outdir).parts:
+            continue
+        stat = path.stat()
+        digest.update(f"{path.relative_to(outdir)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def index(outdir: Path, doctreedir: Path) -> str | None:
+    """Index ``outdir``; return None on success (or nothing to do), else the reason it failed."""
+    stamp = doctreedir / STAMP
+    fingerprint = html_fingerprint(outdir)
+    bundle_ok = (outdir / BUNDLE / "pagefind.js").is_file()
+    if bundle_ok and stamp.is_file() and stamp.read_text("utf-8") == fingerprint:
+        return None
+    with tempfile.TemporaryDirectory(dir=outdir.parent) as work:
+        bundle = Path(work) / BUNDLE
+        command = [sys.executable, "-m", "pagefind", "--site", str(outdir),
+                   "--output-path", str(bundle), "--silent"]  # fmt: skip
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+        except OSError as error:
+            return str(error)
+        if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+            return (result.stderr or result.stdout or f"exit code {result.returncode}").strip()
+        shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
+        bundle.replace(outdir / BUNDLE)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint, "utf-8")
+    return None

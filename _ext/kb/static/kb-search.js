@@ -1,0 +1,165 @@
+/* Search with Pagefind: as-you-type results, filters, sort; first-party only.
+   Falls back to Sphinx's own search page when the Pagefind bundle is missing. */
+(() => {
+  "use strict";
+  const root = new URL(document.documentElement.dataset.content_root || "./", document.baseURI);
+  let engine = null;
+
+  function loadEngine() {
+    if (!engine) {
+      engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
+        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+        pagefind.init();
+        return pagefind;
+      });
+    }
+    return engine;
+  }
+
+  const escapeHtml = (text) => {
+    const span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  };
+  // Pagefind's excerpts mark matches with <mark>; everything else is shown as text.
+  const excerptHtml = (excerpt) =>
+    escapeHtml(excerpt.replace(/<\/?mark>/g, (tag) => (tag === "<mark>" ? "\u0001" : "\u0002")))
+      .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+  const frenchDate = (iso) => {
+    const date = new Date(`${iso}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) ? "" : date.toLocaleDateString("fr-FR",
+      { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  };
+  const plural = (count, word) => `${count} ${word}${count > 1 ? "s" : ""}`;
+
+  async function render(list, status, term, results) {
+    const shown = await Promise.all(results.slice(0, 20).map((result) => result.data()));
+    list.innerHTML = "";
+    for (const data of shown) {
+      const passage = (data.sub_results || []).find((sub) => sub.url.includes("#"));
+      const item = document.createElement("li");
+      item.className = "kb-search__result";
+      const meta = [data.meta.category, frenchDate(data.meta.date || "")].filter(Boolean);
+      item.innerHTML =
+        `<a class="kb-search__title" href="${escapeHtml(passage ? passage.url : data.url)}">` +
+        `${escapeHtml(data.meta.title || data.url)}</a>` +
+        (meta.length ? `<p class="kb-search__meta">${meta.map(escapeHtml).join(" · ")}</p>` : "") +
+        `<p class="kb-search__excerpt">${excerptHtml(passage ? passage.excerpt : data.excerpt)}</p>`;
+      list.appendChild(item);
+    }
+    status.textContent = results.length
+      ? `${plural(results.length, "résultat")} pour « ${term} »`
+      : `Aucun résultat pour « ${term} »`;
+  }
+
+  function setup(box) {
+    const input = box.querySelector("input[name=q]");
+    const status = box.querySelector(".kb-search__status");
+    const list = box.querySelector(".kb-search__results");
+    const selects = [...box.querySelectorAll("select[data-kb-filter]")];
+    const sortSelect = box.querySelector("select[data-kb-sort]");
+    const onPage = box.dataset.kbSearch === "page";
+
+    async function run() {
+      const term = input.value.trim();
+      if (onPage) {
+        const url = new URL(window.location.href);
+        if (term) url.searchParams.set("q", term); else url.searchParams.delete("q");
+        window.history.replaceState(null, "", url);
+      }
+      const filters = {};
+      for (const select of selects) if (select.value) filters[select.dataset.kbFilter] = select.value;
+      if (!term && !Object.keys(filters).length) {
+        list.innerHTML = "";
+        status.textContent = "";
+        return;
+      }
+      const pagefind = await loadEngine();
+      const options = { filters };
+      if (sortSelect && sortSelect.value) options.sort = { [sortSelect.value]: "desc" };
+      const search = await pagefind.debouncedSearch(term || null, options, 150);
+      if (search) await render(list, status, term || "…", search.results);
+    }
+
+    async function fillFilters() {
+      const pagefind = await loadEngine();
+      const available = await pagefind.filters();
+      for (const select of selects) {
+        const values = available[select.dataset.kbFilter] || {};
+        for (const name of Object.keys(values).sort((a, b) => a.localeCompare(b, "fr"))) {
+          select.add(new Option(`${name} (${values[name]})`, name));
+        }
+      }
+    }
+
+    box.querySelector("form")?.addEventListener("submit", (event) => { event.preventDefault(); run(); });
+    input.addEventListener("input", run);
+    for (const select of [...selects, sortSelect].filter(Boolean)) select.addEventListener("change", run);
+    if (onPage) {
+      input.value = new URLSearchParams(window.location.search).get("q") || "";
+      input.focus();
+      fillFilters().then(run).catch(fallback);
+    }
+  }
+
+  // Without the Pagefind bundle, the search page uses Sphinx's own index.
+  function fallback() {
+    const box = document.querySelector("[data-kb-search=page]");
+    if (!box || box.dataset.fallback) return;
+    box.dataset.fallback = "true";
+    box.querySelector(".kb-search__controls")?.setAttribute("hidden", "");
+    box.querySelector("#search-results").hidden = false;
+    const scripts = ["_static/language_data.js", "_static/searchtools.js", "searchindex.js"];
+    scripts.reduce((previous, path) => previous.then(() => new Promise((resolve) => {
+      const script = document.createElement("script");
+      script.src = new URL(path, root).href;
+      script.onload = resolve;
+      script.onerror = resolve;
+      document.head.appendChild(script);
+    })), Promise.resolve());
+  }
+
+  // The theme's search dialog (button, Ctrl+K, and "/" added here): results as you type.
+  function setupDialog() {
+    const dialog = document.getElementById("pst-search-dialog");
+    const input = dialog?.querySelector("input[name=q]");
+    if (!dialog || !input) return;
+    dialog.classList.add("kb-search");
+    const status = document.createElement("p");
+    status.className = "kb-search__status";
+    status.setAttribute("role", "status");
+    const list = document.createElement("ol");
+    list.className = "kb-search__results";
+    dialog.append(status, list);
+    let pending = 0;
+    input.addEventListener("input", async () => {
+      const term = input.value.trim();
+      const ticket = ++pending;
+      if (!term) { list.innerHTML = ""; status.textContent = ""; return; }
+      try {
+        const pagefind = await loadEngine();
+        const search = await pagefind.debouncedSearch(term, {}, 150);
+        if (search && ticket === pending) await render(list, status, term, search.results);
+      } catch (error) {
+        status.textContent = "Appuyez sur Entrée pour lancer la recherche.";
+      }
+    });
+    document.addEventListener("keydown", (event) => {
+      const target = event.target;
+      const typing = target instanceof HTMLElement &&
+        (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if (event.key === "/" && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        if (!dialog.open) dialog.showModal();
+        input.focus();
+      }
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("[data-kb-search=page]").forEach(setup);
+    setupDialog();
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
