@@ -74,9 +74,9 @@ def serve(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Benchmark on synthetic corpora (default 100, 1,000, 10,000 articles); see tools/bench.py.
 
-    `nox -s bench -- --sizes 100 1000` to choose the sizes.
+    `nox -s bench -- --sizes 100 1000` to choose the sizes. First-query bytes need Chromium.
     """
-    session.install("-r", SITE)
+    session.install("-r", TESTS)
     session.run("python", "-m", "tools.bench", *session.posargs)
 
 

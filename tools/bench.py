@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tools.corpus import generate
+from tools.querybytes import first_query_bytes
 from tools.sitebuild import REPO
 
 # Runs one strict build in a child process and reports its own peak memory (children included,
@@ -56,6 +57,8 @@ class SizeResult:
     article_page_bytes: int = 0
     output_bytes: int = 0
     search_index_bytes: int = 0
+    pagefind_bytes: int = 0
+    first_query: dict[str, int] | None = None
     notes: list[str] = field(default_factory=list)
 
     def per_article_ms(self) -> float | None:
@@ -116,6 +119,10 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     result.article_page_bytes = (html / "articles/article-00001.html").stat().st_size
     result.output_bytes = _size(html)
     result.search_index_bytes = (html / "searchindex.js").stat().st_size
+    result.pagefind_bytes = _size(html / "pagefind")
+    result.first_query = first_query_bytes(html)
+    if result.first_query is None:
+        result.notes.append("first-query bytes not measured: no Chromium or Playwright")
     result.no_change = build(corpus, out)
     article = corpus / "articles/article-00001.md"
     with article.open("a", encoding="utf-8") as handle:
@@ -157,7 +164,22 @@ def table(results: Sequence[SizeResult]) -> str:
             [f"{r.ratio_to_baseline():.1f}×" if r.ratio_to_baseline() else "—" for r in results],
         ),
         ("article page", [f"{r.article_page_bytes / 1024:.1f} KB" for r in results]),
-        ("search index", [f"{r.search_index_bytes / 1024:.0f} KB" for r in results]),
+        ("Sphinx searchindex.js", [f"{r.search_index_bytes / 1024:.0f} KB" for r in results]),
+        ("Pagefind bundle", [f"{r.pagefind_bytes / 1024:.0f} KB" for r in results]),
+        (
+            "first query: search",
+            [
+                f"{r.first_query['search_bytes'] / 1024:.0f} KB" if r.first_query else "—"
+                for r in results
+            ],
+        ),
+        (
+            "first query: all",
+            [
+                f"{r.first_query['page_bytes'] / 1024:.0f} KB" if r.first_query else "—"
+                for r in results
+            ],
+        ),
         ("whole output", [f"{r.output_bytes / 2**20:.1f} MB" for r in results]),
     ]
     width = max(len(label) for label, _ in rows)

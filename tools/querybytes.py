@@ -1,0 +1,64 @@
+"""Bytes a reader downloads for a first search: the built site served on 127.0.0.1, the search
+page opened with a query in Chromium (Debian's, driven by Playwright), every response counted.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
+    """{"search_bytes": bytes of pagefind/ responses, "page_bytes": everything} for loading the
+    search page with ``query`` until results show; None without Chromium or Playwright."""
+    executable = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if executable is None:
+        return None
+    server, base = serve(html)
+    sizes: dict[str, int] = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def record(response: object) -> None:
+                try:
+                    sizes[response.url] = len(response.body())  # type: ignore[attr-defined]
+                except Exception:
+                    sizes[response.url] = 0  # type: ignore[attr-defined]
+
+            page.on("response", record)
+            page.goto(f"{base}search.html?q={query}")
+            page.wait_for_selector(".kb-search__result", timeout=30000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    search = sum(size for url, size in sizes.items() if "/pagefind/" in url)
+    return {"search_bytes": search, "page_bytes": sum(sizes.values())}
