@@ -40,9 +40,30 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite (pytest); extra arguments go to pytest."""
+    """The test suite (pytest), without the browser suite; extra arguments go to pytest."""
     session.install("-r", TESTS)
-    session.run("python", "-m", "pytest", *session.posargs)
+    session.run("python", "-m", "pytest", "--ignore=tests/browser", *session.posargs)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The site in Chromium (Debian's `chromium`): journeys, search, privacy, axe, HTML, weight.
+
+    Needs npm for axe-core and the Nu HTML checker, and Java for the latter.
+    """
+    session.install("-r", TESTS)
+    if not Path("tests/browser/node_modules").is_dir():
+        session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", "--no-fund",
+                    "--ignore-scripts", external=True)  # fmt: skip
+    session.run("python", "-m", "pytest", "tests/browser", *session.posargs)
+
+
+@nox.session
+def screenshots(session: nox.Session) -> None:
+    """Screenshots of each page type, desktop and phone, into _build/screenshots/."""
+    session.install("-r", TESTS)
+    session.run("python", "-m", "tools.sitebuild", "--builder", "html")
+    session.run("python", "-m", "tools.screenshots")
 
 
 @nox.session

@@ -40,7 +40,8 @@ def index(outdir: Path, doctreedir: Path) -> str | None:
     with tempfile.TemporaryDirectory(dir=outdir.parent) as work:
         bundle = Path(work) / BUNDLE
         command = [sys.executable, "-m", "pagefind", "--site", str(outdir),
-                   "--output-path", str(bundle), "--silent"]  # fmt: skip
+                   "--output-path", str(bundle), "--silent",
+                   "--exclude-selectors", ".headerlink"]  # fmt: skip
         try:
             result = subprocess.run(command, capture_output=True, text=True, check=False)
         except OSError as error:

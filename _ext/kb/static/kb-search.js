@@ -30,6 +30,9 @@
     return Number.isNaN(date.getTime()) ? "" : date.toLocaleDateString("fr-FR",
       { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
   };
+  // Pagefind needs every word of a query: "e-reputation" or "l’agence" would ask for "e" or
+  // "l", which it never indexes alone. Hyphens and elisions split words; one-letter ones go.
+  const terms = (text) => text.split(/[\s\-‐’']+/).filter((word) => word.length > 1).join(" ");
   const plural = (count, word) => `${count} ${word}${count > 1 ? "s" : ""}`;
 
   async function render(list, status, term, results) {
@@ -77,7 +80,7 @@
       const pagefind = await loadEngine();
       const options = { filters };
       if (sortSelect && sortSelect.value) options.sort = { [sortSelect.value]: "desc" };
-      const search = await pagefind.debouncedSearch(term || null, options, 150);
+      const search = await pagefind.debouncedSearch(terms(term) || null, options, 150);
       if (search) await render(list, status, term || "…", search.results);
     }
 
@@ -138,7 +141,7 @@
       if (!term) { list.innerHTML = ""; status.textContent = ""; return; }
       try {
         const pagefind = await loadEngine();
-        const search = await pagefind.debouncedSearch(term, {}, 150);
+        const search = await pagefind.debouncedSearch(terms(term), {}, 150);
         if (search && ticket === pending) await render(list, status, term, search.results);
       } catch (error) {
         status.textContent = "Appuyez sur Entrée pour lancer la recherche.";

@@ -1,0 +1,65 @@
+"""Search in Chromium: the query table, filters, the dialog and its shortcuts, no third party."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import yaml
+
+CASES = yaml.safe_load((Path(__file__).parent / "search_queries.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["query"] for c in CASES])
+def test_search_page_query_table(visit, case: dict) -> None:
+    opened = visit(f"search.html?q={quote(case['query'])}")
+    page = opened.page
+    for kind, label in (("category", case.get("category")), ("tag", case.get("tag"))):
+        if label:
+            select = page.locator(f"select[data-kb-filter={kind}]")
+            page.wait_for_function(
+                "([kind, label]) => [...document.querySelector(`select[data-kb-filter=${kind}]`)"
+                ".options].some(o => o.value === label)", arg=[kind, label],
+            )  # fmt: skip
+            select.select_option(label)
+    box = page.locator("[data-kb-search=page]")
+    status = box.locator(".kb-search__status")
+    if case["first"] is None:
+        page.wait_for_function(
+            "document.querySelector('[data-kb-search=page] .kb-search__status').textContent"
+        )
+        assert status.text_content().startswith("Aucun résultat pour « ")
+        assert box.locator(".kb-search__result").count() == 0
+    else:
+        box.locator(".kb-search__result").first.wait_for()
+        first = box.locator(".kb-search__result").first
+        assert first.locator(".kb-search__title").text_content() == case["first"]
+        marks = [m.lower() for m in first.locator(".kb-search__excerpt mark").all_text_contents()]
+        assert any(case["excerpt"].lower() in mark for mark in marks), marks
+        assert "résultat" in status.text_content()
+    assert opened.foreign == []
+
+
+def test_results_show_category_and_date_and_sort_by_date(visit) -> None:
+    page = visit("search.html?q=entreprise").page
+    page.wait_for_selector(".kb-search__result")
+    metas = page.locator(".kb-search__result .kb-search__meta").all_text_contents()
+    assert any("27 novembre 2026" in meta and "·" in meta for meta in metas)
+    page.locator("select[data-kb-sort]").select_option("date")
+    page.wait_for_selector(".kb-search__result")
+    assert "tri=" not in page.url and "q=entreprise" in page.url
+
+
+@pytest.mark.parametrize("shortcut", ["/", "Control+k"])
+def test_keyboard_shortcut_opens_search_with_results_as_you_type(visit, shortcut: str) -> None:
+    opened = visit("articles/aime-l-approche-digitale-systemique.html")
+    page = opened.page
+    page.keyboard.press(shortcut)
+    dialog = page.locator("#pst-search-dialog")
+    assert dialog.evaluate("d => d.open")
+    page.keyboard.type("community")
+    page.wait_for_selector("#pst-search-dialog .kb-search__result")
+    first = page.locator("#pst-search-dialog .kb-search__title").first.text_content()
+    assert first == "aime quand ça bouge dans le community management"
+    assert opened.foreign == []
