@@ -120,6 +120,12 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
     assert props["article:published_time"] == ["2026-01-15"]
     assert props["article:tag"] == ["stratégie", "réseaux sociaux", "🚀 fusée"]
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+    assert "og:image" not in props  # no image: no og:image, a small card
+    with_image = kb_site.page("articles/deuxieme.html")
+    image = with_image.find("meta", property="og:image")["content"]
+    assert image == "https://example.org/kb/_static/images/deuxieme.png"
+    card = with_image.find("meta", attrs={"name": "twitter:card"})["content"]
+    assert card == "summary_large_image"
     feed = page.find("link", attrs={"type": "application/atom+xml"})
     assert feed["href"] == "../feeds/atom.xml"
 
