@@ -207,12 +207,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in sorted(options.sizes):
         print(f"bench: {size} articles…", file=sys.stderr, flush=True)
         results.append(measure(size, options.work, options.baseline_max))
-    payload = {
-        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-        "results": [asdict(r) | {"per_article_ms": r.per_article_ms(),
-                                 "baseline_ratio": r.ratio_to_baseline()} for r in results],
-    }  # fmt: skip
-    (options.work / "results.json").write_text(json.dumps(payload, indent=2) + "\n", "utf-8")
+        # Written after each size, so a long run that is stopped keeps what it measured.
+        payload = {
+            "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
+            "results": [asdict(r) | {"per_article_ms": r.per_article_ms(),
+                                     "baseline_ratio": r.ratio_to_baseline()} for r in results],
+        }  # fmt: skip
+        (options.work / "results.json").write_text(json.dumps(payload, indent=2) + "\n", "utf-8")
+        print(table(results), file=sys.stderr, flush=True)
     print(table(results))
     return 0
 
