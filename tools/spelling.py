@@ -65,7 +65,7 @@ def unknown_words(lines: Sequence[tuple[int, str]], words: set[str]) -> list[tup
     for (number, _), block in zip(lines, blocks[: len(lines)], strict=False):
         for answer in block.splitlines():
             if answer[:1] in {"&", "#"}:
-                word = answer.split()[1]
+                word = answer.split()[1].strip(".,;:!?…")  # the French .aff lets "." in words
                 if word not in words and word.lower() not in words:
                     found.append((number, word))
     return found
