@@ -30,14 +30,12 @@ def category_of(pagename: str, catalog: Catalog) -> str:
     return ""
 
 
-def nearby(articles: list[Article], current: str, limit: int) -> list[Article]:
-    """The ``limit`` newest of ``articles``, with ``current`` in place of the last one when it
-    is older; order stays newest first."""
+def nearby(articles: list[Article], current: Article | None, limit: int) -> list[Article]:
+    """The ``limit`` newest of ``articles``, with ``current`` (one of them, or None) in place of
+    the last one when it is older; order stays newest first."""
     shown = articles[:limit]
-    if current and all(a.docname != current for a in shown):
-        mine = next((a for a in articles if a.docname == current), None)
-        if mine is not None:
-            shown = [*shown[: limit - 1], mine]
+    if current is not None and current not in shown:
+        shown = [*shown[: limit - 1], current]
     return shown
 
 
@@ -58,7 +56,7 @@ def render_nav(
         "root": root,
         "category": category,
         "categories": list(vocab.categories.values()),
-        "articles": nearby(pool, pagename, limit),
+        "articles": nearby(pool, catalog.by_docname.get(pagename) if category else None, limit),
         "more": len(pool) > limit,
         "total": len(pool),
         "extra": [tuple(pair) for pair in links],

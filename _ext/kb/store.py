@@ -60,6 +60,7 @@ class Catalog:
         visible = [a for a in articles if preview or (not a.draft and a.date <= on)]
         self.articles = sorted(visible, key=lambda a: (a.date, a.slug), reverse=True)
         self.by_docname = {a.docname: a for a in self.articles}
+        self.position = {a.docname: index for index, a in enumerate(self.articles)}
         self.by_category: dict[str, list[Article]] = defaultdict(list)
         self.by_author: dict[str, list[Article]] = defaultdict(list)
         self.by_tag: dict[str, list[Article]] = defaultdict(list)
@@ -81,21 +82,23 @@ class Catalog:
 
     def neighbours(self, docname: str) -> tuple[Article | None, Article | None]:
         """(older, newer) article around ``docname`` in publication order."""
-        index = next(i for i, a in enumerate(self.articles) if a.docname == docname)
+        index = self.position[docname]
         newer = self.articles[index - 1] if index > 0 else None
         older = self.articles[index + 1] if index + 1 < len(self.articles) else None
         return older, newer
 
     def related(self, article: Article, limit: int = 3) -> list[Article]:
-        """Articles sharing tags (2 points each) and the category (1 point), best first."""
-        tags = {tag.slug for tag in article.tags}
-        scored = []
-        for other in self.articles:
-            if other.docname == article.docname:
-                continue
-            score = 2 * len(tags & {t.slug for t in other.tags})
-            score += other.category == article.category
-            if score:
-                scored.append((score, other))
-        scored.sort(key=lambda pair: (-pair[0], -pair[1].date.toordinal(), pair[1].docname))
-        return [other for _score, other in scored[:limit]]
+        """Articles sharing tags (2 points each) and the category (1 point), best first.
+
+        Only articles that share something are scored, through the tag and category indexes,
+        so the cost follows the size of those lists rather than the whole catalog.
+        """
+        scores: dict[str, int] = defaultdict(int)
+        for tag in article.tags:
+            for other in self.by_tag.get(tag.slug, ()):
+                scores[other.docname] += 2
+        for other in self.by_category.get(article.category, ()):
+            scores[other.docname] += 1
+        scores.pop(article.docname, None)
+        best = sorted(scores.items(), key=lambda item: (-item[1], self.position[item[0]]))
+        return [self.articles[self.position[name]] for name, _ in best[:limit]]
