@@ -192,7 +192,8 @@ class KnowledgeBase:
             f"feeds/{key}/{kind}.xml" for key in vocab.categories for kind in ("atom", "rss")
         ]
         prune(outdir, Path(app.doctreedir), written)
-        failure = search.index(outdir, Path(app.doctreedir))
+        documents = [Path(app.builder.get_outfilename(name)) for name in app.env.found_docs]
+        failure = search.index(outdir, Path(app.doctreedir), documents)
         if failure:
             logger.warning(
                 "Pagefind n’a pas pu indexer le site (%s) ; la page de recherche utilisera "

@@ -20,20 +20,22 @@ BUNDLE = "pagefind"
 STAMP = "kb-search.sha256"
 
 
-def html_fingerprint(outdir: Path) -> str:
+def html_fingerprint(pages: list[Path]) -> str:
+    """A digest of the pages that can hold indexed text (the documents' pages), by path, size
+    and modification time: Sphinx rewrites a document's page only when it changed."""
     digest = hashlib.sha256()
-    for path in sorted(outdir.rglob("*.html")):
-        if BUNDLE in path.relative_to(outdir).parts:
-            continue
-        stat = path.stat()
-        digest.update(f"{path.relative_to(outdir)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    for path in sorted(pages):
+        stat = path.stat() if path.is_file() else None
+        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+        digest.update(f"{path}:{size}:{mtime}\n".encode())
     return digest.hexdigest()
 
 
-def index(outdir: Path, doctreedir: Path) -> str | None:
-    """Index ``outdir``; return None on success (or nothing to do), else the reason it failed."""
+def index(outdir: Path, doctreedir: Path, pages: list[Path]) -> str | None:
+    """Index ``outdir`` unless ``pages`` (the documents' output files) are unchanged since the
+    last run; return None on success or nothing to do, else the reason it failed."""
     stamp = doctreedir / STAMP
-    fingerprint = html_fingerprint(outdir)
+    fingerprint = html_fingerprint(pages)
     bundle_ok = (outdir / BUNDLE / "pagefind.js").is_file()
     if bundle_ok and stamp.is_file() and stamp.read_text("utf-8") == fingerprint:
         return None
