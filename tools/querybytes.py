@@ -5,6 +5,7 @@ page opened with a query in Chromium (Debian's, driven by Playwright), every res
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -29,10 +30,19 @@ def serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def chromium_executable() -> str | None:
+    """Debian's Chromium (or the one named by $CHROMIUM), or None when it is not installed."""
+    return (
+        os.environ.get("CHROMIUM")
+        or shutil.which("chromium")
+        or (CHROMIUM if Path(CHROMIUM).exists() else None)
+    )
+
+
 def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
     """{"search_bytes": bytes of pagefind/ responses, "page_bytes": everything} for loading the
     search page with ``query`` until results show; None without Chromium or Playwright."""
-    executable = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
+    executable = chromium_executable()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

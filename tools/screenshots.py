@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from tools.querybytes import CHROMIUM_ARGS, serve
+from tools.querybytes import CHROMIUM_ARGS, chromium_executable, serve
 from tools.sitebuild import REPO
 
 PAGES = {
@@ -27,7 +27,7 @@ def main() -> int:
     server, base = serve(html)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+            browser = playwright.chromium.launch(executable_path=chromium_executable(),
                                                  args=CHROMIUM_ARGS)  # fmt: skip
             for size, viewport in SIZES.items():
                 for name, path in PAGES.items():

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util import logging
@@ -102,9 +103,9 @@ class KnowledgeBase:
             image_url=image,
         )
         feed = self.pages.file_link(app, pagename, "feeds/atom.xml")
-        alternate = (f'<link rel="alternate" type="application/atom+xml" '
-                     f'title="{app.config.project} (Atom)" href="{feed}">\n')  # fmt: skip
-        context["metatags"] = context.get("metatags", "") + str(tags) + alternate
+        alternate = Markup('<link rel="alternate" type="application/atom+xml" title="{} (Atom)" '
+                           'href="{}">\n').format(app.config.project, feed)  # fmt: skip
+        context["metatags"] = context.get("metatags", "") + str(tags) + str(alternate)
 
     def navigation(
         self,
@@ -202,8 +203,6 @@ class KnowledgeBase:
 
 
 def _plain(html: str) -> str:
-    from markupsafe import Markup
-
     return Markup(html).striptags()  # noqa: S704 (Sphinx's already-escaped title)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 
+from .collection import is_published
 from .schema import Article, Tag
 
 
@@ -57,7 +58,7 @@ class Catalog:
     """Queries over the published articles of one build (newest first everywhere)."""
 
     def __init__(self, articles: Iterable[Article], on: dt.date, preview: bool) -> None:
-        visible = [a for a in articles if preview or (not a.draft and a.date <= on)]
+        visible = [a for a in articles if preview or is_published(a, on)]
         self.articles = sorted(visible, key=lambda a: (a.date, a.slug), reverse=True)
         self.by_docname = {a.docname: a for a in self.articles}
         self.position = {a.docname: index for index, a in enumerate(self.articles)}

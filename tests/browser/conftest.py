@@ -7,7 +7,6 @@ browser is a failure.
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,18 +14,10 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import BuiltSite
-from tools.querybytes import CHROMIUM_ARGS, serve
+from tools.querybytes import CHROMIUM_ARGS, chromium_executable, serve
 
 HERE = Path(__file__).parent
 NODE_MODULES = HERE / "node_modules"
-
-
-def chromium_executable() -> str | None:
-    return (
-        os.environ.get("CHROMIUM")
-        or shutil.which("chromium")
-        or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
-    )
 
 
 @pytest.fixture(scope="session")
