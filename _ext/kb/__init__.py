@@ -55,8 +55,9 @@ class KnowledgeBase:
             cache = Path(app.doctreedir) / "kb-publication.json"
             hidden = hidden_docnames(srcdir, config.kb_articles_dir, today(), cache)
             config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in hidden)]
-        config.html_static_path.append(str(HERE / "static"))
-        config.templates_path.append(str(HERE / "templates"))
+        # New lists: append() would change Sphinx's shared default when conf.py sets none.
+        config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+        config.templates_path = [*config.templates_path, str(HERE / "templates")]
 
     def builder_inited(self, app: Sphinx) -> None:
         if app.builder.name in HTML_BUILDERS:
@@ -167,16 +168,19 @@ class KnowledgeBase:
         def label(slug: str) -> str:
             return catalog.tags[slug].label
 
-        site = feeds.FeedInfo("feeds/atom.xml", app.config.project, app.config.kb_site_description)
+        rights = app.config.kb_feed_rights
+        site = feeds.FeedInfo(
+            "feeds/atom.xml", app.config.project, app.config.kb_site_description, rights
+        )
         everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
         feeds.write(outdir, everything, "feeds/atom.xml", "feeds/rss.xml")
-        json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description)
+        json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description, rights)
         (outdir / "feeds/feed.json").write_text(
             feeds.json_feed(json_info, catalog.articles, vocab, base, url_of), encoding="utf-8"
         )
         for key, entry in vocab.categories.items():
             info = feeds.FeedInfo(f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}",
-                                  entry.description or site.description)  # fmt: skip
+                                  entry.description or site.description, rights)  # fmt: skip
             feed = feeds.generator(
                 info, catalog.by_category.get(key, []), vocab, base, url_of, label
             )
@@ -258,6 +262,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     )
     app.add_config_value("kb_site_description", "", "html", types=frozenset({str}),
                          description="Description of the site, for feeds.")  # fmt: skip
+    app.add_config_value("kb_feed_rights", "", "html", types=frozenset({str}),
+                         description="License statement of the feeds (Atom rights, RSS "
+                                     "copyright).")  # fmt: skip
     app.add_domain(KnowledgeBaseDomain)
     setup_listings(app)
     kb = KnowledgeBase()

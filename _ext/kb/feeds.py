@@ -25,6 +25,7 @@ class FeedInfo:
     path: str  # under the output folder, e.g. "feeds/atom.xml"
     title: str
     description: str
+    rights: str = ""  # license statement: Atom <rights>, RSS <copyright>
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -52,6 +53,8 @@ def generator(
     feed.link(href=base, rel="alternate")
     feed.link(href=base + info.path, rel="self")
     feed.language("fr")
+    if info.rights:
+        feed.rights(info.rights)  # feedgen writes it as Atom <rights> and RSS <copyright>
     feed.generator("Sphinx kb")
     feed.updated(_last_change(articles))
     feed.lastBuildDate(_last_change(articles))
@@ -105,6 +108,8 @@ def json_feed(
         "language": "fr",
         "items": items,
     }
+    if info.rights:  # JSON Feed has no rights field: a custom object, as its spec allows
+        document["_license"] = {"text": info.rights}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 

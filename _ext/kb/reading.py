@@ -86,7 +86,11 @@ class Reading:
         if kb.data["vocabulary"] == self.vocab.fingerprint:
             return []
         kb.data["vocabulary"] = self.vocab.fingerprint
-        return [name for name in env.found_docs if self.is_article(app, name)]
+        # Articles show category and author names; listing pages (the home page's
+        # {kb-categories}) show category names and descriptions too.
+        return [
+            name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
+        ]
 
     def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         kb = domain(env)
