@@ -15,6 +15,9 @@ sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 project = "Stratégie numérique"
 author = "Les contributeurs de la base de connaissances"
 copyright = "2026, " + author
+# Articles under CC BY-SA 4.0 (LICENSE-articles), code under MIT (LICENSE).
+license_name = "CC BY-SA 4.0"
+license_url = "https://creativecommons.org/licenses/by-sa/4.0/deed.fr"
 language = "fr"
 html_title = "Stratégie numérique — la base de connaissances"
 site_description = (
@@ -42,6 +45,7 @@ include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
 # Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
 kb_site_description = site_description
+kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
 kb_nav_links = [
     ["archives", "Archives"],
     ["tags/index", "Mots-clés"],
@@ -55,7 +59,7 @@ exclude_patterns = ["_build", ".nox", ".venv", "tests", "**/README.md"]
 extensions = [
     "myst_parser",
     "sphinx_copybutton",
-    "share_footer",
+    "sphinx_share_footer",
     "kb",
     "notfound.extension",
 ]
@@ -86,6 +90,11 @@ html_theme_options = {
     "use_edit_page_button": True,
     "use_download_button": False,
     "home_page_in_toc": True,
+    "extra_footer": (
+        f'<p class="kb-license">Articles sous licence <a rel="license" href="{license_url}">'
+        f'{license_name}</a> ; code sous <a href="{repository_url}/blob/main/LICENSE">licence '
+        "MIT</a>. Réutilisation permise en citant la source et en partageant à l’identique.</p>"
+    ),
 }
 html_context = {"site_description": site_description}
 
@@ -100,7 +109,7 @@ notfound_context = {
     ),
 }
 
-# -- Share footer (_ext/share_footer) ---------------------------------------------------------
+# -- Share footer (sphinx-share-footer, _ext/sphinx-share-footer) -----------------------------
 share_footer_include = ["articles/**"]
 share_footer_networks = ["linkedin", "mastodon", "bluesky", "x", "email", "copy", "native"]
 share_footer_mastodon_instances = ["mastodon.social", "piaille.fr"]

@@ -6,6 +6,7 @@ Each session installs its own environment from the pinned files in `requirements
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import nox
@@ -20,29 +21,46 @@ nox.options.error_on_missing_interpreters = True
 SITE = "requirements/site.txt"
 TESTS = "requirements/tests.txt"
 LINT = "requirements/lint.txt"
-# Extensions in _ext/ that ship a gettext catalog (domain = folder name).
-EXTENSION_CATALOGS = ("share_footer",)
+# Our own packages (sphinx-share-footer), installed from their folders as wheels.
+LOCAL = "requirements/local.txt"
+# The share footer is a distribution of its own, with its own noxfile and pinned requirements.
+SHARE_FOOTER = "_ext/sphinx-share-footer"
+
+
+def install(session: nox.Session, requirements: str) -> None:
+    """Pinned dependencies (hash-checked), then our own packages built from this repository."""
+    session.install("-r", requirements)
+    session.install("--no-deps", "--no-build-isolation", "-r", LOCAL)
+
+
+def delegate(session: nox.Session, name: str) -> None:
+    """Run the session ``name`` of the share footer's own noxfile (arguments passed on)."""
+    args = ["-f", f"{SHARE_FOOTER}/noxfile.py", "-s", name]
+    session.run(sys.executable, "-m", "nox", *args, "--", *session.posargs, external=True)
 
 
 @nox.session
 def build(session: nox.Session) -> None:
     """Strict HTML build into _build/html (warnings are errors, same verdict as a clean build)."""
-    session.install("-r", SITE)
+    install(session, SITE)
     session.run("python", "-m", "tools.sitebuild", "--builder", "html", *session.posargs)
 
 
 @nox.session
 def linkcheck(session: nox.Session) -> None:
     """Check every link of the articles; the report is _build/linkcheck/output.json."""
-    session.install("-r", SITE)
+    install(session, SITE)
     session.run("python", "-m", "tools.sitebuild", "--builder", "linkcheck", *session.posargs)
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite (pytest), without the browser suite; extra arguments go to pytest."""
-    session.install("-r", TESTS)
+    """The test suite (pytest), without the browser suite, then the share footer's own suite
+    against the installed package; extra arguments go to the site's pytest."""
+    install(session, TESTS)
     session.run("python", "-m", "pytest", "--ignore=tests/browser", *session.posargs)
+    session.chdir(SHARE_FOOTER)
+    session.run("python", "-m", "pytest")
 
 
 @nox.session
@@ -51,7 +69,7 @@ def browser(session: nox.Session) -> None:
 
     Needs npm for axe-core and the Nu HTML checker, and Java for the latter.
     """
-    session.install("-r", TESTS)
+    install(session, TESTS)
     if not Path("tests/browser/node_modules").is_dir():
         session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", "--no-fund",
                     "--ignore-scripts", external=True)  # fmt: skip
@@ -61,7 +79,7 @@ def browser(session: nox.Session) -> None:
 @nox.session
 def screenshots(session: nox.Session) -> None:
     """Screenshots of each page type, desktop and phone, into _build/screenshots/."""
-    session.install("-r", TESTS)
+    install(session, TESTS)
     session.run("python", "-m", "tools.sitebuild", "--builder", "html")
     session.run("python", "-m", "tools.screenshots")
 
@@ -69,7 +87,7 @@ def screenshots(session: nox.Session) -> None:
 @nox.session
 def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000/, rebuilt on every change (drafts included)."""
-    session.install("-r", SITE)
+    install(session, SITE)
     session.env["KB_PREVIEW"] = "1"
     session.run(
         "sphinx-autobuild",
@@ -97,14 +115,14 @@ def bench(session: nox.Session) -> None:
 
     `nox -s bench -- --sizes 100 1000` to choose the sizes. First-query bytes need Chromium.
     """
-    session.install("-r", TESTS)
+    install(session, TESTS)
     session.run("python", "-m", "tools.bench", *session.posargs)
 
 
 @nox.session
 def check(session: nox.Session) -> None:
     """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
-    session.install("-r", SITE)
+    install(session, SITE)
     session.run("python", "-m", "kb.check", ".", env={"PYTHONPATH": "_ext"})
 
 
@@ -127,46 +145,38 @@ def new(session: nox.Session) -> None:
     """Create an article: nox -s new -- "Titre de l’article"."""
     if not session.posargs:
         session.error('Indiquez le titre : nox -s new -- "Titre de l’article"')
-    session.install("-r", SITE)
+    install(session, SITE)
     session.run("python", "-m", "tools.new_article", *session.posargs,
                 env={"PYTHONPATH": ".:_ext"})  # fmt: skip
 
 
-@nox.session
+@nox.session(venv_backend="none")
 def translations(session: nox.Session) -> None:
-    """Gettext workflow of our extensions: extract .pot, update each .po, compile .mo.
+    """The share footer's gettext catalogs: extract, update, compile (`-- check`: verify)."""
+    delegate(session, "translations")
 
-    `nox -s translations -- check` only verifies that the catalogs are up to date.
-    """
-    session.install("-r", SITE)
-    check = "check" in session.posargs
-    for domain in EXTENSION_CATALOGS:
-        locales = f"_ext/{domain}/locales"
-        pot = f"{session.create_tmp()}/{domain}.pot" if check else f"{locales}/{domain}.pot"
-        session.run("pybabel", "extract", "--no-location", "--sort-output", "-k", "_",
-                    "--project", domain, "-o", pot, f"_ext/{domain}")  # fmt: skip
-        update = ["pybabel", "update", "--ignore-pot-creation-date", "-w", "100"]
-        if check:
-            session.run(*update, "--check", "-D", domain, "-i", pot, "-d", locales)
-            continue
-        session.run(*update, "-D", domain, "-i", pot, "-d", locales)
-        session.run("pybabel", "compile", "--statistics", "-D", domain, "-d", locales)
+
+@nox.session(venv_backend="none")
+def package(session: nox.Session) -> None:
+    """Build sphinx-share-footer's sdist and wheel (into its dist/) and check them."""
+    delegate(session, "package")
+
+
+@nox.session(venv_backend="none")
+def compat(session: nox.Session) -> None:
+    """sphinx-share-footer's wheel under 5 themes x html/dirhtml x oldest and newest Sphinx."""
+    delegate(session, "compat")
 
 
 @nox.session
 def lock(session: nox.Session) -> None:
-    """Re-pin requirements/*.txt from requirements/*.in (needs uv and the network)."""
+    """Re-pin every requirements/*.txt from its *.in (needs uv and the network)."""
     session.install("uv")
+    compile_ = ["uv", "pip", "compile", "--quiet", "--generate-hashes"]
     for name in ("site", "tests", "lint", "ci"):
-        session.run(
-            "uv",
-            "pip",
-            "compile",
-            "--quiet",
-            "--python-version",
-            "3.11",
-            "--generate-hashes",
-            f"requirements/{name}.in",
-            "-o",
-            f"requirements/{name}.txt",
-        )
+        session.run(*compile_, "--python-version", "3.11",
+                    f"requirements/{name}.in", "-o", f"requirements/{name}.txt")  # fmt: skip
+    session.chdir(f"{SHARE_FOOTER}/requirements")
+    for name, python in (("tests", "3.11"), ("package", "3.11"),
+                         ("compat-lowest", "3.9"), ("compat-newest", "3.13")):  # fmt: skip
+        session.run(*compile_, "--python-version", python, f"{name}.in", "-o", f"{name}.txt")

@@ -114,3 +114,46 @@ def test_feeds_sitemap_and_404(site: BuiltSite) -> None:
     missing = site.page("404.html")
     assert missing.select_one("article h1").get_text(strip=True) == "Page introuvable"
     assert missing.html["lang"] == "fr"
+
+
+CC_BY_SA = "https://creativecommons.org/licenses/by-sa/4.0/deed.fr"
+
+
+def test_every_page_states_the_licenses(site: BuiltSite) -> None:
+    pages = [
+        path
+        for path in sorted(site.html.rglob("*.html"))
+        if not {"_static", "pagefind"} & set(path.relative_to(site.html).parts)
+    ]
+    assert len(pages) > 10
+    for path in pages:
+        page = site.page(path.relative_to(site.html).as_posix())
+        footer = page.select_one("footer .kb-license")
+        assert footer is not None, path
+        assert footer.select_one('a[rel="license"]')["href"] == CC_BY_SA
+        assert "CC BY-SA 4.0" in footer.get_text() and "MIT" in footer.get_text()
+
+
+def test_feeds_carry_the_license(site: BuiltSite) -> None:
+    import json
+    import xml.etree.ElementTree as ET
+
+    html = site.html
+    atom = ET.parse(html / "feeds/atom.xml").getroot()
+    rights = atom.findtext("{http://www.w3.org/2005/Atom}rights")
+    assert "CC BY-SA 4.0" in rights and CC_BY_SA in rights
+    rss = ET.parse(html / "feeds/rss.xml").getroot()
+    assert "CC BY-SA 4.0" in rss.findtext("channel/copyright")
+    category = ET.parse(html / "feeds/communication/atom.xml").getroot()
+    assert "CC BY-SA 4.0" in category.findtext("{http://www.w3.org/2005/Atom}rights")
+    document = json.loads((html / "feeds/feed.json").read_text(encoding="utf-8"))
+    assert "CC BY-SA 4.0" in document["_license"]["text"]
+
+
+def test_license_files() -> None:
+    assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
+    articles = (REPO / "LICENSE-articles").read_text(encoding="utf-8")
+    assert "Attribution-ShareAlike 4.0 International" in articles
+    assert "Section 3 – License Conditions." in articles
+    package = REPO / "_ext" / "sphinx-share-footer" / "LICENSE"
+    assert package.read_text(encoding="utf-8").startswith("MIT License")

@@ -1,10 +1,13 @@
-"""Helpers for the share_footer test roots."""
+"""Helpers for the tests: where the sources are, and reading a built footer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
+
+# The package's source folder (the tests themselves run against the installed package).
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "sphinx_share_footer"
 
 
 def footer(outdir: Path, page: str) -> Tag | None:

@@ -1,11 +1,11 @@
-"""Links, labels and escaping on a page with a hostile title (test root share-basic)."""
+"""Links, labels and escaping on a page with a hostile title (test root basic)."""
 
 from __future__ import annotations
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from tests.share_footer.conftest import footer, links
+from tests.helpers import footer, links
 from tests.urls import endpoint, params
 
 TITLE = "Titre \"citations\" & <script>alert('x')</script> #1 100% +1 🚀 élan"
@@ -15,7 +15,7 @@ DESCRIPTION = (
 URL = "https://example.org/docs/page.html"
 
 
-@pytest.mark.sphinx("html", testroot="share-basic", srcdir="share-links-fr")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="share-links-fr")
 def test_every_network_shares_the_title_and_canonical_url(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
@@ -44,7 +44,7 @@ def test_every_network_shares_the_title_and_canonical_url(app: SphinxTestApp) ->
     assert aside["data-text"] == DESCRIPTION
 
 
-@pytest.mark.sphinx("html", testroot="share-basic", srcdir="share-escaping")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="share-escaping")
 def test_hostile_text_is_escaped_in_html(app: SphinxTestApp) -> None:
     app.build()
     raw = (app.outdir / "page.html").read_text(encoding="utf-8")
@@ -55,7 +55,7 @@ def test_hostile_text_is_escaped_in_html(app: SphinxTestApp) -> None:
     assert 'data-title="Titre &#34;citations&#34; &amp; ' in section
 
 
-@pytest.mark.sphinx("html", testroot="share-basic", srcdir="share-new-tab")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="share-new-tab")
 def test_links_opening_a_tab_have_rel_and_accessible_names(app: SphinxTestApp) -> None:
     app.build()
     aside = footer(app.outdir, "page.html")
@@ -82,7 +82,7 @@ def test_labels_follow_the_site_language(
     if not srcdir.exists():
         import shutil
 
-        shutil.copytree(rootdir / "test-share-basic", srcdir)
+        shutil.copytree(rootdir / "test-basic", srcdir)
     app = make_app("html", srcdir=srcdir, confoverrides={"language": language})
     app.build()
     aside = footer(app.outdir, "page.html")
@@ -91,7 +91,7 @@ def test_labels_follow_the_site_language(
     assert aside.select_one("[data-share-copy]").get_text(strip=True) == copy
 
 
-@pytest.mark.sphinx("html", testroot="share-basic", srcdir="share-assets")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="share-assets")
 def test_assets_only_on_pages_with_a_footer(app: SphinxTestApp) -> None:
     app.build()
     page = (app.outdir / "page.html").read_text(encoding="utf-8")

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from share_footer.networks import (
+
+from sphinx_share_footer.networks import (
     LINK_NETWORKS,
     SharedPage,
     hashtag,
     mastodon_share_url,
     share_url,
 )
-from share_footer.pagedata import canonical_url, opted_out, parse_list
-
+from sphinx_share_footer.pagedata import canonical_url, opted_out, parse_list
 from tests.urls import endpoint, params
 
 HOSTILE = "Titre \"cité\" & <script>alert('x')</script> #1 100% +1 = ? 🚀 élan"
@@ -113,6 +113,11 @@ def test_opted_out(value: object, expected: bool) -> None:
         ("https://e.org/kb", "a/b/", "https://e.org/kb/a/b/"),
         ("https://e.org/", "", "https://e.org/"),
         ("https://e.org/", "stratégie/été.html", "https://e.org/strat%C3%A9gie/%C3%A9t%C3%A9.html"),
+        # The html builder's target URIs are already quoted: encoded once, never twice.
+        ("https://e.org/", "caf%C3%A9%20noir.html", "https://e.org/caf%C3%A9%20noir.html"),
+        ("https://e.org/", "caf%C3%A9 noir/", "https://e.org/caf%C3%A9%20noir/"),
+        ("https://e.org/", "100%25.html", "https://e.org/100%25.html"),
+        ("https://e.org/", "a%23b.html", "https://e.org/a%23b.html"),
     ],
 )
 def test_canonical_url(base: str, uri: str, expected: str) -> None:

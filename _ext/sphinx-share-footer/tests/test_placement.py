@@ -1,4 +1,4 @@
-"""Which pages get a footer, and where (test roots share-placement and share-basic)."""
+"""Which pages get a footer, and where (test roots placement and basic)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import json
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from tests.share_footer.conftest import footer, links
+from tests.helpers import footer, links
 from tests.urls import params
 
 
-@pytest.mark.sphinx("html", testroot="share-placement", srcdir="share-patterns")
+@pytest.mark.sphinx("html", testroot="placement", srcdir="share-patterns")
 def test_include_exclude_and_opt_out(app: SphinxTestApp) -> None:
     app.build()
     assert app.warning.getvalue() == ""
@@ -25,7 +25,7 @@ def test_include_exclude_and_opt_out(app: SphinxTestApp) -> None:
     assert footer(app.outdir, "genindex.html") is None  # not a source document
 
 
-@pytest.mark.sphinx("html", testroot="share-placement", srcdir="share-myst-tags")
+@pytest.mark.sphinx("html", testroot="placement", srcdir="share-myst-tags")
 def test_front_matter_tags_become_hashtags(app: SphinxTestApp) -> None:
     app.build()
     hrefs = links(footer(app.outdir, "articles/premier.html"))
@@ -35,7 +35,7 @@ def test_front_matter_tags_become_hashtags(app: SphinxTestApp) -> None:
 
 @pytest.mark.sphinx(
     "html",
-    testroot="share-placement",
+    testroot="placement",
     srcdir="share-manual",
     confoverrides={"share_footer_placement": "manual"},
 )
@@ -53,7 +53,7 @@ def test_manual_placement_renders_only_where_the_theme_includes_it(app: SphinxTe
     assert other.select_one("#manual-slot").get_text(strip=True) == ""
 
 
-@pytest.mark.sphinx("dirhtml", testroot="share-basic", srcdir="share-dirhtml")
+@pytest.mark.sphinx("dirhtml", testroot="basic", srcdir="share-dirhtml")
 def test_dirhtml_shares_the_directory_url(app: SphinxTestApp) -> None:
     app.build()
     aside = footer(app.outdir, "page/index.html")
@@ -61,7 +61,7 @@ def test_dirhtml_shares_the_directory_url(app: SphinxTestApp) -> None:
     assert params(links(aside)["linkedin"]) == {"url": "https://example.org/docs/page/"}
 
 
-@pytest.mark.sphinx("html", testroot="share-basic", srcdir="share-search")
+@pytest.mark.sphinx("html", testroot="basic", srcdir="share-search")
 def test_footer_text_stays_out_of_the_search_index(app: SphinxTestApp) -> None:
     app.build()
     raw = (app.outdir / "searchindex.js").read_text(encoding="utf-8")
@@ -77,7 +77,7 @@ def test_other_builders_are_unaffected(make_app, rootdir, sphinx_test_tempdir, b
     import shutil
 
     srcdir = sphinx_test_tempdir / f"share-builder-{builder}"
-    shutil.copytree(rootdir / "test-share-basic", srcdir, dirs_exist_ok=True)
+    shutil.copytree(rootdir / "test-basic", srcdir, dirs_exist_ok=True)
     app = make_app(builder, srcdir=srcdir)
     app.build()
     assert app.warning.getvalue() == ""
@@ -88,3 +88,29 @@ def test_other_builders_are_unaffected(make_app, rootdir, sphinx_test_tempdir, b
     )
     assert "Le corps de la page" in written
     assert "share-footer" not in written and "linkedin" not in written.lower()
+
+
+@pytest.mark.parametrize(
+    ("builder", "path", "url"),
+    [
+        ("html", "articles/café noir.html", "articles/caf%C3%A9%20noir.html"),
+        ("html", "articles/100%.html", "articles/100%25.html"),
+        ("dirhtml", "articles/café noir/index.html", "articles/caf%C3%A9%20noir/"),
+        ("dirhtml", "articles/100%/index.html", "articles/100%25/"),
+    ],
+)
+def test_file_names_with_accents_spaces_and_percent_are_encoded_once(
+    make_app, rootdir, sphinx_test_tempdir, builder, path, url
+) -> None:
+    import shutil
+
+    srcdir = sphinx_test_tempdir / f"share-names-{builder}"
+    shutil.copytree(rootdir / "test-names", srcdir, dirs_exist_ok=True)
+    app = make_app(builder, srcdir=srcdir)
+    app.build()
+    assert app.warning.getvalue() == ""
+    aside = footer(app.outdir, path)
+    expected = "https://example.org/docs/" + url
+    assert aside["data-url"] == expected
+    assert params(links(aside)["linkedin"]) == {"url": expected}
+    assert aside.select_one("[data-share-copy]") is not None

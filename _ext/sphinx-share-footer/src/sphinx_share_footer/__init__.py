@@ -1,7 +1,7 @@
-"""share_footer: plain share links under each page, with no third-party request.
+"""sphinx-share-footer: plain share links under each page, with no third-party request.
 
-Enable with ``extensions = ["share_footer"]`` and set ``html_baseurl``; the options are in
-``options.py`` and the README. The footer is rendered when a page is written
+Enable with ``extensions = ["sphinx_share_footer"]`` and set ``html_baseurl``; the options are
+in ``options.py`` and the README. The footer is rendered when a page is written
 (``html-page-context``), so its text never enters the search index and its URLs never reach
 linkcheck, and it stores nothing in the build environment: parallel and incremental builds are
 unaffected.
@@ -15,22 +15,23 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.locale import get_translation
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
-from sphinx.util.typing import ExtensionMetadata
 
 from . import options
+from .i18n import CATALOG, LOCALES, _
 from .networks import SharedPage
 from .pagedata import canonical_url, opted_out, parse_list
 from .render import Renderer, items
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+# The oldest Sphinx whose API the extension uses (typed config values with descriptions, 7.4).
+MINIMUM_SPHINX = "7.4"
 
-_ = get_translation("share_footer")
 logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).parent
+# Builders that draw the footer; every other builder gets neither footer nor static files.
 BUILDERS = frozenset({"html", "dirhtml"})
 CSS = "share-footer.css"
 JS = "share-footer.js"
@@ -47,15 +48,20 @@ class ShareFooter:
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
         options.check(app, config)
-        config.html_static_path.append(str(HERE / "static"))
-        config.templates_path.append(str(HERE / "templates"))
+        # A new list: when a project sets no templates_path, the value is Sphinx's shared
+        # default, which append() would change for every later project in the process.
+        config.templates_path = [*config.templates_path, str(HERE / "templates")]
 
     def builder_inited(self, app: Sphinx) -> None:
         config = app.config
         self.include = Matcher(config.share_footer_include)
         self.exclude = Matcher([*config.share_footer_exclude, config.root_doc])
-        self.enabled = app.builder.name in BUILDERS and bool(config.html_baseurl)
-        if app.builder.name in BUILDERS and not config.html_baseurl:
+        draws = app.builder.name in BUILDERS
+        self.enabled = draws and bool(config.html_baseurl)
+        if draws:
+            # Only builders that draw the footer copy its CSS and JS (not EPUB, not singlehtml).
+            config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+        if draws and not config.html_baseurl:
             logger.warning(
                 _("share_footer: html_baseurl is not set, so pages have no absolute URL to "
                   "share; the share footer is left out."),
@@ -104,9 +110,11 @@ class ShareFooter:
             app.builder.add_js_file(JS, defer="defer")  # type: ignore[attr-defined]
 
 
-def setup(app: Sphinx) -> ExtensionMetadata:
+def setup(app: Sphinx) -> dict[str, Any]:
+    # First, so that an older Sphinx stops with a clear message instead of a TypeError.
+    app.require_sphinx(MINIMUM_SPHINX)
     options.declare(app)
-    app.add_message_catalog("share_footer", str(HERE / "locales"))
+    app.add_message_catalog(CATALOG, str(LOCALES))
     footer = ShareFooter()
     app.connect("config-inited", footer.config_inited)
     app.connect("builder-inited", footer.builder_inited)

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 
 from sphinx.application import Sphinx
 from sphinx.config import ENUM, Config
-from sphinx.locale import get_translation
 from sphinx.util import logging
 
+from .i18n import _
 from .networks import NETWORKS
 
-_ = get_translation("share_footer")
 logger = logging.getLogger(__name__)
 
 DEFAULT_NETWORKS = ("email", "linkedin", "mastodon", "bluesky", "x", "copy", "native")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, unquote, urljoin
 
 _FALSE = frozenset({"false", "no", "off", "0", "non", "faux"})
 
@@ -48,7 +48,9 @@ def canonical_url(baseurl: str, target_uri: str) -> str:
     """The absolute URL of a page from ``html_baseurl`` and the builder's target URI.
 
     ``target_uri`` is what ``builder.get_target_uri(docname)`` gives: ``a/b.html`` for the
-    ``html`` builder, ``a/b/`` (or ``""`` for the root) for ``dirhtml``.
+    ``html`` builder, ``a/b/`` (or ``""`` for the root) for ``dirhtml``. The ``html`` builder
+    returns it already percent-encoded (``caf%C3%A9%20noir.html``) and ``dirhtml`` does not
+    (``café noir/``): decoding first, then encoding once, gives the same URL from both.
     """
     base = baseurl if baseurl.endswith("/") else baseurl + "/"
-    return urljoin(base, quote(target_uri, safe="/#"))
+    return urljoin(base, quote(unquote(target_uri), safe="/"))

@@ -8,12 +8,10 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
-from sphinx.locale import get_translation
 
+from .i18n import _
 from .icons import ICONS
 from .networks import LINK_NETWORKS, SharedPage, mastodon_share_url, share_url
-
-_ = get_translation("share_footer")
 
 TEMPLATES = Path(__file__).parent / "templates"
 NAMES = {

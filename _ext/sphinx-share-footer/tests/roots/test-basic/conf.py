@@ -1,4 +1,4 @@
-extensions = ["share_footer"]
+extensions = ["sphinx_share_footer"]
 project = "Projet de test"
 html_theme = "basic"
 html_baseurl = "https://example.org/docs/"

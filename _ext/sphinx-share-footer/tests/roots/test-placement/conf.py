@@ -1,4 +1,4 @@
-extensions = ["myst_parser", "share_footer"]
+extensions = ["myst_parser", "sphinx_share_footer"]
 project = "Placement"
 html_theme = "basic"
 html_baseurl = "https://example.org/"
