@@ -92,7 +92,7 @@ html_theme_options = {
     "home_page_in_toc": True,
     "extra_footer": (
         f'<p class="kb-license">Articles sous licence <a rel="license" href="{license_url}">'
-        f'{license_name}</a> ; code sous <a href="{repository_url}/blob/main/LICENSE">licence '
+        f'{license_name}</a>\u00a0; code sous <a href="{repository_url}/blob/main/LICENSE">licence '
         "MIT</a>. Réutilisation permise en citant la source et en partageant à l’identique.</p>"
     ),
 }

@@ -103,10 +103,13 @@ class KnowledgeBase:
             vocab=self.pages.vocab,
             image_url=image,
         )
-        feed = self.pages.file_link(app, pagename, "feeds/atom.xml")
-        alternate = Markup('<link rel="alternate" type="application/atom+xml" title="{} (Atom)" '
-                           'href="{}">\n').format(app.config.project, feed)  # fmt: skip
-        context["metatags"] = context.get("metatags", "") + str(tags) + str(alternate)
+        alternates = Markup("").join(
+            Markup('<link rel="alternate" type="{}" title="{} ({})" href="{}">\n').format(
+                kind, app.config.project, name, self.pages.file_link(app, pagename, path)
+            )
+            for path, kind, name in FEED_LINKS
+        )
+        context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
 
     def navigation(
         self,
@@ -204,6 +207,14 @@ class KnowledgeBase:
                 "Pagefind n’a pas pu indexer le site (%s) ; la page de recherche utilisera "
                 "l’index de Sphinx.", failure, type="kb", subtype="search",
             )  # fmt: skip
+
+
+# Feeds announced in every page's head, for feed readers and browsers.
+FEED_LINKS = (
+    ("feeds/atom.xml", "application/atom+xml", "Atom"),
+    ("feeds/rss.xml", "application/rss+xml", "RSS"),
+    ("feeds/feed.json", "application/feed+json", "JSON Feed"),
+)
 
 
 def _plain(html: str) -> str:

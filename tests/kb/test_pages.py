@@ -126,8 +126,12 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
     assert image == "https://example.org/kb/_static/images/deuxieme.png"
     card = with_image.find("meta", attrs={"name": "twitter:card"})["content"]
     assert card == "summary_large_image"
-    feed = page.find("link", attrs={"type": "application/atom+xml"})
-    assert feed["href"] == "../feeds/atom.xml"
+    feeds = {link["type"]: link["href"] for link in page.find_all("link", rel="alternate")}
+    assert feeds == {
+        "application/atom+xml": "../feeds/atom.xml",
+        "application/rss+xml": "../feeds/rss.xml",
+        "application/feed+json": "../feeds/feed.json",
+    }
 
 
 def test_sitemap_and_robots(kb_site: BuiltSite) -> None:
