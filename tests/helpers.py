@@ -75,7 +75,8 @@ NONDETERMINISTIC = re.compile(
 
 
 def output_files(
-    outdir: Path, suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt", ".js", ".css")
+    outdir: Path,
+    suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt", ".js", ".css", ".png"),
 ) -> dict[str, bytes]:
     """Every output file with one of ``suffixes`` (or in ``pagefind/``), as {relative path:
     bytes}; Pagefind's non-deterministic files are left out."""

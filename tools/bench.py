@@ -2,7 +2,8 @@
 
 For each size: full build (serial and `-j auto`) with wall time and peak memory, no-change
 rebuild, rebuild after editing one article's body and after changing one article's tags, the
-size of one article page, of the whole output and of the search index; and, up to
+size of one article page, of the whole output and of the search index; the share cards (time to
+draw each, and how many a no-change build or a body edit draws again); and, up to
 ``--baseline-max`` articles, the same full build with the theme's stock sidebar (``KB_NAV=stock``)
 as the baseline. Results go to ``_build/bench/results.json``; a table is printed.
 
@@ -59,6 +60,10 @@ class SizeResult:
     search_index_bytes: int = 0
     pagefind_bytes: int = 0
     first_query: dict[str, int] | None = None
+    cards: int = 0  # share cards in the output
+    card_ms: float = 0.0  # drawing one card (all the corpus's cards drawn, in-process)
+    cards_redrawn_no_change: int = -1
+    cards_redrawn_body_edit: int = -1
     notes: list[str] = field(default_factory=list)
 
     def per_article_ms(self) -> float | None:
@@ -110,6 +115,34 @@ def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def _card_mtimes(html: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in (html / "cards").rglob("*.png")}
+
+
+def _redrawn(before: dict[Path, int], html: Path) -> int:
+    after = _card_mtimes(html)
+    return sum(1 for path, mtime in after.items() if before.get(path) != mtime)
+
+
+def card_drawing_ms(corpus: Path) -> float:
+    """Milliseconds to draw one share card, over every article of ``corpus``."""
+    import yaml
+
+    sys.path.insert(0, str(REPO / "_ext"))
+    from kb.cards import CardText, draw
+    from kb.frontmatter import split
+
+    texts = []
+    for path in sorted((corpus / "articles").rglob("*.md")):
+        block = split(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(block[0]) if block else {}
+        texts.append(CardText(str(data["title"]), str(data["category"]), "Banc", "bench.example"))
+    start = time.perf_counter()
+    for text in texts:
+        draw(text)
+    return (time.perf_counter() - start) * 1000 / max(1, len(texts))
+
+
 def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     corpus = generate(size, work / f"corpus-{size}")
     result = SizeResult(size)
@@ -123,11 +156,17 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     result.first_query = first_query_bytes(html)
     if result.first_query is None:
         result.notes.append("first-query bytes not measured: no Chromium or Playwright")
+    cards = _card_mtimes(html)
+    result.cards = len(cards)
+    result.card_ms = round(card_drawing_ms(corpus), 2)
     result.no_change = build(corpus, out)
+    result.cards_redrawn_no_change = _redrawn(cards, html)
     article = corpus / "articles/article-00001.md"
     with article.open("a", encoding="utf-8") as handle:
         handle.write("\nUn paragraphe ajouté pour mesurer une reconstruction.\n")
+    cards = _card_mtimes(html)
     result.body_edit = build(corpus, out)
+    result.cards_redrawn_body_edit = _redrawn(cards, html)
     text = article.read_text(encoding="utf-8")
     tags_line = next(line for line in text.splitlines() if line.startswith("tags: "))
     _edit(article, tags_line, 'tags: ["mesure du banc", "stratégie"]')
@@ -180,6 +219,11 @@ def table(results: Sequence[SizeResult]) -> str:
                 for r in results
             ],
         ),
+        ("share cards", [str(r.cards) for r in results]),
+        ("  drawing one card", [f"{r.card_ms:.1f} ms" for r in results]),
+        ("  drawing all of them", [f"{r.card_ms * r.cards / 1000:.1f} s" for r in results]),
+        ("  redrawn: no change", [str(r.cards_redrawn_no_change) for r in results]),
+        ("  redrawn: body edit", [str(r.cards_redrawn_body_edit) for r in results]),
         ("whole output", [f"{r.output_bytes / 2**20:.1f} MB" for r in results]),
     ]
     width = max(len(label) for label, _ in rows)

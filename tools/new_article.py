@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kb import cardset
 from kb.collection import today
 from kb.slugs import slugify
 from kb.vocab import load
@@ -81,7 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Titre invalide : {error}", file=sys.stderr)
         return 1
     shown = path.relative_to(options.srcdir)
-    print(f"Article créé : {shown}\nComplétez son front matter puis lancez « nox -s check ».")
+    docname = shown.with_suffix("").as_posix()
+    print(f"Article créé : {shown}\nComplétez son front matter puis lancez « nox -s check ».\n"
+          f"Sa carte de partage (l’image montrée par les réseaux) : _build/html/"
+          f"{cardset.article_card(docname)} après « nox -s build ».")  # fmt: skip
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from docutils import nodes
 from markupsafe import Markup
@@ -17,7 +18,8 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import feeds, search, seo
+from . import cardset, feeds, search, seo
+from .cards import CardText
 from .collection import hidden_docnames, today
 from .freshness import Digests
 from .listings import resolve, setup_listings
@@ -90,18 +92,15 @@ class KnowledgeBase:
         self.pages.decorate_article(app, pagename, context)
         article = self.pages.catalog.by_docname.get(pagename)
         meta = context.get("meta") or {}
-        image = ""
-        if article is not None and article.image:
-            base = app.config.html_baseurl.rstrip("/") + "/"
-            image = article.image if "://" in article.image else base + article.image
+        title = article.title if article else _plain(context.get("title", ""))
         tags = seo.social_tags(
-            title=article.title if article else _plain(context.get("title", "")),
+            title=title,
             url=self.absolute(app, pagename),
             description=article.description if article else str(meta.get("description", "")),
             site_name=app.config.project,
             article=article,
             vocab=self.pages.vocab,
-            image_url=image,
+            image=self.social_image(app, pagename, title),
         )
         alternates = Markup("").join(
             Markup('<link rel="alternate" type="{}" title="{} ({})" href="{}">\n').format(
@@ -110,6 +109,40 @@ class KnowledgeBase:
             for path, kind, name in FEED_LINKS
         )
         context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
+
+    def social_image(self, app: Sphinx, pagename: str, title: str) -> seo.SocialImage:
+        """An article's own ``image`` field, else the share card of the page."""
+        base = app.config.html_baseurl.rstrip("/") + "/"
+        article = self.pages.catalog.by_docname.get(pagename)
+        if article is not None and article.image:
+            url = article.image if "://" in article.image else base + article.image
+            return seo.SocialImage(url, title)
+        card = cardset.card_for(
+            pagename, self.pages.catalog.by_docname, self.pages.vocab.categories
+        )
+        width, height = cardset.SIZE
+        return seo.SocialImage(
+            base + quote(card), title or app.config.project, width, height, cardset.MEDIA_TYPE
+        )
+
+    def card_specs(self, app: Sphinx) -> list[cardset.CardSpec]:
+        """Every card of the site: one per article without its own image, one per category,
+        and the site's (home page and every other page)."""
+        project = app.config.project
+        parts = urlsplit(app.config.html_baseurl)
+        host = (parts.netloc + parts.path).rstrip("/")
+        categories = self.pages.vocab.categories
+
+        def spec(path: str, title: str, label: str) -> cardset.CardSpec:
+            return cardset.CardSpec(path, CardText(title, label, project, host))
+
+        return [
+            spec(cardset.SITE_CARD, project, "Base de connaissances"),
+            *(spec(cardset.category_card(key), entry.name, "Catégorie")
+              for key, entry in categories.items()),
+            *(spec(cardset.article_card(a.docname), a.title, categories[a.category].name)
+              for a in self.pages.catalog.articles if not a.image),
+        ]  # fmt: skip
 
     def navigation(
         self,
@@ -199,6 +232,9 @@ class KnowledgeBase:
         written += [
             f"feeds/{key}/{kind}.xml" for key in vocab.categories for kind in ("atom", "rss")
         ]
+        cards, drawn = cardset.write(outdir, Path(app.doctreedir), self.card_specs(app))
+        logger.info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
+        written += cards
         prune(outdir, Path(app.doctreedir), written)
         documents = [Path(app.builder.get_outfilename(name)) for name in app.env.found_docs]
         failure = search.index(outdir, Path(app.doctreedir), documents)

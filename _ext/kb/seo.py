@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
@@ -11,6 +12,17 @@ from .schema import Article
 from .vocab import Vocabulary
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+@dataclass(frozen=True)
+class SocialImage:
+    """The picture a network shows for the page: an article's own image or a share card."""
+
+    url: str  # absolute
+    alt: str
+    width: int = 0  # 0: unknown (an article's own image)
+    height: int = 0
+    media_type: str = ""
 
 
 def _meta(attribute: str, name: str, content: str) -> Markup:
@@ -27,7 +39,7 @@ def social_tags(
     site_name: str,
     article: Article | None = None,
     vocab: Vocabulary | None = None,
-    image_url: str = "",
+    image: SocialImage | None = None,
 ) -> Markup:
     """Open Graph and Twitter card tags; every value is escaped."""
     tags = [
@@ -36,14 +48,24 @@ def social_tags(
         ("property", "og:url", url),
         ("property", "og:site_name", site_name),
         ("property", "og:locale", "fr_FR"),
-        ("name", "twitter:card", "summary_large_image" if image_url else "summary"),
+        ("name", "twitter:card", "summary_large_image" if image else "summary"),
         ("name", "twitter:title", title),
     ]
     if description:
         tags += [("property", "og:description", description),
                  ("name", "twitter:description", description)]  # fmt: skip
-    if image_url:
-        tags += [("property", "og:image", image_url), ("name", "twitter:image", image_url)]
+    if image is not None:
+        tags += [("property", "og:image", image.url)]
+        if image.media_type:
+            tags.append(("property", "og:image:type", image.media_type))
+        if image.width and image.height:
+            tags += [("property", "og:image:width", str(image.width)),
+                     ("property", "og:image:height", str(image.height))]  # fmt: skip
+        tags += [
+            ("property", "og:image:alt", image.alt),
+            ("name", "twitter:image", image.url),
+            ("name", "twitter:image:alt", image.alt),
+        ]
     if article is not None and vocab is not None:
         tags.append(("property", "article:published_time", article.date.isoformat()))
         if article.updated:

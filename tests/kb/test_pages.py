@@ -119,13 +119,20 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
     ]
     assert props["article:published_time"] == ["2026-01-15"]
     assert props["article:tag"] == ["stratégie", "réseaux sociaux", "🚀 fusée"]
-    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
-    assert "og:image" not in props  # no image: no og:image, a small card
+    # No image field: the article's share card, described fully.
+    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    assert props["og:image"] == ["https://example.org/kb/cards/articles/premier.png"]
+    assert props["og:image:width"] == ["1200"] and props["og:image:height"] == ["630"]
+    assert props["og:image:type"] == ["image/png"]
+    assert props["og:image:alt"] == ["Premier article : « stratégie » & <tests>"]
+    # An article's own image still wins, and gets no card.
     with_image = kb_site.page("articles/deuxieme.html")
     image = with_image.find("meta", property="og:image")["content"]
     assert image == "https://example.org/kb/_static/images/deuxieme.png"
+    assert with_image.find("meta", property="og:image:alt")["content"] == "Deuxième article"
     card = with_image.find("meta", attrs={"name": "twitter:card"})["content"]
     assert card == "summary_large_image"
+    assert not (kb_site.html / "cards/articles/deuxieme.png").exists()
     feeds = {link["type"]: link["href"] for link in page.find_all("link", rel="alternate")}
     assert feeds == {
         "application/atom+xml": "../feeds/atom.xml",

@@ -24,6 +24,7 @@ def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.Monke
     assert first.keys() == second.keys()
     different = sorted(path for path in first if first[path] != second[path])
     assert different == [], f"files that differ between two builds: {different}"
+    assert "cards/articles/aime-l-approche-digitale-systemique.png" in first  # cards compared
 
 
 def test_source_date_epoch_decides_what_is_published(

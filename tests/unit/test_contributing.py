@@ -62,6 +62,7 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
 
 def test_scaffold_refuses_to_overwrite(tree: Path, capsys) -> None:
     assert new_main(["Mon article", "--srcdir", str(tree)]) == 0
+    assert "_build/html/cards/articles/mon-article.png" in capsys.readouterr().out
     before = (tree / "articles/mon-article.md").read_text("utf-8")
     assert new_main(["Mon article", "--srcdir", str(tree)]) == 1
     assert "Un article porte déjà ce nom : articles/mon-article.md" in capsys.readouterr().err

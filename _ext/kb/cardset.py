@@ -1,0 +1,70 @@
+"""Which share cards the site has, which card each page shows, and drawing only what changed.
+
+A card is drawn again only when its digest (text, fonts, design) differs from the one recorded
+beside the doctrees by the previous build, or its file is missing; each file is written whole
+(a temporary file renamed), so a failed build never leaves half a PNG.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cards import HEIGHT, WIDTH, CardText, digest, draw
+
+STORE = "kb-cards.json"
+FOLDER = "cards"
+SITE_CARD = f"{FOLDER}/index.png"
+SIZE = (WIDTH, HEIGHT)
+MEDIA_TYPE = "image/png"
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    path: str  # relative to the output folder
+    text: CardText
+
+
+def article_card(docname: str) -> str:
+    return f"{FOLDER}/{docname}.png"
+
+
+def category_card(key: str) -> str:
+    return f"{FOLDER}/categories/{key}.png"
+
+
+def card_for(pagename: str, articles: Mapping[str, object], categories: Iterable[str]) -> str:
+    """The card a page shows: its article's, its category's (every page of a category
+    listing), else the site's."""
+    if pagename in articles:
+        return article_card(pagename)
+    parts = pagename.split("/")
+    if len(parts) >= 2 and parts[0] == "categories" and parts[1] in set(categories):
+        return category_card(parts[1])
+    return SITE_CARD
+
+
+def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[list[str], int]:
+    """Draw the cards whose digest changed; return (every card path, number drawn)."""
+    store = doctreedir / STORE
+    old: dict[str, str] = json.loads(store.read_text("utf-8")) if store.is_file() else {}
+    new: dict[str, str] = {}
+    drawn = 0
+    for spec in specs:
+        new[spec.path] = current = digest(spec.text)
+        target = outdir / spec.path
+        if old.get(spec.path) == current and target.is_file():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as file:
+            file.write(draw(spec.text))
+        Path(temporary).replace(target)
+        drawn += 1
+    store.parent.mkdir(parents=True, exist_ok=True)
+    store.write_text(json.dumps(new, indent=0, sort_keys=True) + "\n", "utf-8")
+    return sorted(new), drawn
