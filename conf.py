@@ -89,6 +89,8 @@ html_theme_options = {
     "use_repository_button": True,
     "use_edit_page_button": True,
     "use_download_button": False,
+    # Its button runs an inline onclick handler, which the Content Security Policy forbids.
+    "use_fullscreen_button": False,
     "home_page_in_toc": True,
     "extra_footer": (
         f'<p class="kb-license">Articles sous licence <a rel="license" href="{license_url}">'

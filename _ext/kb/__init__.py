@@ -18,7 +18,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import cardset, feeds, search, seo
+from . import cardset, csp, feeds, search, seo
 from .cards import CardText
 from .collection import hidden_docnames, today
 from .freshness import Digests
@@ -53,10 +53,12 @@ class KnowledgeBase:
         for problem in problems:
             warn(problem)
         self.reading.vocab = self.pages.vocab = vocab
-        if not config.kb_preview:
-            cache = Path(app.doctreedir) / "kb-publication.json"
-            hidden = hidden_docnames(srcdir, config.kb_articles_dir, today(), cache)
-            config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in hidden)]
+        cache = Path(app.doctreedir) / "kb-publication.json"
+        rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), cache)
+        for problem in rule.unreported(config.kb_preview):
+            warn(problem)
+        left_out = rule.unsafe + ([] if config.kb_preview else rule.hidden)
+        config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in left_out)]
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
         config.html_static_path = [*config.html_static_path, str(HERE / "static")]
         config.templates_path = [*config.templates_path, str(HERE / "templates")]
@@ -109,6 +111,19 @@ class KnowledgeBase:
             for path, kind, name in FEED_LINKS
         )
         context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
+
+    def content_security_policy(
+        self,
+        app: Sphinx,
+        pagename: str,
+        templatename: str,
+        context: dict[str, Any],
+        doctree: nodes.document | None,
+    ) -> None:
+        """Last of the page-context handlers: every inline script of the page is known."""
+        if app.builder.name in HTML_BUILDERS:
+            context["script_files"] = csp.without_eval(context.get("script_files", ()))
+            context["kb_csp"] = csp.policy(csp.inline_bodies(context["script_files"]))
 
     def social_image(self, app: Sphinx, pagename: str, title: str) -> seo.SocialImage:
         """An article's own ``image`` field, else the share card of the page."""
@@ -182,7 +197,15 @@ class KnowledgeBase:
         digests = Digests(Path(app.doctreedir))
         self.generated = []
         stale = []
+        taken = set(app.env.found_docs)
         for spec in self.pages.specs(app):
+            if spec.pagename in taken:  # reserved names keep this from happening; never silent
+                logger.warning(
+                    "la page générée « %s » a le nom d’une autre page ; elle n’est pas écrite.",
+                    spec.pagename, type="kb", subtype="collision",
+                )  # fmt: skip
+                continue
+            taken.add(spec.pagename)
             self.generated.append(spec.pagename)
             nav = self.nav_html(app, spec.pagename)
             digest = Digests.digest(layout, spec.title, spec.template, repr(spec.context), nav)
@@ -209,24 +232,24 @@ class KnowledgeBase:
             "feeds/atom.xml", app.config.project, app.config.kb_site_description, rights
         )
         everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
-        feeds.write(outdir, everything, "feeds/atom.xml", "feeds/rss.xml")
+        files = feeds.render(everything, "feeds/atom.xml", "feeds/rss.xml")
         json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description, rights)
-        (outdir / "feeds/feed.json").write_text(
-            feeds.json_feed(json_info, catalog.articles, vocab, base, url_of), encoding="utf-8"
-        )
+        json_feed = feeds.json_feed(json_info, catalog.articles, vocab, base, url_of)
+        files["feeds/feed.json"] = json_feed.encode("utf-8")
         for key, entry in vocab.categories.items():
             info = feeds.FeedInfo(f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}",
                                   entry.description or site.description, rights)  # fmt: skip
             feed = feeds.generator(
                 info, catalog.by_category.get(key, []), vocab, base, url_of, label
             )
-            feeds.write(outdir, feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
+            files |= feeds.render(feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
         pages += self.generated
         lastmod = {a.docname: (a.updated or a.date).isoformat() for a in catalog.articles}
         entries = [(self.absolute(app, name), lastmod.get(name, "")) for name in pages]
-        (outdir / "sitemap.xml").write_bytes(seo.sitemap(entries))
-        (outdir / "robots.txt").write_text(seo.robots(base + "sitemap.xml"), encoding="utf-8")
+        files["sitemap.xml"] = seo.sitemap(entries)
+        files["robots.txt"] = seo.robots(base + "sitemap.xml").encode("utf-8")
+        feeds.write_all(outdir, files)
         written = [Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix()
                    for name in pages]  # fmt: skip
         written += [
@@ -318,6 +341,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", kb.config_inited)
     app.connect("builder-inited", kb.builder_inited)
     app.connect("source-read", kb.reading.source_read)
+    # Before Sphinx's collectors (priority 500), which record the title for every page.
+    app.connect("doctree-read", kb.reading.secure, priority=400)
     app.connect("doctree-read", kb.reading.doctree_read)
     app.connect("env-get-outdated", kb.reading.get_outdated)
     app.connect("env-get-updated", kb.reading.get_updated)
@@ -326,11 +351,12 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", kb.doctree_resolved)
     app.connect("html-page-context", kb.navigation, priority=400)
     app.connect("html-page-context", kb.page_context, priority=600)
+    app.connect("html-page-context", kb.content_security_policy, priority=999)
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,  # 2: titles as text, sanitized HTML, CSP, share cards
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,13 +9,12 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from . import frontmatter
+from . import frontmatter, schema
 from .frontmatter import Problem
-from .schema import ISO_DATE, Article, parse_article
+from .schema import Article, parse_article
 from .slugs import is_slug
 from .vocab import load
 
@@ -29,7 +28,18 @@ def today() -> dt.date:
 
 
 def article_files(srcdir: Path, folder: str) -> Iterator[Path]:
-    yield from sorted((srcdir / folder).rglob("*.md"))
+    """Every ``.md`` file Sphinx would find under ``folder``: like Sphinx, through symbolic
+    links to folders (so that they can be refused), each real folder visited once."""
+    found = []
+    seen: set[str] = set()
+    for root, dirs, files in os.walk(srcdir / folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen:
+            dirs.clear()
+            continue
+        seen.add(real)
+        found += [Path(root) / name for name in files if name.endswith(".md")]
+    yield from sorted(found)
 
 
 def docname_of(srcdir: Path, path: Path) -> str:
@@ -37,12 +47,57 @@ def docname_of(srcdir: Path, path: Path) -> str:
 
 
 def file_problems(path: str, docname: str) -> list[Problem]:
-    slug = docname.rsplit("/", 1)[-1]
-    if is_slug(slug):
-        return []
-    message = (f"nom de fichier « {slug}.md » invalide ; attendu : lettres minuscules sans "
-               "accent, chiffres et tirets, par exemple strategie-de-contenu.md.")  # fmt: skip
-    return [Problem(path, 1, "", message)]
+    """Every part of the path is a slug (folders too: their names reach URLs and pages)."""
+    *folders, slug = docname.split("/")
+    problems = []
+    for folder in folders[1:]:  # the first part is the articles folder itself
+        if not is_slug(folder):
+            message = (
+                f"nom de dossier « {folder[:80]} » invalide ; attendu : lettres minuscules "
+                "sans accent, chiffres et tirets, par exemple reseaux-sociaux/."
+            )
+            problems.append(Problem(path, 1, "", message))
+    if not is_slug(slug):
+        message = (
+            f"nom de fichier « {slug[:80]}.md » invalide ; attendu : lettres minuscules sans "
+            "accent, chiffres et tirets, par exemple strategie-de-contenu.md."
+        )
+        problems.append(Problem(path, 1, "", message))
+    return problems
+
+
+def outside_problems(srcdir: Path, path: Path) -> list[Problem]:
+    """A symbolic link (the file or a folder on its way) would publish text from elsewhere."""
+    shown = path.relative_to(srcdir).as_posix()
+    for part in [path, *path.parents]:
+        if part == srcdir or (srcdir not in part.parents and part != srcdir):
+            break
+        if part.is_symlink():
+            what = "ce fichier" if part == path else f"le dossier {part.relative_to(srcdir)}"
+            message = (
+                f"{what} est un lien symbolique : refusé, car il publierait un contenu pris "
+                "hors du dépôt ; copiez le fichier à sa place."
+            )
+            return [Problem(shown, 1, "", message)]
+    return []
+
+
+def read_source(srcdir: Path, path: Path) -> tuple[str | None, list[Problem]]:
+    """The text of an article as Sphinx reads it (UTF-8, byte-order mark dropped), or the
+    problems that keep it from being read safely (not UTF-8, symbolic link)."""
+    shown = path.relative_to(srcdir).as_posix()
+    problems = outside_problems(srcdir, path)
+    if problems:
+        return None, problems
+    try:
+        return path.read_text(encoding="utf-8-sig"), []
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        message = (
+            f"fichier illisible : l’octet 0x{error.object[error.start]:02x} n’est pas de "
+            "l’UTF-8 ; enregistrez le fichier en UTF-8."
+        )
+        return None, [Problem(shown, line, "", message)]
 
 
 def duplicate_slugs(articles: Iterable[tuple[str, Article]]) -> list[Problem]:
@@ -77,7 +132,10 @@ def check_tree(
     for path in article_files(srcdir, folder):
         shown = path.relative_to(srcdir).as_posix()
         docname = docname_of(srcdir, path)
-        text = path.read_text(encoding="utf-8")
+        text, unreadable = read_source(srcdir, path)
+        if text is None:
+            problems += unreadable
+            continue
         article, found = parse_article(shown, docname, text, vocab)
         problems += file_problems(shown, docname) + found
         if style:
@@ -87,49 +145,67 @@ def check_tree(
     return problems + duplicate_slugs(valid)
 
 
-def publication(text: str) -> tuple[bool, str]:
-    """(draft, ISO date) from a front matter, without the full validation; (False, "") when it
-    cannot be read (the article is then built, and its problems reported)."""
-    front, _ = frontmatter.parse("", text)
+def publication(shown: str, text: str) -> tuple[bool, str, list[Problem]]:
+    """(hidden by its draft field, ISO date or "", problems) from a front matter, with the
+    schema's own reading of ``draft`` and ``date``. Without a readable front matter the
+    article is built, and the full validation reports why."""
+    front, _ = frontmatter.parse(shown, text)
     if front is None or front.node is None:
-        return False, ""
-    values = {str(key.value): value for key, value in front.node.value}
-    draft = values.get("draft")
-    is_draft = isinstance(draft, yaml.ScalarNode) and str(draft.value).lower() in {"true", "yes"}
-    day = values.get("date")
-    return is_draft, str(day.value) if isinstance(day, yaml.ScalarNode) else ""
+        return False, "", []
+    draft, day, problems = schema.publication(shown, front)
+    return draft, day.isoformat() if day else "", problems
 
 
-def _valid_date(text: str) -> bool:
-    """Only a real date can hide an article: an invalid one must be built and reported."""
-    try:
-        return bool(ISO_DATE.match(text)) and bool(dt.date.fromisoformat(text))
-    except ValueError:
-        return False
+# [mtime, size, draft, date, unsafe, problems]: an entry of another shape is read again.
+CACHE_ENTRY = 6
 
 
-def hidden_docnames(srcdir: Path, folder: str, on: dt.date, cache: Path | None = None) -> list[str]:
-    """Drafts and future-dated articles, which are not built outside preview.
+@dataclass(frozen=True)
+class Publication:
+    """What the build leaves out, and why it could not do otherwise."""
 
-    ``cache`` (a JSON file) keeps each file's (draft, date) by size and modification time, so a
+    hidden: list[str]  # drafts and future-dated articles: built only in preview
+    unsafe: list[str]  # unreadable files and symbolic links: never built
+    problems: dict[str, list[Problem]]  # docname → what the rule could not read
+
+    def unreported(self, preview: bool) -> list[Problem]:
+        """Problems of the files the build will not read (it reports the others itself)."""
+        left_out = set(self.unsafe) | (set() if preview else set(self.hidden))
+        return [p for name in sorted(left_out) for p in self.problems.get(name, [])]
+
+
+def hidden_docnames(
+    srcdir: Path, folder: str, on: dt.date, cache: Path | None = None
+) -> Publication:
+    """The publication rule over every article file, with the problems found on the way.
+
+    ``cache`` (a JSON file) keeps each file's verdict by size and modification time, so a
     rebuild reads only the front matter of files that changed.
     """
     known = json.loads(cache.read_text("utf-8")) if cache and cache.is_file() else {}
     fresh = {}
-    hidden = []
+    result = Publication([], [], {})
     for path in article_files(srcdir, folder):
-        stat = path.stat()
+        stat = path.lstat()
         key = path.relative_to(srcdir).as_posix()
         stamp = [stat.st_mtime_ns, stat.st_size]
         entry = known.get(key)
-        if entry is None or entry[:2] != stamp:
-            entry = [*stamp, *publication(path.read_text(encoding="utf-8"))]
+        if entry is None or len(entry) != CACHE_ENTRY or entry[:2] != stamp:
+            text, found = read_source(srcdir, path)
+            draft, day = True, ""
+            if text is not None:
+                draft, day, found = publication(key, text)
+            entry = [*stamp, draft, day, text is None, [list(vars(p).values()) for p in found]]
         fresh[key] = entry
-        draft, day = entry[2], entry[3]
-        future = _valid_date(day) and day > on.isoformat()
-        if draft or future:
-            hidden.append(docname_of(srcdir, path))
+        draft, day, unsafe, found = entry[2], entry[3], entry[4], entry[5]
+        docname = docname_of(srcdir, path)
+        if found:
+            result.problems[docname] = [Problem(*values) for values in found]
+        if unsafe:
+            result.unsafe.append(docname)
+        elif draft or (day and day > on.isoformat()):
+            result.hidden.append(docname)
     if cache is not None:
         cache.parent.mkdir(parents=True, exist_ok=True)
         cache.write_text(json.dumps(fresh, sort_keys=True), "utf-8")
-    return hidden
+    return result

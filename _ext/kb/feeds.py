@@ -113,8 +113,20 @@ def json_feed(
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def write(outdir: Path, feed: FeedGenerator, atom_path: str, rss_path: str) -> None:
-    for path, method in ((atom_path, feed.atom_file), (rss_path, feed.rss_file)):
+def render(feed: FeedGenerator, atom_path: str, rss_path: str) -> dict[str, bytes]:
+    """{path: bytes} of the Atom and RSS versions of ``feed`` (nothing written yet)."""
+    return {
+        atom_path: feed.atom_str(pretty=True, encoding="UTF-8", xml_declaration=True),
+        rss_path: feed.rss_str(pretty=True, encoding="UTF-8", xml_declaration=True),
+    }
+
+
+def write_all(outdir: Path, files: dict[str, bytes]) -> None:
+    """Write every file once all of them exist in memory, each through a temporary file: a
+    failure while making them leaves the previous files in place, never an empty feeds/."""
+    for path, data in files.items():
         target = outdir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        method(str(target), pretty=True, encoding="UTF-8", xml_declaration=True)
+        temporary = target.with_name(target.name + ".tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)

@@ -54,7 +54,8 @@ class FrontMatter:
 def split(text: str) -> tuple[str, int] | None:
     """The YAML text between the opening and closing ``---``, and the file line of the closing
     fence; ``None`` when the file has no front matter."""
-    lines = text.splitlines()
+    # Sphinx reads sources as utf-8-sig: a byte-order mark is not part of the text.
+    lines = text.removeprefix("\ufeff").splitlines()
     if not lines or lines[0].strip() != FENCE:
         return None
     for number, line in enumerate(lines[1:], start=2):

@@ -14,11 +14,12 @@ import dataclasses
 import math
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from . import frontmatter
+from . import frontmatter, safety
 from .collection import duplicate_slugs, file_problems
 from .frontmatter import Problem
 from .schema import Article, parse_article
@@ -60,6 +61,17 @@ class Reading:
             warn(problem, docname)
         if article is not None:
             domain(app.env).articles[docname] = article
+
+    def secure(self, app: Sphinx, doctree: nodes.document) -> None:
+        """Before Sphinx's collectors (title, metadata): an article's untrusted parts inert."""
+        docname = app.env.current_document.docname
+        if not self.is_article(app, docname):
+            return
+        article = domain(app.env).articles.get(docname)
+        safety.title_as_text(doctree, article.title if article else None)
+        safety.sanitize_raw_html(doctree)
+        safety.refuse_dangerous_targets(doctree)
+        safety.refuse_outside_includes(app, docname, doctree)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:
         docname = app.env.current_document.docname

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ import yaml
 
 from . import frontmatter
 from .frontmatter import FrontMatter, Problem
-from .slugs import slugify, tag_label
+from .sanitize import url_refusal
+from .slugs import RESERVED, slugify, tag_label
 from .vocab import Vocabulary
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 30, 200
@@ -57,6 +59,22 @@ class Article:
                 self.reading_minutes)  # fmt: skip
 
 
+TAG_MAX = 60
+
+
+def control_character(text: str) -> str:
+    """The first control character of ``text`` as ``U+XXXX`` (line breaks and tabs included,
+    and the bidirectional overrides that disguise text), or ""."""
+    for ch in text:
+        if (
+            unicodedata.category(ch) in {"Cc", "Cs", "Co"}
+            or "\u202a" <= ch <= "\u202e"
+            or ("\u2066" <= ch <= "\u2069")
+        ):
+            return f"U+{ord(ch):04X}"
+    return ""
+
+
 class _Reader:
     """Reads one front matter, collecting every problem instead of stopping at the first."""
 
@@ -71,7 +89,13 @@ class _Reader:
 
     def text(self, node: yaml.Node, field: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-            return " ".join(str(node.value).split())
+            value = " ".join(str(node.value).split())
+            control = control_character(value)
+            if control:
+                message = f"caractère de contrôle {control} interdit ; retirez-le."
+                self.problem(node, field, message)
+                return None
+            return value
         self.problem(node, field, "attendu : du texte (mettez-le entre guillemets).")
         return None
 
@@ -187,12 +211,24 @@ def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ..
         if not slug:
             reader.problem(item, "tags", f"« {value} » ne contient ni lettre ni chiffre.")
             continue
+        if len(value) > TAG_MAX:
+            reader.problem(item, "tags", f"« {value[:40]}… » est trop long ; attendu : un "
+                                         f"mot-clé de {TAG_MAX} caractères au plus.")  # fmt: skip
+            continue
+        if slug in RESERVED:
+            reader.problem(item, "tags", f"« {value} » est un nom réservé aux pages du site ; "
+                                         "choisissez-en un autre.")  # fmt: skip
+            continue
         tags.setdefault(slug, Tag(slug, tag_label(value)))
     return tuple(tags.values())
 
 
 def _image(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
-    return reader.text(node, "image")
+    value = reader.text(node, "image")
+    if value is not None and (refusal := url_refusal(value)) is not None:
+        reader.problem(node, "image", refusal.message + ".")
+        return None
+    return value
 
 
 Handler = Callable[[_Reader, yaml.Node, Vocabulary], object]
@@ -215,6 +251,20 @@ REQUIRED = {
     "authors": "une liste d’auteurs déclarés dans data/authors.yml, par exemple [redaction]",
     "category": "une catégorie déclarée dans data/categories.yml",
 }
+
+
+def publication(path: str, front: FrontMatter) -> tuple[bool, dt.date | None, list[Problem]]:
+    """(draft, date, problems): the two fields that decide whether an article is published,
+    read exactly as the full validation reads them. A value the rule cannot read counts as a
+    draft (never published by mistake) and is a problem."""
+    reader = _Reader(path, front)
+    pairs = front.node.value if front.node is not None else []
+    values = {str(key.value): value for key, value in pairs}
+    draft: bool | None = False
+    if "draft" in values:
+        draft = reader.boolean(values["draft"], "draft")
+    day = reader.date(values["date"], "date") if "date" in values else None
+    return draft is not False, day, reader.problems
 
 
 def parse_article(

@@ -8,6 +8,9 @@ import unicodedata
 from slugify import slugify as _slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names the generated pages use for themselves (categories/index, tags/index…): never a key or
+# a tag, or a category would replace the overview of all categories.
+RESERVED = frozenset({"index"})
 
 
 def slugify(text: str) -> str:

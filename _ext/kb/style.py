@@ -2,32 +2,29 @@
 matter are understood): each problem in French with its line.
 
 Rules: no level-1 heading in the body (the title comes from the front matter); no skipped
-heading level; every image has a text alternative; every link has a text; no raw HTML
-``<script>``, ``<iframe>``, ``<object>`` or ``<embed>`` (third-party content, privacy);
+heading level; every image has a text alternative; every link has a text; raw HTML only as
+the build's policy allows it (kb/sanitize.py: no script, frame, form, style or event handler);
 no trailing white space, no tab.
 """
 
 from __future__ import annotations
-
-import re
 
 from markdown_it.token import Token
 from myst_parser.config.main import MdParserConfig
 from myst_parser.mdit_to_docutils.base import DocutilsRenderer
 from myst_parser.parsers.mdit import create_md_parser
 
+from . import sanitize
 from .frontmatter import Problem
 
 MESSAGES = {
     "h1": "titre de niveau 1 (« # ») interdit : le titre vient du champ « title ».",
     "skip": "intertitre de niveau {depth} après un niveau {level} ; n’en sautez pas.",
-    "html": "HTML interdit (script, iframe, object, embed) : aucun contenu tiers sur le site.",
     "alt": "image sans texte alternatif : décrivez-la entre les crochets ![…](…).",
     "link": "lien sans texte : écrivez [texte du lien](adresse).",
     "spaces": "espaces en fin de ligne ; supprimez-les.",
     "tab": "tabulation ; utilisez des espaces.",
 }
-FORBIDDEN_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b", re.IGNORECASE)
 _PARSER = create_md_parser(
     MdParserConfig(enable_extensions={"colon_fence", "deflist"}), DocutilsRenderer
 )
@@ -54,12 +51,16 @@ def check_style(path: str, text: str) -> list[Problem]:
                 message = MESSAGES["skip"].format(depth=depth, level=level)
                 problems.append(Problem(path, _line(token), "", message))
             level = depth
-        elif token.type in {"html_block", "html_inline"} or (
-            token.type == "inline" and any(c.type == "html_inline" for c in token.children or [])
-        ):
-            content = token.content
-            if FORBIDDEN_HTML.search(content):
-                problems.append(Problem(path, _line(token), "", MESSAGES["html"]))
+        elif token.type == "html_block" or token.type == "inline":
+            # The build's own policy (kb/sanitize.py), so that the lint and the build agree.
+            fragments = [token.content] if token.type == "html_block" else [
+                child.content for child in token.children or [] if child.type == "html_inline"
+            ]  # fmt: skip
+            for fragment in fragments:
+                problems += [
+                    Problem(path, _line(token), "", refusal.message)
+                    for refusal in sanitize.refusals(fragment)
+                ]
         if token.type == "inline":
             problems += _inline(path, token)
     return sorted(problems, key=lambda p: p.line)

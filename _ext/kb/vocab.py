@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from .frontmatter import Problem
-from .slugs import is_slug
+from .slugs import RESERVED, is_slug
 
 CATEGORIES = "categories.yml"
 AUTHORS = "authors.yml"
@@ -32,11 +32,51 @@ class Vocabulary:
     fingerprint: str = ""
 
 
+KEY_MAX = 60
+STR = "tag:yaml.org,2002:str"
+
+
+def _anchors(text: str, shown: str) -> list[Problem]:
+    """Anchors and aliases have no use in these files, and aliases can multiply a text."""
+    problems = []
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            line = event.start_mark.line + 1
+            problems.append(Problem(shown, line, "", "ancre ou alias YAML (& ou *) interdit "
+                                    "ici ; écrivez chaque valeur en entier."))  # fmt: skip
+    return problems
+
+
+def _text(node: yaml.Node | None, shown: str, key: str, field: str) -> tuple[str, list[Problem]]:
+    """A text field of an entry: a YAML string, without control characters."""
+    from .schema import control_character  # the same rule as articles' fields
+
+    if node is None:
+        return "", []
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+        return "", [Problem(shown, line, key, f"champ « {field} » : attendu : du texte "
+                            "(mettez-le entre guillemets).")]  # fmt: skip
+    value = " ".join(str(node.value).split())
+    control = control_character(value)
+    if control:
+        return "", [Problem(shown, line, key, f"champ « {field} » : caractère de contrôle "
+                            f"{control} interdit.")]  # fmt: skip
+    return value, []
+
+
 def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]:
     if not path.is_file():
         return {}, [Problem(shown, 1, "", "fichier introuvable.")]
-    text = path.read_text(encoding="utf-8")
     try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        return {}, [Problem(shown, line, "", "fichier illisible : enregistrez-le en UTF-8.")]
+    try:
+        anchors = _anchors(text, shown)
+        if anchors:
+            return {}, anchors
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
@@ -49,20 +89,30 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
         ]
     for key_node, value_node in node.value:
         key, line = str(key_node.value), key_node.start_mark.line + 1
-        if not is_slug(key):
-            problems.append(Problem(shown, line, key, "identifiant invalide ; attendu : lettres "
-                                    "minuscules sans accent, chiffres et tirets."))  # fmt: skip
+        if not is_slug(key) or len(key) > KEY_MAX:
+            problems.append(Problem(shown, line, key[:KEY_MAX], "identifiant invalide ; attendu : "
+                                    f"lettres minuscules sans accent, chiffres et tirets, "
+                                    f"{KEY_MAX} caractères au plus."))  # fmt: skip
             continue
-        values = {}
-        if isinstance(value_node, yaml.MappingNode):
-            values = {str(k.value): v for k, v in value_node.value}
-        name = values.get("name")
-        if not isinstance(name, yaml.ScalarNode) or not str(name.value).strip():
+        if key in RESERVED:
+            problems.append(Problem(shown, line, key, "identifiant réservé aux pages du site ; "
+                                    "choisissez-en un autre."))  # fmt: skip
+            continue
+        if key in entries:
+            problems.append(Problem(shown, line, key, "identifiant en double ; la première "
+                                    "fiche est gardée, fusionnez les deux."))  # fmt: skip
+            continue
+        if not isinstance(value_node, yaml.MappingNode):
+            problems.append(Problem(shown, line, key, "attendu : une fiche avec « name »."))
+            continue
+        values = {str(k.value): v for k, v in value_node.value}
+        name, found = _text(values.get("name"), shown, key, "name")
+        description, more = _text(values.get("description"), shown, key, "description")
+        problems += found + more
+        if not name and not found:
             problems.append(Problem(shown, line, key, "attendu : un champ « name » non vide."))
-            continue
-        description = values.get("description")
-        text_description = str(description.value).strip() if description is not None else ""
-        entries[key] = Entry(key, str(name.value).strip(), text_description)
+        if name:
+            entries[key] = Entry(key, name, description)
     return entries, problems
 
 

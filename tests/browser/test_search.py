@@ -18,17 +18,13 @@ def test_search_page_query_table(visit, case: dict) -> None:
     for kind, label in (("category", case.get("category")), ("tag", case.get("tag"))):
         if label:
             select = page.locator(f"select[data-kb-filter={kind}]")
-            page.wait_for_function(
-                "([kind, label]) => [...document.querySelector(`select[data-kb-filter=${kind}]`)"
-                ".options].some(o => o.value === label)", arg=[kind, label],
-            )  # fmt: skip
+            # A locator wait, not wait_for_function: the page's CSP forbids the eval it uses.
+            select.locator(f"option[value='{label}']").wait_for(state="attached")
             select.select_option(label)
     box = page.locator("[data-kb-search=page]")
     status = box.locator(".kb-search__status")
     if case["first"] is None:
-        page.wait_for_function(
-            "document.querySelector('[data-kb-search=page] .kb-search__status').textContent"
-        )
+        status.filter(has_text="résultat").wait_for()
         assert status.text_content().startswith("Aucun résultat pour « ")
         assert box.locator(".kb-search__result").count() == 0
     else:

@@ -79,7 +79,7 @@ STYLE_CASES = [
     ("## A\n\n#### B\n", 3, "intertitre de niveau 4 après un niveau 2"),
     ("Voir ![](schema.png).\n", 1, "image sans texte alternatif"),
     ("Un [](https://exemple.org).\n", 1, "lien sans texte"),
-    ('<iframe src="https://video.example"></iframe>\n', 1, "HTML interdit"),
+    ('<iframe src="https://video.example"></iframe>\n', 1, "HTML refusé"),
     ("Une ligne \n", 1, "espaces en fin de ligne"),
 ]
 

@@ -160,8 +160,56 @@ def test_drafts_and_future_articles_are_hidden(tmp_path: Path) -> None:
         "articles/invalide.md": _replace("date: 2026-11-27", "date: 2999-02-30"),
     })  # fmt: skip
     cache = tmp_path / "cache.json"
-    hidden = hidden_docnames(tree, "articles", dt.date(2026, 11, 27), cache)
-    assert hidden == ["articles/brouillon", "articles/futur"]
-    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache) == ["articles/brouillon"]
+    rule = hidden_docnames(tree, "articles", dt.date(2026, 11, 27), cache)
+    assert rule.hidden == ["articles/brouillon", "articles/futur"]
+    assert rule.unreported(preview=False) == []  # the invalid date is built, and reported then
+    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache).hidden == [
+        "articles/brouillon"
+    ]
     (tree / "articles/brouillon.md").write_text(VALID, "utf-8")  # published now
-    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache) == []
+    assert hidden_docnames(tree, "articles", dt.date(2026, 12, 1), cache).hidden == []
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("on", _replace("---\n\nTexte", "draft: on\n---\n\nTexte")),
+        ("yes", _replace("---\n\nTexte", "draft: yes\n---\n\nTexte")),
+        ("bom", "\ufeff" + _replace("---\n\nTexte", "draft: true\n---\n\nTexte")),
+        ("spaces", _replace("date: 2026-11-27", 'date: " 2099-01-01 "')),
+        ("crlf", _replace("---\n\nTexte", "draft: true\n---\n\nTexte").replace("\n", "\r\n")),
+    ],
+)
+def test_every_spelling_of_draft_or_future_hides_the_article(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    tree = _tree(tmp_path, {f"articles/{name}.md": text})
+    assert hidden_docnames(tree, "articles", dt.date(2026, 11, 27)).hidden == [f"articles/{name}"]
+
+
+def test_an_unreadable_draft_value_hides_the_article_and_is_an_error(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {
+        "articles/peut-etre.md": _replace("---\n\nTexte", "draft: peut-être\n---\n\nTexte"),
+    })  # fmt: skip
+    rule = hidden_docnames(tree, "articles", dt.date(2026, 11, 27))
+    assert rule.hidden == ["articles/peut-etre"]
+    (problem,) = rule.unreported(preview=False)
+    assert str(problem).startswith("articles/peut-etre.md:")
+    assert "« draft »" in str(problem) and "true ou false" in str(problem)
+
+
+def test_unsafe_files_are_never_built(tmp_path: Path) -> None:
+    tree = _tree(tmp_path, {"articles/a.md": VALID})
+    (tree / "articles/latin1.md").write_bytes(b"---\ntitle: \xc9t\xe9\n---\n")
+    elsewhere = tmp_path / "ailleurs"
+    elsewhere.mkdir()
+    (elsewhere / "secret.md").write_text(VALID, "utf-8")
+    (tree / "articles/lien.md").symlink_to(elsewhere / "secret.md")
+    (tree / "articles/dossier").symlink_to(elsewhere, target_is_directory=True)
+    rule = hidden_docnames(tree, "articles", dt.date(2026, 11, 27))
+    assert "articles/latin1" in rule.unsafe and "articles/lien" in rule.unsafe
+    assert any(name.startswith("articles/dossier/") for name in rule.unsafe)
+    messages = [str(p) for p in rule.unreported(preview=True)]
+    assert "articles/latin1.md:2: fichier illisible : l’octet 0xc9" in "\n".join(messages)
+    assert any(m.startswith("articles/lien.md:1:") and "lien symbolique" in m for m in messages)
+    assert check_tree(tree, style=False)  # the standalone check reports them too

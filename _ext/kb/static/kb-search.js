@@ -16,15 +16,38 @@
     return engine;
   }
 
-  const escapeHtml = (text) => {
-    const span = document.createElement("span");
-    span.textContent = text;
-    return span.innerHTML;
+  // Everything a result shows is built as DOM nodes and text, never as HTML strings.
+  // Pagefind's excerpts are HTML-escaped text with <mark> around matches: decoded once here,
+  // so that "<script>" in a page reads "<script>", not "&lt;script&gt;".
+  const decode = (html) =>
+    new DOMParser().parseFromString(html, "text/html").documentElement.textContent;
+  const excerptNodes = (excerpt) => {
+    const fragment = document.createDocumentFragment();
+    let marked = false;
+    for (const part of (excerpt || "").split(/(<\/?mark>)/)) {
+      if (part === "<mark>" || part === "</mark>") { marked = part === "<mark>"; continue; }
+      const text = document.createTextNode(decode(part));
+      if (marked) {
+        const mark = document.createElement("mark");
+        mark.append(text);
+        fragment.append(mark);
+      } else {
+        fragment.append(text);
+      }
+    }
+    return fragment;
   };
-  // Pagefind's excerpts mark matches with <mark>; everything else is shown as text.
-  const excerptHtml = (excerpt) =>
-    escapeHtml(excerpt.replace(/<\/?mark>/g, (tag) => (tag === "<mark>" ? "\u0001" : "\u0002")))
-      .replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
+  // Only this site's pages are linked: anything else (another scheme, another host) is dropped.
+  const siteUrl = (url) => {
+    const target = new URL(url, root);
+    return target.origin === root.origin ? target.href : null;
+  };
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
   const frenchDate = (iso) => {
     const date = new Date(`${iso}T00:00:00Z`);
     return Number.isNaN(date.getTime()) ? "" : date.toLocaleDateString("fr-FR",
@@ -37,17 +60,20 @@
 
   async function render(list, status, term, results) {
     const shown = await Promise.all(results.slice(0, 20).map((result) => result.data()));
-    list.innerHTML = "";
+    list.replaceChildren();
     for (const data of shown) {
       const passage = (data.sub_results || []).find((sub) => sub.url.includes("#"));
-      const item = document.createElement("li");
-      item.className = "kb-search__result";
+      const href = siteUrl(passage ? passage.url : data.url);
+      if (href === null) continue;
+      const item = element("li", "kb-search__result");
+      const link = element("a", "kb-search__title", data.meta.title || data.url);
+      link.href = href;
+      item.append(link);
       const meta = [data.meta.category, frenchDate(data.meta.date || "")].filter(Boolean);
-      item.innerHTML =
-        `<a class="kb-search__title" href="${escapeHtml(passage ? passage.url : data.url)}">` +
-        `${escapeHtml(data.meta.title || data.url)}</a>` +
-        (meta.length ? `<p class="kb-search__meta">${meta.map(escapeHtml).join(" · ")}</p>` : "") +
-        `<p class="kb-search__excerpt">${excerptHtml(passage ? passage.excerpt : data.excerpt)}</p>`;
+      if (meta.length) item.append(element("p", "kb-search__meta", meta.join(" · ")));
+      const excerpt = element("p", "kb-search__excerpt");
+      excerpt.append(excerptNodes(passage ? passage.excerpt : data.excerpt));
+      item.append(excerpt);
       list.appendChild(item);
     }
     status.textContent = results.length
@@ -73,7 +99,7 @@
       const filters = {};
       for (const select of selects) if (select.value) filters[select.dataset.kbFilter] = select.value;
       if (!term && !Object.keys(filters).length) {
-        list.innerHTML = "";
+        list.replaceChildren();
         status.textContent = "";
         return;
       }
@@ -138,7 +164,7 @@
     input.addEventListener("input", async () => {
       const term = input.value.trim();
       const ticket = ++pending;
-      if (!term) { list.innerHTML = ""; status.textContent = ""; return; }
+      if (!term) { list.replaceChildren(); status.textContent = ""; return; }
       try {
         const pagefind = await loadEngine();
         const search = await pagefind.debouncedSearch(terms(term), {}, 150);
