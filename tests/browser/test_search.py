@@ -59,3 +59,13 @@ def test_keyboard_shortcut_opens_search_with_results_as_you_type(visit, shortcut
     first = page.locator("#pst-search-dialog .kb-search__title").first.text_content()
     assert first == "aime quand ça bouge dans le community management"
     assert opened.foreign == []
+
+
+def test_excerpts_show_markup_as_text_once_escaped(visit) -> None:
+    # The contributor guide names <iframe> and <script>: Pagefind escapes them, we must not
+    # escape them again (readers would see "&lt;iframe&gt;").
+    page = visit("search.html?q=iframe").page
+    page.wait_for_selector(".kb-search__result")
+    excerpts = " ".join(page.locator(".kb-search__excerpt").all_text_contents())
+    assert "<iframe>" in excerpts and "&lt;" not in excerpts
+    assert page.locator(".kb-search__excerpt iframe").count() == 0

@@ -163,3 +163,45 @@ def test_generated_pages_keep_their_names(tmp_path: Path) -> None:
         u.text for u in ET.parse(outdir / "sitemap.xml").getroot().iter() if u.tag.endswith("loc")
     ]
     assert len(urls) == len(set(urls))
+
+
+def test_the_meta_description_keeps_text_between_angle_brackets(tmp_path: Path) -> None:
+    from tests.helpers import copy_site
+    from tools.sitebuild import build as site_build
+
+    src = copy_site(tmp_path / "site")
+    seed = src / "articles/aime-l-approche-digitale-systemique.md"
+    text = seed.read_text("utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("description:"))
+    wanted = "Comparer <div> et <span> : une description assez longue pour le schéma."
+    seed.write_text(text.replace(line, f'description: "{wanted}"'), "utf-8")
+    assert site_build(src, tmp_path / "out", "html") == 0
+    page = soup(tmp_path / "out/html/articles/aime-l-approche-digitale-systemique.html")
+    assert page.find("meta", attrs={"name": "description"})["content"] == wanted
+
+
+def test_a_failing_build_finished_leaves_the_previous_feeds_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb import feeds
+
+    outdir, _warnings = build(tmp_path, {})
+    before = {p.name: p.read_bytes() for p in (outdir / "feeds").glob("*.*")}
+    assert set(before) == {"atom.xml", "rss.xml", "feed.json"}
+    real, calls = feeds.render, []
+
+    def failing(*args: object) -> dict[str, bytes]:
+        calls.append(args)
+        if len(calls) == 2:  # after the site's feeds are made, before anything is written
+            raise ValueError("All strings must be XML compatible")
+        return real(*args)
+
+    monkeypatch.setattr(feeds, "render", failing)
+    (tmp_path / "src/articles/premier.md").write_text(
+        (tmp_path / "src/articles/premier.md").read_text("utf-8").replace("Premier", "Autre"),
+        "utf-8",
+    )
+    with pytest.raises(Exception, match="XML compatible"):
+        build_root("kb", tmp_path / "src", copy=False)
+    after = {p.name: p.read_bytes() for p in (outdir / "feeds").glob("*.*")}
+    assert after == before
