@@ -62,6 +62,7 @@ extensions = [
     "sphinx_share_footer",
     "kb",
     "notfound.extension",
+    "icon_subset",
 ]
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_title_to_header = True

@@ -74,9 +74,12 @@ NONDETERMINISTIC = re.compile(
 )
 
 
+SUFFIXES = (".html", ".xml", ".json", ".txt", ".js", ".css", ".png", ".woff2")
+
+
 def output_files(
     outdir: Path,
-    suffixes: tuple[str, ...] = (".html", ".xml", ".json", ".txt", ".js", ".css", ".png"),
+    suffixes: tuple[str, ...] = SUFFIXES,
 ) -> dict[str, bytes]:
     """Every output file with one of ``suffixes`` (or in ``pagefind/``), as {relative path:
     bytes}; Pagefind's non-deterministic files are left out."""
