@@ -18,7 +18,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import cardset, csp, feeds, search, seo
+from . import assets, cardset, csp, feeds, search, seo
 from .cards import CardText
 from .collection import hidden_docnames, today
 from .freshness import Digests
@@ -120,9 +120,12 @@ class KnowledgeBase:
         context: dict[str, Any],
         doctree: nodes.document | None,
     ) -> None:
-        """Last of the page-context handlers: every inline script of the page is known."""
+        """Last of the page-context handlers: the page keeps only the files it uses, then
+        every inline script it will print is known."""
         if app.builder.name in HTML_BUILDERS:
-            context["script_files"] = csp.without_eval(context.get("script_files", ()))
+            code = assets.has_code(doctree)
+            context["script_files"] = assets.needed(context.get("script_files", ()), code)
+            context["css_files"] = assets.needed(context.get("css_files", ()), code)
             context["kb_csp"] = csp.policy(csp.inline_bodies(context["script_files"]))
 
     def social_image(self, app: Sphinx, pagename: str, title: str) -> seo.SocialImage:
@@ -356,7 +359,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", kb.build_finished)
     return {
         "version": __version__,
-        "env_version": 2,  # 2: titles as text, sanitized HTML, CSP, share cards
+        "env_version": 3,  # 3: titles as text, sanitized HTML, CSP, cards, per-page assets
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

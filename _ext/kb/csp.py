@@ -46,17 +46,3 @@ def inline_bodies(script_files: Iterable[object]) -> list[str]:
             continue
         bodies.append(getattr(script, "attributes", {}).get("body", ""))
     return bodies
-
-
-# Sphinx's translations.js hands its plural rule to `new Function` (doctools.js), which the
-# policy refuses (no 'unsafe-eval'). Its catalog only translates Sphinx's own search page and
-# "Hide Search Matches", neither of which this site shows: the file is left out.
-NEEDS_EVAL = ("translations.js",)
-
-
-def without_eval(script_files: Iterable[object]) -> list[object]:
-    return [
-        script
-        for script in script_files
-        if not str(getattr(script, "filename", script) or "").endswith(NEEDS_EVAL)
-    ]

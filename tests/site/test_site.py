@@ -157,3 +157,19 @@ def test_license_files() -> None:
     assert "Section 3 – License Conditions." in articles
     package = REPO / "_ext" / "sphinx-share-footer" / "LICENSE"
     assert package.read_text(encoding="utf-8").startswith("MIT License")
+
+
+def test_pages_load_only_the_files_they_use(site: BuiltSite) -> None:
+    def assets(path: str) -> set[str]:
+        page = site.page(path)
+        found = [tag.get("src") for tag in page.find_all("script", src=True)]
+        found += [tag.get("href") for tag in page.find_all("link", rel="stylesheet")]
+        return {url.split("?")[0].rsplit("/", 1)[-1] for url in found}
+
+    never = {"doctools.js", "sphinx_highlight.js", "translations.js"}
+    code = {"copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"}
+    article = assets("articles/aime-l-approche-digitale-systemique.html")  # no code block
+    assert not article & (never | code)
+    assert {"kb-search.js", "share-footer.js", "pydata-sphinx-theme.js"} <= article
+    guide = assets("guide/contribuer.html")  # shell commands in code blocks
+    assert code <= guide and not guide & never
