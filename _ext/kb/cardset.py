@@ -8,13 +8,12 @@ beside the doctrees by the previous build, or its file is missing; each file is 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cards import HEIGHT, WIDTH, CardText, digest, draw
+from .outputs import write_whole
 
 STORE = "kb-cards.json"
 FOLDER = "cards"
@@ -59,11 +58,7 @@ def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[li
         target = outdir / spec.path
         if old.get(spec.path) == current and target.is_file():
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as file:
-            file.write(draw(spec.text))
-        Path(temporary).replace(target)
+        write_whole(target, draw(spec.text))
         drawn += 1
     store.parent.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps(new, indent=0, sort_keys=True) + "\n", "utf-8")

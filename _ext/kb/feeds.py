@@ -14,6 +14,7 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
+from .outputs import write_whole
 from .schema import Article
 from .vocab import Vocabulary
 
@@ -125,8 +126,4 @@ def write_all(outdir: Path, files: dict[str, bytes]) -> None:
     """Write every file once all of them exist in memory, each through a temporary file: a
     failure while making them leaves the previous files in place, never an empty feeds/."""
     for path, data in files.items():
-        target = outdir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(target.name + ".tmp")
-        temporary.write_bytes(data)
-        temporary.replace(target)
+        write_whole(outdir / path, data)

@@ -97,6 +97,7 @@ def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path: Path) ->
     }
     for name in first:
         assert Image.open(folder / name).size == (1200, 630)
+        assert (folder / name).stat().st_mode & 0o044 == 0o044, "readable by the web server"
     build_root("kb", src, copy=False)
     assert _mtimes(folder) == first, "a no-change build draws nothing"
     article = src / "articles/premier.md"
