@@ -147,6 +147,9 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     corpus = generate(size, work / f"corpus-{size}")
     result = SizeResult(size)
     out = work / f"out-{size}"
+    # A full build starts from nothing: no saved environment, no output, no cached cards.
+    for folder in (out, work / f"out-{size}-parallel", work / f"out-{size}-baseline"):
+        shutil.rmtree(folder, ignore_errors=True)
     result.full = build(corpus, out)
     html = out / "html"
     result.article_page_bytes = (html / "articles/article-00001.html").stat().st_size
