@@ -154,7 +154,8 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     html = out / "html"
     result.article_page_bytes = (html / "articles/article-00001.html").stat().st_size
     result.output_bytes = _size(html)
-    result.search_index_bytes = (html / "searchindex.js").stat().st_size
+    index = html / "searchindex.js"  # only built when Pagefind cannot run
+    result.search_index_bytes = index.stat().st_size if index.is_file() else 0
     result.pagefind_bytes = _size(html / "pagefind")
     result.first_query = first_query_bytes(html)
     if result.first_query is None:
@@ -183,6 +184,10 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     return result
 
 
+def _kb(size: int, absent: str = "—") -> str:
+    return f"{size / 1024:.0f} KB" if size else absent
+
+
 def table(results: Sequence[SizeResult]) -> str:
     def fmt(run: Run | None) -> str:
         return f"{run.seconds:.1f} s" if run else "—"
@@ -206,7 +211,7 @@ def table(results: Sequence[SizeResult]) -> str:
             [f"{r.ratio_to_baseline():.1f}×" if r.ratio_to_baseline() else "—" for r in results],
         ),
         ("article page", [f"{r.article_page_bytes / 1024:.1f} KB" for r in results]),
-        ("Sphinx searchindex.js", [f"{r.search_index_bytes / 1024:.0f} KB" for r in results]),
+        ("Sphinx searchindex.js", [_kb(r.search_index_bytes, "not built") for r in results]),
         ("Pagefind bundle", [f"{r.pagefind_bytes / 1024:.0f} KB" for r in results]),
         (
             "first query: search",

@@ -45,6 +45,7 @@ class KnowledgeBase:
         self.reading = Reading()
         self.pages = Pages(Renderer())
         self.generated: list[str] = []
+        self.pagefind = False  # decided at builder-inited
 
     # -- configuration ---------------------------------------------------------------------
     def config_inited(self, app: Sphinx, config: Config) -> None:
@@ -67,6 +68,17 @@ class KnowledgeBase:
         if app.builder.name in HTML_BUILDERS:
             app.add_css_file("kb.css")
             app.add_js_file("kb-search.js", loading_method="defer")
+            self.pagefind = search.available()
+            if self.pagefind:
+                # Pagefind serves search: Sphinx's own index and search page are not built
+                # (the page is ours, from collect_pages).
+                app.builder.search = False  # type: ignore[attr-defined]
+            else:
+                logger.warning(
+                    "Pagefind n’est pas installé : la recherche utilisera l’index de Sphinx, "
+                    "plus lourd et sans repli des accents (pip install 'pagefind[bin]').",
+                    type="kb", subtype="search",
+                )  # fmt: skip
 
     # -- after reading ---------------------------------------------------------------------
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
@@ -124,8 +136,10 @@ class KnowledgeBase:
         every inline script it will print is known."""
         if app.builder.name in HTML_BUILDERS:
             code = assets.has_code(doctree)
-            context["script_files"] = assets.needed(context.get("script_files", ()), code)
-            context["css_files"] = assets.needed(context.get("css_files", ()), code)
+            # Sphinx's search (the fallback without Pagefind) needs doctools.js on its page.
+            fallback = pagename == "search" and not self.pagefind
+            context["script_files"] = assets.needed(context.get("script_files", ()), code, fallback)
+            context["css_files"] = assets.needed(context.get("css_files", ()), code, fallback)
             context["kb_csp"] = csp.policy(csp.inline_bodies(context["script_files"]))
 
     def social_image(self, app: Sphinx, pagename: str, title: str) -> seo.SocialImage:
@@ -215,6 +229,8 @@ class KnowledgeBase:
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
                 stale.append(self.pages.render_page(app, spec))
         digests.save()
+        if self.pagefind:  # Sphinx no longer writes it (builder_inited)
+            stale.append(("search", {}, "search.html"))
         return stale
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
@@ -262,12 +278,15 @@ class KnowledgeBase:
         logger.info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
         written += cards
         prune(outdir, Path(app.doctreedir), written)
+        if not self.pagefind:
+            return
+        (outdir / "searchindex.js").unlink(missing_ok=True)  # left by a build without Pagefind
         documents = [Path(app.builder.get_outfilename(name)) for name in app.env.found_docs]
         failure = search.index(outdir, Path(app.doctreedir), documents)
         if failure:
             logger.warning(
-                "Pagefind n’a pas pu indexer le site (%s) ; la page de recherche utilisera "
-                "l’index de Sphinx.", failure, type="kb", subtype="search",
+                "Pagefind n’a pas pu indexer le site (%s) ; la recherche ne fonctionnera pas.",
+                failure, type="kb", subtype="search",
             )  # fmt: skip
 
 

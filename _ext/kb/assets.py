@@ -1,9 +1,10 @@
 """Which of Sphinx's and the theme's files a page loads: only those it uses.
 
 - Never: ``doctools.js`` and ``sphinx_highlight.js`` (they serve Sphinx's own search and its
-  ``?highlight=`` links; this site searches with Pagefind) and ``translations.js`` (it only
-  translates that search page, and hands its plural rule to ``new Function``, which the
-  Content Security Policy refuses).
+  ``?highlight=`` links; this site searches with Pagefind; ``doctools.js`` stays on the search
+  page when Pagefind is missing and Sphinx's search is the fallback) and ``translations.js``
+  (it only translates that search page, and hands its plural rule to ``new Function``, which
+  the Content Security Policy refuses).
 - Only on pages with a code block: ``copybutton.js``, ``clipboard.min.js``, ``copybutton.css``
   (the copy buttons) and ``pygments.css`` (highlighting).
 """
@@ -30,7 +31,10 @@ def _name(asset: object) -> str:
     return PurePosixPath(str(filename or "")).name
 
 
-def needed(assets: Iterable[object], code: bool) -> list[object]:
-    """``assets`` (a page's ``script_files`` or ``css_files``) without those it does not use."""
-    dropped = NEVER if code else NEVER | CODE_ONLY
+def needed(assets: Iterable[object], code: bool, sphinx_search: bool = False) -> list[object]:
+    """``assets`` (a page's ``script_files`` or ``css_files``) without those it does not use;
+    ``sphinx_search``: the search page falls back to Sphinx's search, which needs doctools.js."""
+    dropped = (NEVER - {"doctools.js"} if sphinx_search else NEVER) | (
+        frozenset() if code else CODE_ONLY
+    )
     return [asset for asset in assets if _name(asset) not in dropped]

@@ -8,7 +8,10 @@ beside the doctrees by the previous build, or its file is missing; each file is 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,14 +55,30 @@ def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[li
     store = doctreedir / STORE
     old: dict[str, str] = json.loads(store.read_text("utf-8")) if store.is_file() else {}
     new: dict[str, str] = {}
-    drawn = 0
+    stale: list[CardSpec] = []
     for spec in specs:
         new[spec.path] = current = digest(spec.text)
-        target = outdir / spec.path
-        if old.get(spec.path) == current and target.is_file():
-            continue
-        write_whole(target, draw(spec.text))
-        drawn += 1
+        if old.get(spec.path) != current or not (outdir / spec.path).is_file():
+            stale.append(spec)
+    for spec, data in zip(stale, _draw_all([spec.text for spec in stale]), strict=True):
+        write_whole(outdir / spec.path, data)
     store.parent.mkdir(parents=True, exist_ok=True)
     store.write_text(json.dumps(new, indent=0, sort_keys=True) + "\n", "utf-8")
-    return sorted(new), drawn
+    return sorted(new), len(stale)
+
+
+# Below this many cards, starting worker processes costs more than it saves.
+PARALLEL_FROM = 64
+
+
+def _draw_all(texts: list[CardText]) -> Iterator[bytes]:
+    """PNG bytes of each card, in order; on several cores when there are many (a first build
+    draws one per article). The bytes do not depend on where a card was drawn."""
+    workers = min(os.cpu_count() or 1, len(texts) // (PARALLEL_FROM // 2))
+    if workers < 2:
+        yield from map(draw, texts)
+        return
+    # fork where there is one: the workers inherit the loaded fonts instead of importing again.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        yield from pool.map(draw, texts, chunksize=16)

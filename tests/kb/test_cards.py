@@ -111,3 +111,10 @@ def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path: Path) ->
     (src / "articles/premier.md").unlink()
     build_root("kb", src, copy=False)
     assert not (folder / "articles/premier.png").exists(), "the card of a deleted article goes"
+
+
+def test_many_cards_are_drawn_on_several_cores_with_the_same_bytes() -> None:
+    from kb.cardset import PARALLEL_FROM, _draw_all
+
+    texts = [CardText(f"Titre numéro {n}", "Catégorie", *SITE) for n in range(PARALLEL_FROM * 2)]
+    assert list(_draw_all(texts)) == [draw(text) for text in texts]

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from tests.helpers import BuiltSite
 from tests.kb.conftest import hrefs
 
@@ -154,3 +158,23 @@ def test_sitemap_and_robots(kb_site: BuiltSite) -> None:
     assert not any("brouillon" in url or "search" in url for url in urls)
     robots = (kb_site.html / "robots.txt").read_text("utf-8")
     assert "Sitemap: https://example.org/kb/sitemap.xml" in robots
+
+
+def test_sphinx_search_index_only_when_pagefind_cannot_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kb import search
+
+    from tests.helpers import build_root, soup
+
+    outdir, warnings = build_root("kb", tmp_path / "with")
+    assert warnings == ""
+    assert not (outdir / "searchindex.js").exists()  # decided at start-up: not built at all
+    assert (outdir / "pagefind/pagefind.js").is_file()
+    assert soup(outdir / "search.html").select_one("[data-kb-search=page]") is not None
+    monkeypatch.setattr(search, "available", lambda: False)
+    outdir, warnings = build_root("kb", tmp_path / "without")
+    assert "Pagefind n’est pas installé" in warnings
+    assert (outdir / "searchindex.js").is_file() and not (outdir / "pagefind").exists()
+    scripts = [s["src"] for s in soup(outdir / "search.html").find_all("script", src=True)]
+    assert any("doctools.js" in src for src in scripts)  # Sphinx's search needs it there
