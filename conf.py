@@ -73,6 +73,7 @@ html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
+html_js_files = [("sidebar-toggle.js", {"defer": "defer"})]
 # kb-nav.html (from _ext/kb) is a bounded navigation: the theme's stock sidebar renders the whole
 # toctree into every page, so build time grows with the square of the article count.
 # KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).
