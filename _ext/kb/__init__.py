@@ -124,7 +124,7 @@ class KnowledgeBase:
         )
         context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
 
-    def content_security_policy(
+    def assets_and_policy(
         self,
         app: Sphinx,
         pagename: str,
@@ -373,7 +373,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-resolved", kb.doctree_resolved)
     app.connect("html-page-context", kb.navigation, priority=400)
     app.connect("html-page-context", kb.page_context, priority=600)
-    app.connect("html-page-context", kb.content_security_policy, priority=999)
+    app.connect("html-page-context", kb.assets_and_policy, priority=999)
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {

@@ -68,6 +68,8 @@ def refuse_dangerous_targets(doctree: nodes.document) -> None:
             _warn("image refusée : " + refusal.message, node)
             node.parent.remove(node)
     for node in doctree.findall(nodes.Text):
+        if isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
+            continue  # code that shows such a link is not a link
         for match in _REFUSED_LINK.finditer(node.astext()):
             _warn(f"lien refusé : schéma « {match.group(1).lower()}: » interdit ; attendu : "
                   "http, https, mailto ou un chemin relatif", node.parent or node)  # fmt: skip

@@ -28,6 +28,8 @@ Puis <img src=x onerror=alert(1)> et <a href="javascript:alert(4)">un lien</a>.
 
 [lien](javascript:alert(5))
 
+Écrire `[lien](javascript:…)` est refusé.
+
 <details><summary>Plus</summary>Caché.</details>
 
 <script>alert(7)</script>
@@ -84,9 +86,9 @@ def test_raw_html_is_sanitized_at_build_time(tmp_path: Path) -> None:
     assert where == [
         "articles/corps.md:12",  # <img onerror>
         "articles/corps.md:12",  # <a href=javascript:>
-        "articles/corps.md:18",  # <script>…</script>, said once
-        "articles/corps.md:20",  # onclick
-        "articles/corps.md:20",  # style
+        "articles/corps.md:20",  # <script>…</script>, said once
+        "articles/corps.md:22",  # onclick
+        "articles/corps.md:22",  # style
         "articles/corps.md:14",  # [lien](javascript:) left as text by markdown-it, still told
     ], found
     assert any("« onerror » interdit sur « <img> »" in line for line in found)
