@@ -69,3 +69,13 @@ def test_excerpts_show_markup_as_text_once_escaped(visit) -> None:
     excerpts = " ".join(page.locator(".kb-search__excerpt").all_text_contents())
     assert "<iframe>" in excerpts and "&lt;" not in excerpts
     assert page.locator(".kb-search__excerpt iframe").count() == 0
+
+
+def test_tags_and_category_are_searchable_text(visit) -> None:
+    # "stratégie" is only a tag of this article, never a word of its text; "Transformation
+    # digitale" is its category.
+    for query in ("stratégie", "conduite du changement"):
+        page = visit(f"search.html?q={quote(query)}").page
+        page.locator(".kb-search__status").filter(has_text="résultat").wait_for()
+        titles = page.locator(".kb-search__result .kb-search__title").all_text_contents()
+        assert "aime l’approche digitale systémique" in titles, (query, titles)
