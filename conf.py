@@ -94,6 +94,8 @@ html_theme_options = {
     # Its button runs an inline onclick handler, which the Content Security Policy forbids.
     "use_fullscreen_button": False,
     "home_page_in_toc": True,
+    # The sidebar holds the search field: no second one in a header bar above it.
+    "navbar_persistent": [],
     "extra_footer": (
         f'<p class="kb-license">Articles sous licence <a rel="license" href="{license_url}">'
         f'{license_name}</a>\u00a0; code sous <a href="{repository_url}/blob/main/LICENSE">licence '

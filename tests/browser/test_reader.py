@@ -124,3 +124,11 @@ def test_no_request_leaves_the_site(visit, kind: str) -> None:
     page.keyboard.type("stratégie")
     page.wait_for_timeout(500)
     assert opened.foreign == []
+
+
+@pytest.mark.parametrize(("width", "kind"), [(1280, "search-button-field"), (375, "search-button")])
+def test_one_search_button_per_screen(visit, width: int, kind: str) -> None:
+    page = visit(ARTICLE, viewport={"width": width, "height": 800}).page
+    visible = page.locator(".search-button__button:visible")
+    assert visible.count() == 1  # not a header bar holding a second one above the sidebar's
+    assert kind in (visible.first.get_attribute("class") or "").split()
