@@ -107,21 +107,21 @@ class IconSubset:
         store.parent.mkdir(parents=True, exist_ok=True)
         store.write_text(json.dumps(classes, indent=0, sort_keys=True) + "\n", "utf-8")
         static = outdir / "_static"
-        stylesheets = [path.read_text("utf-8", errors="replace")
-                       for path in sorted(static.rglob("*.css"))]  # fmt: skip
+        stylesheets = {path: path.read_text("utf-8", errors="replace")
+                       for path in sorted(static.rglob("*.css"))}  # fmt: skip
         names = {name for found in classes.values() for name in found}
         for script in sorted(static.rglob("*.js")):
             if not script.name.startswith("fontawesome"):  # the library lists every icon
                 names |= set(_CLASS.findall(script.read_text("utf-8", errors="replace")))
         mapping: dict[str, int] = {}
         points: set[int] = set()
-        for css in stylesheets:
+        for css in stylesheets.values():
             mapping |= icon_map(css)
             points |= css_codepoints(css)
         points |= {mapping[name] for name in names if name in mapping}
         fonts = sorted({(path.parent / url).resolve()
-                        for path in sorted(static.rglob("*.css"))
-                        for face in _FONT_FACE.findall(path.read_text("utf-8", errors="replace"))
+                        for path, css in stylesheets.items()
+                        for face in _FONT_FACE.findall(css)
                         for url in _FONT_URL.findall(face)
                         if "fa-" in url})  # fmt: skip
         cache = doctrees / CACHE

@@ -92,12 +92,7 @@ def read_source(srcdir: Path, path: Path) -> tuple[str | None, list[Problem]]:
     try:
         return path.read_text(encoding="utf-8-sig"), []
     except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
-        message = (
-            f"fichier illisible : l’octet 0x{error.object[error.start]:02x} n’est pas de "
-            "l’UTF-8 ; enregistrez le fichier en UTF-8."
-        )
-        return None, [Problem(shown, line, "", message)]
+        return None, [frontmatter.undecodable(shown, error)]
 
 
 def duplicate_slugs(articles: Iterable[tuple[str, Article]]) -> list[Problem]:

@@ -88,3 +88,11 @@ def parse(path: str, text: str) -> tuple[FrontMatter | None, list[Problem]]:
         message = "le front matter doit être une liste de champs « nom: valeur »."
         return None, [Problem(path, 2, "", message)]
     return FrontMatter(node, 2, end_line), []
+
+
+def undecodable(path: str, error: UnicodeDecodeError) -> Problem:
+    """A file that is not UTF-8, located at the line of its first bad byte."""
+    line = error.object[: error.start].count(b"\n") + 1
+    byte = error.object[error.start]
+    return Problem(path, line, "", f"fichier illisible : l’octet 0x{byte:02x} n’est pas de "
+                                   "l’UTF-8 ; enregistrez le fichier en UTF-8.")  # fmt: skip

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .frontmatter import Problem
+from .frontmatter import Problem, undecodable
 from .slugs import RESERVED, is_slug
 
 CATEGORIES = "categories.yml"
@@ -71,8 +71,7 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        line = error.object[: error.start].count(b"\n") + 1
-        return {}, [Problem(shown, line, "", "fichier illisible : enregistrez-le en UTF-8.")]
+        return {}, [undecodable(shown, error)]
     try:
         anchors = _anchors(text, shown)
         if anchors:
