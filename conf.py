@@ -62,8 +62,11 @@ extensions = [
     "sphinx_share_footer",
     "kb",
     "notfound.extension",
-    "icon_subset",
 ]
+# KB_ASSETS=stock keeps the theme's own stylesheets and Bootstrap (the benchmark's baseline).
+STOCK_ASSETS = os.environ.get("KB_ASSETS") == "stock"
+if not STOCK_ASSETS:
+    extensions.append("css_bundle")
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_title_to_header = True
 myst_heading_anchors = 3
@@ -73,7 +76,21 @@ html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
-html_js_files = [("sidebar-toggle.js", {"defer": "defer"})]
+# The theme's dropdowns without Bootstrap's JS (which pages no longer load), and the phone
+# sidebar's button (see _static/site.js).
+html_js_files = [("site.js", {"defer": "defer"})] + (
+    [] if STOCK_ASSETS else [("scripts/pydata-sphinx-theme.js", {"defer": "defer"})]
+)
+# One stylesheet per site (_ext/css_bundle): the theme's files, cut to the rules that can match.
+css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
+css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]  # not loaded by any page
+# Classes that templates compose from parts (`toctree-l` ~ level, "highlight-" ~ language).
+css_bundle_safelist = [
+    r"toctree-l\d+",
+    r"highlight-[\w-]+",
+    r"btn-source-[\w-]+-button",
+    r"fa-(github|gitlab|bitbucket)",
+]  # the repository button's icon
 # kb-nav.html (from _ext/kb) is a bounded navigation: the theme's stock sidebar renders the whole
 # toctree into every page, so build time grows with the square of the article count.
 # KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).

@@ -24,7 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from tools.corpus import generate
-from tools.querybytes import first_query_bytes
+from tools.pageweight import visit
+from tools.querybytes import CHROMIUM_ARGS, chromium_executable, first_query_bytes, serve
 from tools.sitebuild import REPO
 
 # Runs one strict build in a child process and reports its own peak memory (children included,
@@ -64,6 +65,10 @@ class SizeResult:
     card_ms: float = 0.0  # drawing one card (all the corpus's cards drawn, in-process)
     cards_redrawn_no_change: int = -1
     cards_redrawn_body_edit: int = -1
+    # Per page type, a first visit under the slow network profile (tools/pageweight.py):
+    # ours and the stock theme's assets (the baseline build), smallest size only.
+    weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    baseline_weights: dict[str, dict[str, int]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def per_article_ms(self) -> float | None:
@@ -78,7 +83,7 @@ class SizeResult:
 def build(source: Path, out: Path, *extra: str, stock: bool = False) -> Run:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     if stock:
-        env["KB_NAV"] = "stock"
+        env["KB_NAV"] = env["KB_ASSETS"] = "stock"
     command = [sys.executable, "-c", _CHILD, "--source", str(source), "--out", str(out)]
     if extra:
         command += ["--", "-q", *extra]
@@ -143,7 +148,33 @@ def card_drawing_ms(corpus: Path) -> float:
     return (time.perf_counter() - start) * 1000 / max(1, len(texts))
 
 
-def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
+def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
+    """Each page type of a built corpus, first visit on a slow network; None without Chromium."""
+    executable = chromium_executable()
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    if executable is None:
+        return None
+    category = sorted((html / "categories").glob("*.html"))[0].relative_to(html).as_posix()
+    tag = sorted((html / "tags").glob("*.html"))[0].relative_to(html).as_posix()
+    pages = {"home": "index.html", "article": "articles/article-00001.html",
+             "category": category, "tag": tag, "search": "search.html?q=strat%C3%A9gie",
+             "404": "404.html"}  # fmt: skip
+    server, base = serve(html)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            found = {kind: visit(browser, base + path).as_dict() for kind, path in pages.items()}
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return found
+
+
+def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False) -> SizeResult:
     corpus = generate(size, work / f"corpus-{size}")
     result = SizeResult(size)
     out = work / f"out-{size}"
@@ -177,8 +208,11 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
     result.tags_edit = build(corpus, out)
     result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
     if size <= baseline_max:
-        result.baseline_full = build(baseline_corpus(corpus), work / f"out-{size}-baseline",
-                                     stock=True)  # fmt: skip
+        baseline_out = work / f"out-{size}-baseline"
+        result.baseline_full = build(baseline_corpus(corpus), baseline_out, stock=True)
+        if with_weights:
+            result.weights = page_weights(html) or {}
+            result.baseline_weights = page_weights(baseline_out / "html") or {}
     else:
         result.notes.append(f"baseline skipped above {baseline_max} articles (--baseline-max)")
     return result
@@ -186,6 +220,31 @@ def measure(size: int, work: Path, baseline_max: int) -> SizeResult:
 
 def _kb(size: int, absent: str = "—") -> str:
     return f"{size / 1024:.0f} KB" if size else absent
+
+
+def _versus(mine: dict[str, int], stock: dict[str, int], key: str, unit: float) -> str:
+    """``ours / stock (stock÷ours×)`` for one figure of a page type."""
+    digits = 2 if unit == 1000 else 0
+    text = f"{mine[key] / unit:.{digits}f}"
+    if stock.get(key) and mine[key]:
+        text += f" / {stock[key] / unit:.{digits}f} ({stock[key] / mine[key]:.1f}×)"
+    return text
+
+
+def weight_table(r: SizeResult) -> list[str]:
+    if not r.weights:
+        return []
+    lines = [
+        "",
+        f"first visit, slow network, {r.articles} articles: ours / stock theme (ratio)",
+        f"{'page':<9} | {'requests':>14} | {'gzip KB':>16} | {'LCP s':>18}",
+    ]
+    for kind, mine in r.weights.items():
+        stock = r.baseline_weights.get(kind, {})
+        cells = [_versus(mine, stock, "requests", 1), _versus(mine, stock, "gzip_bytes", 1024),
+                 _versus(mine, stock, "lcp_ms", 1000)]  # fmt: skip
+        lines.append(f"{kind:<9} | {cells[0]:>14} | {cells[1]:>16} | {cells[2]:>18}")
+    return lines
 
 
 def table(results: Sequence[SizeResult]) -> str:
@@ -239,6 +298,8 @@ def table(results: Sequence[SizeResult]) -> str:
         f"{label:<{width}} | " + " | ".join(f"{v:>12}" for v in values) for label, values in rows
     ]
     first = results[0].per_article_ms() if results else None
+    for r in results:
+        lines += weight_table(r)
     for r in results[1:]:
         if first:
             lines.append(f"per-article time at {r.articles} / at {results[0].articles}: "
@@ -258,7 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     results = []
     for size in sorted(options.sizes):
         print(f"bench: {size} articles…", file=sys.stderr, flush=True)
-        results.append(measure(size, options.work, options.baseline_max))
+        first = not results
+        results.append(measure(size, options.work, options.baseline_max, with_weights=first))
         # Written after each size, so a long run that is stopped keeps what it measured.
         payload = {
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},

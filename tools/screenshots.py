@@ -1,9 +1,13 @@
-"""Screenshots of the main page types at desktop and phone sizes, for reviewers:
-``nox -s screenshots`` writes ``_build/screenshots/<page>-<size>.png`` from ``_build/html``."""
+"""Screenshots of the main page types at desktop and phone sizes, light and dark, for reviewers:
+``nox -s screenshots`` writes ``_build/screenshots/<page>-<size>-<scheme>.png`` from
+``_build/html``. ``--html DIR --out DIR`` shoot another build (to compare two of them with
+``tools/compare_screenshots.py``)."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from pathlib import Path
 
 from tools.querybytes import CHROMIUM_ARGS, chromium_executable, serve
 from tools.sitebuild import REPO
@@ -17,12 +21,17 @@ PAGES = {
     "404": "404.html",
 }
 SIZES = {"bureau": {"width": 1280, "height": 900}, "telephone": {"width": 375, "height": 812}}
+SCHEMES = ("light", "dark")
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
-    html, out = REPO / "_build" / "html", REPO / "_build" / "screenshots"
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--html", type=Path, default=REPO / "_build" / "html")
+    parser.add_argument("--out", type=Path, default=REPO / "_build" / "screenshots")
+    args = parser.parse_args(argv)
+    html, out = args.html.resolve(), args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
     server, base = serve(html)
     try:
@@ -30,14 +39,15 @@ def main() -> int:
             browser = playwright.chromium.launch(executable_path=chromium_executable(),
                                                  args=CHROMIUM_ARGS)  # fmt: skip
             for size, viewport in SIZES.items():
-                for name, path in PAGES.items():
-                    page = browser.new_page(viewport=viewport)
-                    page.goto(base + path)
-                    page.wait_for_load_state("networkidle")
-                    target = out / f"{name}-{size}.png"
-                    page.screenshot(path=str(target), full_page=True)
-                    page.close()
-                    print(target.relative_to(REPO))
+                for scheme in SCHEMES:
+                    for name, path in PAGES.items():
+                        page = browser.new_page(viewport=viewport, color_scheme=scheme)
+                        page.goto(base + path)
+                        page.wait_for_load_state("networkidle")
+                        target = out / f"{name}-{size}-{scheme}.png"
+                        page.screenshot(path=str(target), full_page=True)
+                        page.close()
+                        print(target)
             browser.close()
     finally:
         server.shutdown()

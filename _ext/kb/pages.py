@@ -53,7 +53,10 @@ class Pages:
             docname,
             "latest.html",
             articles=self.catalog.articles[: node["limit"]],
-            feed=self.file_link(app, docname, "feeds/atom.xml"),
+            feeds=[
+                (self.file_link(app, docname, f"feeds/{name}"), label)
+                for name, label in (("atom.xml", "Atom"), ("rss.xml", "RSS"))
+            ],
         )
 
     def category_counts(self) -> list[tuple[Any, int]]:

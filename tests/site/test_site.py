@@ -58,6 +58,13 @@ def test_home_page_links_to_every_article(site: BuiltSite) -> None:
     assert set(ARTICLES) <= links
 
 
+def test_home_page_announces_both_feeds(site: BuiltSite) -> None:
+    more = site.page("index.html").find("p", class_="kb-more")
+    links = {a.get_text(): a["href"] for a in more.find_all("a")}
+    assert links["Atom"] == "feeds/atom.xml" and links["RSS"] == "feeds/rss.xml"
+    assert "Flux Atom et RSS" in more.get_text()
+
+
 def test_only_content_is_built(site: BuiltSite) -> None:
     pages = {p.relative_to(site.html).as_posix() for p in site.html.rglob("*.html")}
     sources = {"index.html"} | {
@@ -172,4 +179,5 @@ def test_pages_load_only_the_files_they_use(site: BuiltSite) -> None:
     assert not article & (never | code)
     assert {"kb-search.js", "share-footer.js", "pydata-sphinx-theme.js"} <= article
     guide = assets("guide/contribuer.html")  # shell commands in code blocks
-    assert code <= guide and not guide & never
+    # copybutton.css is in every page's one stylesheet (_ext/css_bundle): 0.6 KB gzip.
+    assert code - {"copybutton.css"} <= guide and not guide & never

@@ -1,0 +1,12 @@
+extensions = ["css_bundle"]
+project = "Feuilles de style"
+language = "fr"
+html_theme = "pydata_sphinx_theme"
+html_static_path = ["_static"]
+html_css_files = ["mine.css"]
+html_js_files = ["mine.js"]
+css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
+css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]
+css_bundle_safelist = [r"kept-\d+"]
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]

@@ -1,0 +1,95 @@
+"""What the real site's pages load: one cut stylesheet, icon fonts holding the icons shown, no
+Bootstrap JavaScript (_ext/css_bundle, _templates/layout.html, _static/site.js)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import tinycss2
+from bs4 import BeautifulSoup
+from css_bundle import purge
+from fontTools.ttLib import TTFont
+
+from tests.helpers import BuiltSite
+
+THEME_CSS = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
+             "copybutton.css", "kb.css", "share-footer.css", "site.css")  # fmt: skip
+ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+(?::+before)?\s*,?\s*)+)\{\s*(?:--fa|content)\s*:"
+                       r"\s*\"\\([0-9a-fA-F]+)\"")  # fmt: skip
+
+
+def pages(site: BuiltSite) -> list[Path]:
+    return sorted(
+        p for p in site.html.rglob("*.html") if not {"_static", "pagefind"} & set(p.parts)
+    )
+
+
+def selector_names(css: str) -> set[str]:
+    found: set[str] = set()
+
+    def walk(rules: list) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                for selector in purge.selectors(rule.prelude):
+                    found.update(purge.names(selector))
+            elif rule.type == "at-rule" and rule.content is not None:
+                walk(tinycss2.parse_rule_list(rule.content, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return found
+
+
+def bundle(site: BuiltSite) -> Path:
+    (found,) = (site.html / "_static").glob("bundle.*.css")
+    return found
+
+
+def test_pages_link_the_bundle_and_no_bootstrap(site: BuiltSite) -> None:
+    name = bundle(site).name
+    for page in pages(site):
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        links = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+        scripts = [script.get("src", "") for script in soup.find_all("script")]
+        has_code = soup.find("div", class_="highlight") is not None
+        assert [Path(h.split("?")[0]).name for h in links] == (
+            [name, "pygments.css"] if has_code else [name]
+        ), page
+        assert not any("bootstrap" in src or "fontawesome" in src for src in scripts), page
+
+
+def test_no_class_a_page_uses_loses_its_rules(site: BuiltSite) -> None:
+    static = site.html / "_static"
+    theme = selector_names("".join((static / name).read_text("utf-8") for name in THEME_CSS))
+    kept = selector_names(bundle(site).read_text("utf-8"))
+    used: set[str] = set()
+    for page in pages(site):
+        text = page.read_text("utf-8")
+        for classes in re.findall(r'class="([^"]*)"', text):
+            used.update(classes.split())
+        used.update(re.findall(r'id="([^"]*)"', text))
+    # The theme styles a Read the Docs ad container through a class only RTD's script adds.
+    assert (used & theme) - kept <= {"ethical-ad-placement"}
+    assert len(kept) < len(theme) / 5  # about 500 of 4,900
+
+
+def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
+    static = site.html / "_static"
+    mapping = {
+        name: int(match.group(2), 16)
+        for css in (static / "styles/pydata-sphinx-theme.css").read_text("utf-8").split("}")
+        for match in ICON_RULE.finditer(css + "}")
+        for name in re.findall(r"fa-[a-z0-9-]+", match.group(1))
+    }
+    shown = {mapping[name] for page in pages(site)
+             for name in re.findall(r"\bfa-[a-z0-9-]+", page.read_text("utf-8"))
+             if name in mapping}  # fmt: skip
+    assert {0xF002, 0xF0C9, 0xF185, 0xF186, 0xF09B} <= shown  # search, menu, sun, moon, GitHub
+    urls = re.findall(r'url\("([^"]+\.woff2)"\)', bundle(site).read_text("utf-8"))
+    glyphs: set[int] = set()
+    for url in urls:
+        assert re.search(r"\.[0-9a-f]{12}\.woff2$", url), url  # named by its content
+        font = static / url
+        assert font.stat().st_size < 8_000, url  # were 110 KB (solid, brands)
+        glyphs |= set(TTFont(font).getBestCmap())
+    assert shown <= glyphs and len(glyphs) < 80
