@@ -25,7 +25,9 @@ def compare(before: Path, after: Path) -> list[tuple[str, float, str]]:
             continue
         diff = ImageChops.difference(a, b)
         box = diff.getbbox()
-        changed = sum(1 for pixel in diff.getdata() if pixel != (0, 0, 0))
+        red, green, blue = diff.split()
+        strongest = ImageChops.lighter(ImageChops.lighter(red, green), blue)
+        changed = sum(strongest.histogram()[1:])  # pixels where any channel differs
         if box:
             diff.point(lambda value: 255 if value else 0).save(after / f"diff-{old.name}")
         rows.append((old.name, changed / (a.width * a.height), str(box or "")))
