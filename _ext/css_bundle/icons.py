@@ -30,7 +30,8 @@ def codepoints(css: str) -> set[int]:
 
 def subset_font(data: bytes, points: set[int]) -> bytes:
     """``data`` (a font) as WOFF2 with only the glyphs of ``points``; same bytes each time."""
-    font = TTFont(io.BytesIO(data))
+    # The original's timestamp is kept: a fresh one would change the bytes on every build.
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = ["*"]

@@ -1,9 +1,14 @@
 """The sidebar navigation: bounded whatever the number of articles.
 
-Every page gets: the home page, every category (declared, so few), the most recent articles of
-the current page's category (or of the whole site on other pages) with the current article
-always among them, and links to the archive and the tags. Rendering is O(categories + limit)
-per page, instead of the whole toctree that the stock theme sidebar renders into every page.
+Every page gets: the home page, every category (declared, so few), a few articles and links
+to the archive and the tags. An article shows the articles published around it in its category
+(a window of ``limit`` centred on it); a category page shows its newest; other pages the
+site's newest. Rendering is O(categories + limit) per page, instead of the whole toctree that
+the stock theme sidebar renders into every page.
+
+What a page's navigation shows depends only on its neighbourhood, never on a site-wide count:
+adding or retitling an article changes the navigation of the few pages whose window holds it,
+so only those are rewritten (see ``parts``).
 """
 
 from __future__ import annotations
@@ -30,13 +35,27 @@ def category_of(pagename: str, catalog: Catalog) -> str:
     return ""
 
 
-def nearby(articles: list[Article], current: Article | None, limit: int) -> list[Article]:
-    """The ``limit`` newest of ``articles``, with ``current`` (one of them, or None) in place of
-    the last one when it is older; order stays newest first."""
-    shown = articles[:limit]
-    if current is not None and current not in shown:
-        shown = [*shown[: limit - 1], current]
-    return shown
+def nearby(articles: list[Article], index: int | None, limit: int) -> list[Article]:
+    """``limit`` of ``articles`` (newest first): those published around the one at ``index``,
+    or the newest when ``index`` is None."""
+    if index is None:
+        return articles[:limit]
+    start = max(0, min(index - limit // 2, len(articles) - limit))
+    return articles[start : start + limit]
+
+
+def shown(pagename: str, catalog: Catalog, limit: int) -> tuple[str, list[Article], bool]:
+    """(category, articles listed, whether there are more) in ``pagename``'s navigation."""
+    category = category_of(pagename, catalog)
+    pool = catalog.by_category.get(category, []) if category else catalog.articles
+    index = catalog.in_category.get(pagename) if category else None
+    return category, nearby(pool, index, limit), len(pool) > limit
+
+
+def parts(pagename: str, catalog: Catalog, limit: int) -> tuple[object, ...]:
+    """What the navigation of ``pagename`` shows of the articles: equal parts, equal HTML."""
+    category, articles, more = shown(pagename, catalog, limit)
+    return category, more, tuple((a.docname, a.title) for a in articles)
 
 
 def render_nav(
@@ -49,16 +68,14 @@ def render_nav(
     limit: int,
     links: Sequence[Sequence[str]] = DEFAULT_LINKS,
 ) -> Markup:
-    category = category_of(pagename, catalog)
-    pool = catalog.by_category.get(category, []) if category else catalog.articles
+    category, articles, more = shown(pagename, catalog, limit)
     context: dict[str, Any] = {
         "current": pagename,
         "root": root,
         "category": category,
         "categories": list(vocab.categories.values()),
-        "articles": nearby(pool, catalog.by_docname.get(pagename) if category else None, limit),
-        "more": len(pool) > limit,
-        "total": len(pool),
+        "articles": articles,
+        "more": more,
         "extra": [tuple(pair) for pair in links],
     }
     return renderer.render("nav.html", link, **context)

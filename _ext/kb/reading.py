@@ -4,7 +4,9 @@
   located at its file and line (the strict build fails); the `Article` goes into the domain.
 - ``env-get-outdated``: when data/*.yml changed, every article is re-read (re-validated).
 - ``env-get-updated``: when what listings show of an article changed (added, removed,
-  retitled, retagged, re-dated…), the pages that show it are rewritten (not re-read).
+  retitled, retagged, re-dated…), exactly the pages whose generated parts (navigation,
+  previous/next, "À lire aussi") now show something else are rewritten (not re-read), with
+  the pages holding listings; one rule for every kind of change (``page_parts``).
 - ``env-check-consistency``: problems across articles (duplicate slugs).
 """
 
@@ -20,10 +22,11 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
 from . import frontmatter, safety
-from .collection import duplicate_slugs, file_problems
+from .collection import duplicate_slugs, file_problems, today
 from .frontmatter import Problem
+from .navigation import parts as nav_parts
 from .schema import Article, parse_article
-from .store import domain
+from .store import Catalog, domain
 from .vocab import Vocabulary
 
 logger = logging.getLogger(__name__)
@@ -114,10 +117,18 @@ class Reading:
         changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
         if not changed:
             return []
-        if structural(kb.articles, changed, self.before):
-            # Navigation (sidebar, previous/next) on every page shows titles and order.
-            return sorted(env.found_docs)
-        return sorted(kb.listings | affected(kb.articles, changed, self.before))
+        on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
+        old = Catalog(self.before.values(), on, preview)
+        new = Catalog(kb.articles.values(), on, preview)
+        # "À lire aussi" can only change where a tag or the category is shared with a changed
+        # article: only those are scored again (scoring every article costs seconds at 10,000).
+        scored = affected(kb.articles, changed, self.before)
+        pages = {name for name in changed if name in kb.articles}
+        for name in env.found_docs:
+            related = name in scored
+            if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
+                pages.add(name)
+        return sorted(pages | kb.listings)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles
@@ -127,14 +138,16 @@ class Reading:
             warn(problem, by_path[problem.path])
 
 
-def structural(articles: dict[str, Article], changed: set[str], before: dict[str, Article]) -> bool:
-    """True when an article appeared, disappeared, or changed its title or date: what every
-    page's navigation shows."""
-    for name in changed:
-        old, new = before.get(name), articles.get(name)
-        if old is None or new is None or (old.title, old.date) != (new.title, new.date):
-            return True
-    return False
+def page_parts(catalog: Catalog, name: str, limit: int, related: bool) -> tuple[object, ...]:
+    """What page ``name`` shows of other articles: its navigation, and for an article its
+    previous/next links and (when ``related``) its "À lire aussi" block."""
+    nav = nav_parts(name, catalog, limit)
+    article = catalog.by_docname.get(name)
+    if article is None:
+        return (nav,)
+    around = tuple((a.docname, a.title) if a else None for a in catalog.neighbours(name))
+    shown = tuple(a.listing_key() for a in catalog.related(article)) if related else ()
+    return nav, around, shown
 
 
 def affected(
@@ -144,10 +157,11 @@ def affected(
     category, before or after the change), and the changed ones themselves."""
     keys: set[tuple[str, str]] = set()
     for name in changed:
-        for version in (articles[name], before[name]):
-            keys.add(("category", version.category))
-            keys |= {("tag", tag.slug) for tag in version.tags}
-    result = set(changed)
+        for version in (articles.get(name), before.get(name)):
+            if version is not None:
+                keys.add(("category", version.category))
+                keys |= {("tag", tag.slug) for tag in version.tags}
+    result = {name for name in changed if name in articles}
     for name, article in articles.items():
         mine = {("category", article.category)} | {("tag", t.slug) for t in article.tags}
         if mine & keys:

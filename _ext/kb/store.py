@@ -66,8 +66,10 @@ class Catalog:
         self.by_author: dict[str, list[Article]] = defaultdict(list)
         self.by_tag: dict[str, list[Article]] = defaultdict(list)
         self.by_year: dict[int, list[Article]] = defaultdict(list)
+        self.in_category: dict[str, int] = {}  # docname → its index in by_category
         labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for article in self.articles:
+            self.in_category[article.docname] = len(self.by_category[article.category])
             self.by_category[article.category].append(article)
             self.by_year[article.date.year].append(article)
             for author in article.authors:

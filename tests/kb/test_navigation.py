@@ -59,3 +59,14 @@ def test_navigation_size_does_not_grow_with_the_article_count(tmp_path: Path) ->
     # home + 3 categories + 5 articles + "all articles" + 2 links; the current one included.
     assert small_links == large_links <= 1 + 3 + 5 + 1 + 2
     assert large_bytes <= small_bytes * 1.05
+
+
+def test_an_article_shows_the_articles_published_around_it() -> None:
+    from kb.navigation import nearby
+
+    articles = list(range(10))  # newest first
+    assert nearby(articles, None, 5) == [0, 1, 2, 3, 4]  # category and other pages
+    assert nearby(articles, 0, 5) == [0, 1, 2, 3, 4]
+    assert nearby(articles, 5, 5) == [3, 4, 5, 6, 7]  # centred
+    assert nearby(articles, 9, 5) == [5, 6, 7, 8, 9]  # the oldest: the window stays full
+    assert nearby(articles[:3], 1, 5) == [0, 1, 2]
