@@ -44,6 +44,8 @@ root_doc = "index"
 include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
 # Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
+# In the live preview, a save shows its page without waiting for the search index.
+kb_search_background = kb_preview
 kb_site_description = site_description
 kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
 kb_nav_links = [
@@ -83,6 +85,7 @@ html_js_files = [("site.js", {"defer": "defer"})] + (
 )
 # One stylesheet per site (_ext/css_bundle): the theme's files, cut to the rules that can match.
 css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
+css_bundle_extra = ["share-footer.css"]  # added by the share footer on the pages it is on
 css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]  # not loaded by any page
 # Classes that templates compose from parts (`toctree-l` ~ level, "highlight-" ~ language).
 css_bundle_safelist = [

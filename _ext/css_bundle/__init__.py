@@ -181,7 +181,8 @@ class CssBundle:
 
 
 def _settings(config: Any) -> tuple[Any, ...]:
-    return (config.css_bundle_head, config.css_bundle_exclude, config.css_bundle_safelist,
+    return (config.css_bundle_head, config.css_bundle_extra, config.css_bundle_exclude,
+            config.css_bundle_safelist,
             config.css_bundle_unscanned, config.css_bundle_icon_fonts)  # fmt: skip
 
 
@@ -192,11 +193,15 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
     static = outdir / "_static"
     config = app.config
     excluded = set(config.css_bundle_exclude)
+    # The theme's own, then every page's, then those some pages add while they are rendered
+    # (in that order whatever was rendered first: the same sources give the same bundle).
+    extra = [f"_static/{name}" for name in config.css_bundle_extra]
     names = [f"_static/{name}" for name in config.css_bundle_head]
-    for css in builder._css_files:  # every page's, before per-page handlers
+    for css in builder._css_files:
         filename = os.fspath(css.filename)
-        if "://" not in filename and not css.attributes.get("media"):
+        if "://" not in filename and not css.attributes.get("media") and filename not in extra:
             names.append(filename)
+    names += extra
     sources = [
         name
         for name in dict.fromkeys(names)
@@ -291,6 +296,7 @@ class _IconFonts:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("css_bundle_head", [], "html", types=[list])
+    app.add_config_value("css_bundle_extra", [], "html", types=[list])
     app.add_config_value("css_bundle_exclude", ["pygments.css"], "html", types=[list])
     app.add_config_value("css_bundle_safelist", [], "html", types=[list])
     app.add_config_value("css_bundle_unscanned", [], "html", types=[list])

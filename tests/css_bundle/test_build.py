@@ -77,3 +77,19 @@ def test_a_change_of_stylesheet_rewrites_every_page_and_drops_the_old_bundle(
     assert second != first and not first.exists()
     for name in pages:
         assert stylesheets(outdir / name)[0].startswith(f"_static/{second.name}?v=")
+
+
+def test_the_bundle_does_not_depend_on_which_pages_a_build_writes(tmp_path: Path) -> None:
+    """A stylesheet one page adds while rendered (css_bundle_extra) is bundled whatever pages
+    are written: a build writing only another page, or none, keeps the bundle all pages link."""
+    src = tmp_path / "src"
+    outdir, _ = build_root("css-bundle", src)
+    (bundle,) = (outdir / "_static").glob("bundle.*.css")
+    assert ".used-by-a-document{padding: 2px;}" in bundle.read_text("utf-8")
+    _edit = (src / "index.rst").read_text("utf-8").replace("Un paragraphe.", "Un autre.")
+    (src / "index.rst").write_text(_edit, "utf-8")
+    build_root("css-bundle", src, copy=False)  # writes index.html only
+    build_root("css-bundle", src, copy=False)  # writes nothing
+    assert list((outdir / "_static").glob("bundle.*.css")) == [bundle]
+    for name in ("index.html", "other.html"):
+        assert stylesheets(outdir / name)[0].startswith(f"_static/{bundle.name}?v="), name

@@ -1,4 +1,8 @@
-extensions = ["css_bundle"]
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+extensions = ["css_bundle", "page_only"]
 project = "Feuilles de style"
 language = "fr"
 html_theme = "pydata_sphinx_theme"
@@ -10,3 +14,4 @@ css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]
 css_bundle_safelist = [r"kept-\d+"]
 exclude_patterns = ["_build"]
 templates_path = ["_templates"]
+css_bundle_extra = ["page-only.css"]
