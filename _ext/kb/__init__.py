@@ -230,7 +230,11 @@ class KnowledgeBase:
                 stale.append(self.pages.render_page(app, spec))
         digests.save()
         if self.pagefind:  # Sphinx no longer writes it (builder_inited)
-            stale.append(("search", {}, "search.html"))
+            context = {
+                "kb_filters": self.pages.filter_choices(),
+                "kb_search_pending": app.config.kb_search_background,
+            }
+            stale.append(("search", context, "search.html"))
         return stale
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
@@ -282,6 +286,9 @@ class KnowledgeBase:
             return
         (outdir / "searchindex.js").unlink(missing_ok=True)  # left by a build without Pagefind
         documents = [Path(app.builder.get_outfilename(name)) for name in app.env.found_docs]
+        if app.config.kb_search_background:
+            search.index_in_background(outdir, Path(app.doctreedir), documents)
+            return
         failure = search.index(outdir, Path(app.doctreedir), documents)
         if failure:
             logger.warning(
@@ -323,6 +330,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "env",
         types=frozenset({bool}),
         description="Build and list drafts and future-dated articles.",
+    )
+    app.add_config_value(
+        "kb_search_background",
+        False,
+        "",
+        types=frozenset({bool}),
+        description="Index for search after the build returns, in a detached process "
+        "(the live preview); the search page says while the index is behind.",
     )
     app.add_config_value(
         "kb_words_per_minute",

@@ -7,6 +7,7 @@ Generated pages: ``categories/index``, ``categories/<key>``, ``tags/index``, ``t
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,13 @@ from .render import Renderer
 from .schema import Article
 from .store import Catalog
 from .vocab import Vocabulary
+
+
+def french_order(choice: tuple[str, int]) -> tuple[str, str]:
+    """Alphabetical order as a French reader expects it: accents and case second."""
+    name = choice[0]
+    bare = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return bare.casefold(), name
 
 
 class Pages:
@@ -58,6 +66,19 @@ class Pages:
                 for name, label in (("atom.xml", "Atom"), ("rss.xml", "RSS"))
             ],
         )
+
+    def filter_choices(self) -> dict[str, list[tuple[str, int]]]:
+        """The search page's filter choices, as Pagefind's filters name them, with counts:
+        written into the page, so that Pagefind loads a filter's index only once it is used
+        (asking Pagefind for them loads every filter index: 87 KB at 10,000 articles)."""
+        categories = [(entry.name, len(self.catalog.by_category.get(key, [])))
+                      for key, entry in self.vocab.categories.items()]  # fmt: skip
+        tags = [(self.catalog.tags[slug].label, len(found))
+                for slug, found in self.catalog.by_tag.items()]  # fmt: skip
+        return {
+            "category": sorted(((n, c) for n, c in categories if c), key=french_order),
+            "tag": sorted(tags, key=french_order),
+        }
 
     def category_counts(self) -> list[tuple[Any, int]]:
         return [

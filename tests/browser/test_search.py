@@ -79,3 +79,18 @@ def test_tags_and_category_are_searchable_text(visit) -> None:
         page.locator(".kb-search__status").filter(has_text="résultat").wait_for()
         titles = page.locator(".kb-search__result .kb-search__title").all_text_contents()
         assert "aime l’approche digitale systémique" in titles, (query, titles)
+
+
+def test_filter_indexes_load_only_once_a_filter_is_chosen(visit) -> None:
+    opened = visit(f"search.html?q={quote('stratégie')}")
+    page = opened.page
+    page.locator(".kb-search__result").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in opened.requests if "/pagefind/filter/" in url]
+    # The choices are in the page, with their counts.
+    tags = page.locator("select[data-kb-filter=tag] option").all_text_contents()
+    assert "stratégie (1)" in tags
+    page.locator("select[data-kb-filter=tag]").select_option("stratégie")
+    page.locator(".kb-search__status").filter(has_text="1 résultat").wait_for()
+    assert page.locator(".kb-search__result").count() == 1
+    assert [url for url in opened.requests if "/pagefind/filter/" in url]

@@ -110,7 +110,10 @@
       if (search) await render(list, status, term || "…", search.results);
     }
 
+    // The page lists the choices (kb/pages.py); asking Pagefind for them would load every
+    // filter index up front. Only a page without them (an older build) asks.
     async function fillFilters() {
+      if (selects.every((select) => select.options.length > 1)) return;
       const pagefind = await loadEngine();
       const available = await pagefind.filters();
       for (const select of selects) {
@@ -124,11 +127,29 @@
     box.querySelector("form")?.addEventListener("submit", (event) => { event.preventDefault(); run(); });
     input.addEventListener("input", run);
     for (const select of [...selects, sortSelect].filter(Boolean)) select.addEventListener("change", run);
+    if (box.dataset.kbPending) watchIndex(box);
     if (onPage) {
       input.value = new URLSearchParams(window.location.search).get("q") || "";
       input.focus();
       fillFilters().then(run).catch(fallback);
     }
+  }
+
+  // Live preview (nox -s serve): the index is rebuilt after the pages, in the background; say
+  // so while its marker file is there, and when the new index has replaced it.
+  async function watchIndex(box) {
+    const notice = box.querySelector(".kb-search__notice");
+    const pending = async () =>
+      (await fetch(box.dataset.kbPending, { method: "HEAD", cache: "no-store" })).ok;
+    if (!notice || !(await pending())) return;
+    notice.textContent =
+      "L’index de recherche est en cours de mise à jour : les résultats peuvent dater de la version précédente.";
+    notice.hidden = false;
+    const timer = setInterval(async () => {
+      if (await pending()) return;
+      clearInterval(timer);
+      notice.textContent = "L’index de recherche est à jour : rechargez la page pour en profiter.";
+    }, 2000);
   }
 
   // Without the Pagefind bundle, the search page uses Sphinx's own index.
