@@ -11,6 +11,8 @@ from pathlib import Path
 
 import nox
 
+sys.path.insert(0, str(Path(__file__).parent))  # tools/ (the serve command, shared with bench)
+
 nox.options.default_venv_backend = "uv|virtualenv"
 # Precompile bytecode at install time: with PYTHONDONTWRITEBYTECODE set (as on CI machines),
 # every build would otherwise recompile ~700 modules (1.5 s measured on a no-change rebuild).
@@ -87,26 +89,12 @@ def screenshots(session: nox.Session) -> None:
 @nox.session
 def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000/, rebuilt on every change (drafts included)."""
+    from tools.serve import PREVIEW_ENV, autobuild_args
+
     install(session, SITE)
-    session.env["KB_PREVIEW"] = "1"
-    session.run(
-        "sphinx-autobuild",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        "8000",
-        "--watch",
-        "_ext",
-        "--watch",
-        "data",
-        "--ignore",
-        "*/.nox/*",
-        "-d",
-        "_build/doctrees/serve",
-        ".",
-        "_build/serve",
-        *session.posargs,
-    )
+    session.env.update(PREVIEW_ENV)
+    out = Path("_build/serve")
+    session.run("sphinx-autobuild", *autobuild_args(Path(), out, extra=session.posargs))
 
 
 @nox.session

@@ -16,9 +16,12 @@ import argparse
 import json
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -26,6 +29,7 @@ from pathlib import Path
 from tools.corpus import generate
 from tools.pageweight import visit
 from tools.querybytes import CHROMIUM_ARGS, chromium_executable, first_query_bytes, serve
+from tools.serve import PREVIEW_ENV, autobuild_args
 from tools.sitebuild import REPO
 
 # Runs one strict build in a child process and reports its own peak memory (children included,
@@ -55,6 +59,8 @@ class SizeResult:
     no_change: Run | None = None
     body_edit: Run | None = None
     tags_edit: Run | None = None
+    add_article: Run | None = None
+    serve_seconds: float | None = None  # nox -s serve: save → page served with the new text
     baseline_full: Run | None = None
     article_page_bytes: int = 0
     output_bytes: int = 0
@@ -148,6 +154,52 @@ def card_drawing_ms(corpus: Path) -> float:
     return (time.perf_counter() - start) * 1000 / max(1, len(texts))
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (127.0.0.1)
+            return response.read().decode("utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def serve_latency(corpus: Path, out: Path, timeout: float = 1800) -> float:
+    """``nox -s serve``'s command on ``corpus``: after its first build, append a sentence to an
+    article and time until the server sends the page with it (polled every 20 ms)."""
+    shutil.rmtree(out, ignore_errors=True)
+    port = _free_port()
+    command = [sys.executable, "-m", "sphinx_autobuild", *autobuild_args(corpus, out, port)]
+    env = {**os.environ, **PREVIEW_ENV, "PYTHONPATH": str(REPO)}
+    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}/articles/article-00002.html"
+    try:
+        deadline = time.monotonic() + timeout
+        while "<html" not in _fetch(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("serve: the first build did not finish")
+            time.sleep(0.5)
+        time.sleep(2)  # let the first build's background indexer start
+        sentence = f"Phrase mesurée {time.time_ns()}."
+        article = corpus / "articles/article-00002.md"
+        start = time.perf_counter()
+        with article.open("a", encoding="utf-8") as handle:
+            handle.write(f"\n{sentence}\n")
+        while sentence not in _fetch(url):
+            if time.perf_counter() - start > 120:
+                raise SystemExit("serve: the edit never showed")
+            time.sleep(0.02)
+        return round(time.perf_counter() - start, 2)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait()
+
+
 def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
     """Each page type of a built corpus, first visit on a slow network; None without Chromium."""
     executable = chromium_executable()
@@ -206,6 +258,11 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     tags_line = next(line for line in text.splitlines() if line.startswith("tags: "))
     _edit(article, tags_line, 'tags: ["mesure du banc", "stratégie"]')
     result.tags_edit = build(corpus, out)
+    added = corpus / "articles/article-ajoute.md"
+    added.write_text(text.replace(tags_line, 'tags: ["stratégie"]').replace(
+        "title: \"", "title: \"Ajouté : ", 1), encoding="utf-8")  # fmt: skip
+    result.add_article = build(corpus, out)
+    result.serve_seconds = serve_latency(corpus, work / f"out-{size}-serve")
     result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
     if size <= baseline_max:
         baseline_out = work / f"out-{size}-baseline"
@@ -264,6 +321,11 @@ def table(results: Sequence[SizeResult]) -> str:
         ("no-change rebuild", [fmt(r.no_change) for r in results]),
         ("one body edit", [fmt(r.body_edit) for r in results]),
         ("one tags edit", [fmt(r.tags_edit) for r in results]),
+        ("add one article", [fmt(r.add_article) for r in results]),
+        (
+            "serve: save → page",
+            [f"{r.serve_seconds:.2f} s" if r.serve_seconds else "—" for r in results],
+        ),
         ("baseline: stock sidebar", [fmt(r.baseline_full) for r in results]),
         (
             "  baseline / ours",
