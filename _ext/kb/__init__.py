@@ -18,10 +18,10 @@ from sphinx.config import Config
 from sphinx.util import logging
 from sphinx.util.typing import ExtensionMetadata
 
-from . import assets, cardset, csp, feeds, search, seo
+from . import assets, cardset, csp, feeds, navigation, search, seo
 from .cards import CardText
 from .collection import hidden_docnames, today
-from .freshness import Digests
+from .freshness import Digests, SiteState
 from .listings import resolve, setup_listings
 from .navigation import render_nav
 from .pages import Pages
@@ -45,6 +45,8 @@ class KnowledgeBase:
         self.reading = Reading()
         self.pages = Pages(Renderer())
         self.generated: list[str] = []
+        self.inputs = ""  # what this build's site-wide outputs are made from (site_inputs)
+        self.unchanged = False  # the same as the last build's: they are not made again
         self.pagefind = False  # decided at builder-inited
 
     # -- configuration ---------------------------------------------------------------------
@@ -211,6 +213,41 @@ class KnowledgeBase:
         builder = app.builder
         info = builder.build_info  # type: ignore[attr-defined]
         layout = f"{info.config_hash}:{info.tags_hash}:{builder.templates.newest_template_mtime()}"  # type: ignore[attr-defined]
+        stale = self.generated_pages(app, layout)
+        if self.pagefind:  # Sphinx no longer writes it (builder_inited)
+            context = {
+                "kb_filters": self.pages.filter_choices(),
+                "kb_search_pending": app.config.kb_search_background,
+            }
+            stale.append(("search", context, "search.html"))
+        return stale
+
+    def site_inputs(self, app: Sphinx, layout: str) -> str:
+        """Everything the generated pages, feeds, sitemap and cards show: the articles' listing
+        fields, the pages, the data files, the settings and the layout. A build where this is
+        unchanged (no change, a body edit) skips all of that work: it follows the change."""
+        config = app.config
+        settings = (config.project, config.kb_site_description, config.kb_feed_rights,
+                    config.html_baseurl, config.kb_nav_limit, config.kb_nav_links,
+                    config.kb_page_size, config.kb_search_background)  # fmt: skip
+        return Digests.digest(
+            layout,
+            repr(settings),
+            self.pages.vocab.fingerprint,
+            repr([(a.docname, a.listing_key()) for a in self.pages.catalog.articles]),
+            repr(sorted(app.env.found_docs)),
+        )
+
+    def generated_pages(self, app: Sphinx, layout: str) -> list[Any]:
+        builder = app.builder
+        self.inputs = self.site_inputs(app, layout)
+        state = SiteState.load(Path(app.doctreedir))
+        self.unchanged = state.inputs == self.inputs and all(
+            Path(builder.get_outfilename(name)).is_file() for name in state.generated
+        )
+        if self.unchanged:
+            self.generated = state.generated
+            return []
         digests = Digests(Path(app.doctreedir))
         self.generated = []
         stale = []
@@ -224,23 +261,19 @@ class KnowledgeBase:
                 continue
             taken.add(spec.pagename)
             self.generated.append(spec.pagename)
-            nav = self.nav_html(app, spec.pagename)
-            digest = Digests.digest(layout, spec.title, spec.template, repr(spec.context), nav)
+            # What the navigation shows, not its HTML: rendering it costs more than the digest.
+            limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
+            nav = repr(navigation.parts(spec.pagename, self.pages.catalog, limit)) + links
+            fingerprint = self.pages.vocab.fingerprint
+            context = repr(spec.context)
+            digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
                 stale.append(self.pages.render_page(app, spec))
         digests.save()
-        if self.pagefind:  # Sphinx no longer writes it (builder_inited)
-            context = {
-                "kb_filters": self.pages.filter_choices(),
-                "kb_search_pending": app.config.kb_search_background,
-            }
-            stale.append(("search", context, "search.html"))
         return stale
 
-    def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
-        if exception is not None or app.builder.name not in HTML_BUILDERS:
-            return
-        outdir = Path(app.outdir)
+    def write_listings(self, app: Sphinx, outdir: Path, pages: list[str], rights: str) -> None:
+        """Feeds (site, categories), sitemap and robots.txt, all made in memory, then written."""
         catalog, vocab = self.pages.catalog, self.pages.vocab
         base = app.config.html_baseurl.rstrip("/") + "/"
 
@@ -250,7 +283,6 @@ class KnowledgeBase:
         def label(slug: str) -> str:
             return catalog.tags[slug].label
 
-        rights = app.config.kb_feed_rights
         site = feeds.FeedInfo(
             "feeds/atom.xml", app.config.project, app.config.kb_site_description, rights
         )
@@ -266,13 +298,19 @@ class KnowledgeBase:
                 info, catalog.by_category.get(key, []), vocab, base, url_of, label
             )
             files |= feeds.render(feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
-        pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
-        pages += self.generated
         lastmod = {a.docname: (a.updated or a.date).isoformat() for a in catalog.articles}
         entries = [(self.absolute(app, name), lastmod.get(name, "")) for name in pages]
         files["sitemap.xml"] = seo.sitemap(entries)
         files["robots.txt"] = seo.robots(base + "sitemap.xml").encode("utf-8")
         feeds.write_all(outdir, files)
+
+    def write_outputs(self, app: Sphinx, outdir: Path) -> None:
+        """Feeds, sitemap and share cards; then the pages that no longer exist are removed."""
+        vocab = self.pages.vocab
+        rights = app.config.kb_feed_rights
+        pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
+        pages += self.generated
+        self.write_listings(app, outdir, pages, rights)
         written = [Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix()
                    for name in pages]  # fmt: skip
         written += [
@@ -282,6 +320,14 @@ class KnowledgeBase:
         logger.info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
         written += cards
         prune(outdir, Path(app.doctreedir), written)
+
+    def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or app.builder.name not in HTML_BUILDERS:
+            return
+        outdir = Path(app.outdir)
+        if not self.unchanged:
+            self.write_outputs(app, outdir)
+        SiteState(self.inputs, self.generated).save(Path(app.doctreedir))
         if not self.pagefind:
             return
         (outdir / "searchindex.js").unlink(missing_ok=True)  # left by a build without Pagefind

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 STORE = "kb-generated.json"
+SITE = "kb-site.json"
 
 
 class Digests:
-    def __init__(self, doctreedir: Path) -> None:
-        self.path = doctreedir / STORE
+    def __init__(self, doctreedir: Path, store: str = STORE) -> None:
+        self.path = doctreedir / store
         self.old: dict[str, str] = (
             json.loads(self.path.read_text("utf-8")) if self.path.is_file() else {}
         )
@@ -39,3 +41,25 @@ class Digests:
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps(self.new, indent=0, sort_keys=True) + "\n", "utf-8")
+
+
+@dataclass
+class SiteState:
+    """What the last successful build's site-wide outputs were made from (``inputs``, a
+    digest) and the generated pages it had, in order."""
+
+    inputs: str = ""
+    generated: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, doctreedir: Path) -> SiteState:
+        path = doctreedir / SITE
+        if not path.is_file():
+            return cls()
+        data = json.loads(path.read_text("utf-8"))
+        return cls(data.get("inputs", ""), list(data.get("generated", [])))
+
+    def save(self, doctreedir: Path) -> None:
+        doctreedir.mkdir(parents=True, exist_ok=True)
+        data = {"inputs": self.inputs, "generated": self.generated}
+        (doctreedir / SITE).write_text(json.dumps(data, indent=0) + "\n", "utf-8")

@@ -19,7 +19,8 @@ def prune(outdir: Path, doctreedir: Path, pages: Iterable[str]) -> list[str]:
     manifest = doctreedir / MANIFEST
     current = sorted(set(pages))
     previous = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
-    removed = [path for path in previous if path not in set(current)]
+    keep = set(current)
+    removed = [path for path in previous if path not in keep]
     for path in removed:
         target = outdir / path
         target.unlink(missing_ok=True)

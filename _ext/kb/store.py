@@ -7,8 +7,10 @@ A domain gives the `env-purge-doc` / `env-merge-info` pattern for free (``clear_
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Set
+from itertools import chain
 from typing import Any
 
 from sphinx.domains import Domain
@@ -77,6 +79,11 @@ class Catalog:
             for tag in article.tags:
                 self.by_tag[tag.slug].append(article)
                 labels[tag.slug][tag.label] += 1
+        self._tag_positions = {slug: [self.position[a.docname] for a in found]
+                               for slug, found in self.by_tag.items()}  # fmt: skip
+        self._category_positions = {key: frozenset(self.position[a.docname] for a in found)
+                                    for key, found in self.by_category.items()}  # fmt: skip
+        self._related: dict[tuple[str, int], list[Article]] = {}
         # One label per tag across articles: the most used, then the one with accents.
         self.tags = {
             slug: Tag(slug, min(forms, key=lambda f: (-forms[f], f.isascii(), f)))
@@ -91,17 +98,34 @@ class Catalog:
         return older, newer
 
     def related(self, article: Article, limit: int = 3) -> list[Article]:
-        """Articles sharing tags (2 points each) and the category (1 point), best first.
+        """Articles sharing tags (2 points each) and the category (1 point), best first, newest
+        first among equals; computed once per article and catalog.
 
-        Only articles that share something are scored, through the tag and category indexes,
-        so the cost follows the size of those lists rather than the whole catalog.
+        Counting runs in C (``Counter`` over the tags' lists of positions), and an article
+        sharing a tag (2 points or more) always outranks one sharing only the category
+        (1 point): the category's list is read only when fewer than ``limit`` share a tag.
         """
-        scores: dict[str, int] = defaultdict(int)
-        for tag in article.tags:
-            for other in self.by_tag.get(tag.slug, ()):
-                scores[other.docname] += 2
-        for other in self.by_category.get(article.category, ()):
-            scores[other.docname] += 1
-        scores.pop(article.docname, None)
-        best = sorted(scores.items(), key=lambda item: (-item[1], self.position[item[0]]))
-        return [self.articles[self.position[name]] for name, _ in best[:limit]]
+        key = (article.docname, limit)
+        if key in self._related:
+            return self._related[key]
+        me = self.position.get(article.docname)
+        counts = Counter(
+            chain.from_iterable(self._tag_positions.get(t.slug, ()) for t in article.tags)
+        )
+        counts.pop(me, None)
+        same = self._category_positions.get(article.category, frozenset())
+        size = len(self.articles) + 1
+        # One integer per candidate: (best score first) × size + position (newest first).
+        ranks = [(11 - 2 * count - (pos in same)) * size + pos for pos, count in counts.items()]
+        chosen = [rank % size for rank in heapq.nsmallest(limit, ranks)]
+        if len(chosen) < limit:
+            taken = set(chosen) | {me}
+            for other in self.by_category.get(article.category, ()):
+                pos = self.position[other.docname]
+                if pos not in taken:
+                    chosen.append(pos)
+                    if len(chosen) == limit:
+                        break
+        result = [self.articles[pos] for pos in chosen]
+        self._related[key] = result
+        return result
