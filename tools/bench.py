@@ -36,12 +36,14 @@ from tools.sitebuild import REPO
 # so that `-j` workers count).
 _CHILD = """
 import json, resource, sys
-from tools.sitebuild import main
-status = main(sys.argv[1:])
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print("BENCH " + json.dumps({"status": status, "peak_kib": peak}), file=sys.stderr)
-sys.exit(status)
+from tools.sitebuild import run_and_exit
+
+def report(status):
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+               resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print("BENCH " + json.dumps({"status": status, "peak_kib": peak}), file=sys.stderr)
+
+run_and_exit(sys.argv[1:], report)
 """
 
 

@@ -13,9 +13,12 @@ the same command::
 from __future__ import annotations
 
 import argparse
+import gc
+import logging
+import os
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sphinx.cmd.build import build_main
@@ -68,5 +71,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return build(options.source, options.out, options.builder, options.extra)
 
 
+def run_and_exit(
+    argv: Sequence[str] | None = None, report: Callable[[int], None] | None = None
+) -> None:
+    """The command line: build, then leave at once. At 10,000 articles, Python's collector
+    runs hundreds of times while Sphinx loads its environment, and freeing that environment
+    at exit takes longer than a no-change build itself (3.5 s of 7.4 s measured): the collector
+    runs less often, and the process ends without tearing down what the OS reclaims anyway."""
+    gc.set_threshold(100_000, 50, 100)
+    status = main(argv)
+    if report is not None:
+        report(status)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run_and_exit()
