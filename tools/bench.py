@@ -337,14 +337,14 @@ def table(results: Sequence[SizeResult]) -> str:
         ("Sphinx searchindex.js", [_kb(r.search_index_bytes, "not built") for r in results]),
         ("Pagefind bundle", [f"{r.pagefind_bytes / 1024:.0f} KB" for r in results]),
         (
-            "first query: search",
+            "first query: search (gzip)",
             [
                 f"{r.first_query['search_bytes'] / 1024:.0f} KB" if r.first_query else "—"
                 for r in results
             ],
         ),
         (
-            "first query: all",
+            "first query: all (gzip)",
             [
                 f"{r.first_query['page_bytes'] / 1024:.0f} KB" if r.first_query else "—"
                 for r in results

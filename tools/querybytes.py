@@ -1,10 +1,13 @@
 """Bytes a reader downloads for a first search: the built site served on 127.0.0.1, the search
-page opened with a query in Chromium (Debian's, driven by Playwright), every response counted.
+page opened with a query in Chromium (Debian's, driven by Playwright), every response counted
+as a host that compresses would send it (gzip; Pagefind's own files are already compressed,
+its scripts are not), like tools/pageweight.py.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -58,9 +61,10 @@ def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[
 
             def record(response: object) -> None:
                 try:
-                    sizes[response.url] = len(response.body())  # type: ignore[attr-defined]
+                    body = response.body()  # type: ignore[attr-defined]
                 except Exception:
-                    sizes[response.url] = 0  # type: ignore[attr-defined]
+                    body = b""
+                sizes[response.url] = min(len(body), len(gzip.compress(body, mtime=0)))  # type: ignore[attr-defined]
 
             page.on("response", record)
             page.goto(f"{base}search.html?q={query}")

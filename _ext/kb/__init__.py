@@ -27,7 +27,7 @@ from .navigation import render_nav
 from .pages import Pages
 from .prune import prune
 from .reading import Reading, warn
-from .render import Renderer
+from .render import Renderer, cache_compiled_templates
 from .store import Catalog, KnowledgeBaseDomain, domain
 from .vocab import load
 
@@ -68,6 +68,9 @@ class KnowledgeBase:
 
     def builder_inited(self, app: Sphinx) -> None:
         if app.builder.name in HTML_BUILDERS:
+            templates = app.builder.templates.environment  # type: ignore[attr-defined]
+            folder = Path(app.doctreedir) / "kb-jinja"
+            cache_compiled_templates([templates, self.pages.renderer.env], folder)
             app.add_css_file("kb.css")
             app.add_js_file("kb-search.js", loading_method="defer")
             self.pagefind = search.available()

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -41,3 +41,13 @@ class Renderer:
         """Render ``kb/<name>``; ``link(pagename)`` gives a relative URL from the current page."""
         html = self.env.get_template(f"kb/{name}").render(link=link, **context)
         return Markup(html)  # noqa: S704 (autoescaped template)
+
+
+def cache_compiled_templates(environments: list[Environment], folder: Path) -> None:
+    """Keep Jinja's compiled templates in ``folder`` between builds: each build compiled the
+    same templates again (the theme's and ours: 0.7 s of a one-page rebuild). Jinja keys each
+    entry by the template's name and a checksum of its source, so an edited template is
+    compiled again."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for environment in environments:
+        environment.bytecode_cache = FileSystemBytecodeCache(str(folder))

@@ -58,9 +58,12 @@
   const terms = (text) => text.split(/[\s\-‐’']+/).filter((word) => word.length > 1).join(" ");
   const plural = (count, word) => `${count} ${word}${count > 1 ? "s" : ""}`;
 
-  async function render(list, status, term, results) {
-    const shown = await Promise.all(results.slice(0, 20).map((result) => result.data()));
-    list.replaceChildren();
+  // Results come ten at a time: each one loads its page's fragment (~3 KB), so a first query
+  // costs what a reader sees; a button under the list brings the next ten.
+  const BATCH = 10;
+
+  async function append(list, results, from) {
+    const shown = await Promise.all(results.slice(from, from + BATCH).map((r) => r.data()));
     for (const data of shown) {
       const passage = (data.sub_results || []).find((sub) => sub.url.includes("#"));
       const href = siteUrl(passage ? passage.url : data.url);
@@ -76,6 +79,25 @@
       item.append(excerpt);
       list.appendChild(item);
     }
+    const next = from + BATCH;
+    if (next < results.length) {
+      const more = element("button", "kb-search__more", `Afficher ${Math.min(BATCH, results.length - next)} résultats de plus`);
+      more.type = "button";
+      const holder = element("li", "kb-search__more-item");
+      holder.append(more);
+      list.append(holder);
+      more.addEventListener("click", async () => {
+        holder.remove();
+        const first = list.children.length;
+        await append(list, results, next);
+        list.children[first]?.querySelector("a")?.focus();
+      });
+    }
+  }
+
+  async function render(list, status, term, results) {
+    list.replaceChildren();
+    await append(list, results, 0);
     status.textContent = results.length
       ? `${plural(results.length, "résultat")} pour « ${term} »`
       : `Aucun résultat pour « ${term} »`;
