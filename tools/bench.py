@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tools.corpus import generate
 from tools.pageweight import visit
-from tools.querybytes import CHROMIUM_ARGS, chromium_executable, first_query_bytes, serve
+from tools.querybytes import chromium_on, first_query_bytes
 from tools.serve import PREVIEW_ENV, autobuild_args
 from tools.sitebuild import REPO
 
@@ -204,28 +204,16 @@ def serve_latency(corpus: Path, out: Path, timeout: float = 1800) -> float:
 
 def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
     """Each page type of a built corpus, first visit on a slow network; None without Chromium."""
-    executable = chromium_executable()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if executable is None:
-        return None
     category = sorted((html / "categories").glob("*.html"))[0].relative_to(html).as_posix()
     tag = sorted((html / "tags").glob("*.html"))[0].relative_to(html).as_posix()
     pages = {"home": "index.html", "article": "articles/article-00001.html",
              "category": category, "tag": tag, "search": "search.html?q=strat%C3%A9gie",
              "404": "404.html"}  # fmt: skip
-    server, base = serve(html)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            found = {kind: visit(browser, base + path).as_dict() for kind, path in pages.items()}
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return found
+    with chromium_on(html) as running:
+        if running is None:
+            return None
+        browser, base = running
+        return {kind: visit(browser, base + path).as_dict() for kind, path in pages.items()}
 
 
 def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False) -> SizeResult:

@@ -6,13 +6,16 @@ its scripts are not), like tools/pageweight.py.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,37 +45,51 @@ def chromium_executable() -> str | None:
     )
 
 
-def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
-    """{"search_bytes": bytes of pagefind/ responses, "page_bytes": everything} for loading the
-    search page with ``query`` until results show; None without Chromium or Playwright."""
+@contextlib.contextmanager
+def chromium_on(html: Path) -> Iterator[tuple[Any, str] | None]:
+    """(browser, base URL) of ``html`` served on 127.0.0.1 in Debian's Chromium; None without
+    Chromium or Playwright. The server and the browser stop on leaving."""
     executable = chromium_executable()
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return None
+        executable = None
     if executable is None:
-        return None
+        yield None
+        return
     server, base = serve(html)
-    sizes: dict[str, int] = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-
-            def record(response: object) -> None:
-                try:
-                    body = response.body()  # type: ignore[attr-defined]
-                except Exception:
-                    body = b""
-                sizes[response.url] = min(len(body), len(gzip.compress(body, mtime=0)))  # type: ignore[attr-defined]
-
-            page.on("response", record)
-            page.goto(f"{base}search.html?q={query}")
-            page.wait_for_selector(".kb-search__result", timeout=30000)
-            page.wait_for_load_state("networkidle")
-            browser.close()
+            try:
+                yield browser, base
+            finally:
+                browser.close()
     finally:
         server.shutdown()
         server.server_close()
+
+
+def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
+    """{"search_bytes": bytes of pagefind/ responses, "page_bytes": everything} for loading the
+    search page with ``query`` until results show; None without Chromium or Playwright."""
+    sizes: dict[str, int] = {}
+    with chromium_on(html) as running:
+        if running is None:
+            return None
+        browser, base = running
+        page = browser.new_page()
+
+        def record(response: Any) -> None:
+            try:
+                body = response.body()
+            except Exception:
+                body = b""
+            sizes[response.url] = min(len(body), len(gzip.compress(body, mtime=0)))
+
+        page.on("response", record)
+        page.goto(f"{base}search.html?q={query}")
+        page.wait_for_selector(".kb-search__result", timeout=30000)
+        page.wait_for_load_state("networkidle")
     search = sum(size for url, size in sizes.items() if "/pagefind/" in url)
     return {"search_bytes": search, "page_bytes": sum(sizes.values())}

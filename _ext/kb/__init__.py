@@ -252,6 +252,8 @@ class KnowledgeBase:
             self.generated = state.generated
             return []
         digests = Digests(Path(app.doctreedir))
+        limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
+        fingerprint = self.pages.vocab.fingerprint
         self.generated = []
         stale = []
         taken = set(app.env.found_docs)
@@ -265,9 +267,7 @@ class KnowledgeBase:
             taken.add(spec.pagename)
             self.generated.append(spec.pagename)
             # What the navigation shows, not its HTML: rendering it costs more than the digest.
-            limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
             nav = repr(navigation.parts(spec.pagename, self.pages.catalog, limit)) + links
-            fingerprint = self.pages.vocab.fingerprint
             context = repr(spec.context)
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):

@@ -18,8 +18,8 @@ SITE = "kb-site.json"
 
 
 class Digests:
-    def __init__(self, doctreedir: Path, store: str = STORE) -> None:
-        self.path = doctreedir / store
+    def __init__(self, doctreedir: Path) -> None:
+        self.path = doctreedir / STORE
         self.old: dict[str, str] = (
             json.loads(self.path.read_text("utf-8")) if self.path.is_file() else {}
         )
