@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.sitebuild import REPO, SITE_PARTS
+from tools.sitebuild import copy_site_parts
 
 CATEGORIES = [
     ("strategie", "Stratégie"),
@@ -212,14 +212,7 @@ def generate(size: int, dest: Path, seed: int = 2026) -> Path:
     rng = random.Random(f"{seed}-{size}")  # noqa: S311 (reproducible text, not secrets)
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
-    for part in SITE_PARTS:
-        if part in {"articles", "data"}:
-            continue  # generated below
-        src = REPO / part
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_site_parts(dest, skip=("articles", "data"))  # generated below
     (dest / "data").mkdir()
     categories = "".join(
         f"{key}:\n  name: {name}\n  description: Les articles sur le thème « {name} ».\n"
