@@ -8,20 +8,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tools.sitebuild import REPO, SITE_PARTS
+from tools.sitebuild import REPO, copy_site_parts
 
 
 def copy_site(dest: Path, *, with_articles: bool = True) -> Path:
     """Copy the real site's sources into ``dest`` (optionally without its articles)."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        src = REPO / part
-        if not src.exists() or (part == "articles" and not with_articles):
-            continue
-        if src.is_dir():
-            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / part)
+    copy_site_parts(dest, skip=() if with_articles else ("articles",))
     (dest / "articles").mkdir(exist_ok=True)
     return dest
 
@@ -70,7 +62,7 @@ def build_root(
 # Pagefind's filter and metadata indexes change from one run to the next on the same input (its
 # maintainer says so in Pagefind/pagefind#638); the page fragments and every other file are stable.
 NONDETERMINISTIC = re.compile(
-    r"^pagefind/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)"
+    r"^pagefind(-\d+)?/(filter/|pagefind\.[^/]*\.pf_meta$|pagefind-entry\.json$)"
 )
 
 
@@ -81,13 +73,27 @@ def output_files(
     outdir: Path,
     suffixes: tuple[str, ...] = SUFFIXES,
 ) -> dict[str, bytes]:
-    """Every output file with one of ``suffixes`` (or in ``pagefind/``), as {relative path:
+    """Every output file with one of ``suffixes`` (or in a Pagefind bundle), as {relative path:
     bytes}; Pagefind's non-deterministic files are left out."""
     result = {}
     for path in sorted(outdir.rglob("*")):
         name = path.relative_to(outdir).as_posix()
         if not path.is_file() or "_sources" in path.parts or NONDETERMINISTIC.match(name):
             continue
-        if path.suffix in suffixes or name.startswith("pagefind/"):
+        if path.suffix in suffixes or name.startswith("pagefind"):
             result[name] = path.read_bytes()
     return result
+
+
+def search_pages(outdir: Path, count: int) -> list[str]:
+    """``count`` small pages with indexed text, under ``outdir/articles``, as Pagefind sees
+    the documents' pages; their paths as strings."""
+    (outdir / "articles").mkdir(parents=True, exist_ok=True)
+    files = []
+    for number in range(count):
+        page = outdir / f"articles/page-{number:02d}.html"
+        body = f"<h1>Page {number}</h1><p>Un texte sur la stratégie.</p>"
+        page.write_text(f"<html lang='fr'><body><main data-pagefind-body>{body}</main></body>"
+                        "</html>", "utf-8")  # fmt: skip
+        files.append(str(page))
+    return files

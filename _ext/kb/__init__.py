@@ -25,6 +25,7 @@ from .freshness import Digests, SiteState
 from .listings import resolve, setup_listings
 from .navigation import render_nav
 from .pages import Pages
+from .parallel import ReadingMode
 from .prune import prune
 from .reading import Reading, warn
 from .render import Renderer, cache_compiled_templates
@@ -48,6 +49,7 @@ class KnowledgeBase:
         self.inputs = ""  # what this build's site-wide outputs are made from (site_inputs)
         self.unchanged = False  # the same as the last build's: they are not made again
         self.pagefind = False  # decided at builder-inited
+        self.reading_mode = ReadingMode()
 
     # -- configuration ---------------------------------------------------------------------
     def config_inited(self, app: Sphinx, config: Config) -> None:
@@ -326,12 +328,14 @@ class KnowledgeBase:
 
     @staticmethod
     def document_files(app: Sphinx) -> list[str]:
-        """The documents' output files, as strings (10,000 paths cost a second in pathlib)."""
+        """The output files of the documents whose text search indexes (all but the home
+        page, see ``navigation``), as strings (10,000 paths cost a second in pathlib)."""
         builder: Any = app.builder
+        names = sorted(app.env.found_docs - {app.config.root_doc})
         if builder.name != "html":
-            return [str(builder.get_outfilename(name)) for name in app.env.found_docs]
+            return [str(builder.get_outfilename(name)) for name in names]
         outdir, suffix = str(app.outdir), builder.out_suffix
-        return [f"{outdir}/{name}{suffix}" for name in sorted(app.env.found_docs)]
+        return [f"{outdir}/{name}{suffix}" for name in names]
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         if exception is not None or app.builder.name not in HTML_BUILDERS:
@@ -344,10 +348,11 @@ class KnowledgeBase:
             return
         (outdir / "searchindex.js").unlink(missing_ok=True)  # left by a build without Pagefind
         documents = self.document_files(app)
+        per_shard = app.config.kb_search_shard_pages
         if app.config.kb_search_background:
-            search.index_in_background(outdir, Path(app.doctreedir), documents)
+            search.index_in_background(outdir, Path(app.doctreedir), documents, per_shard)
             return
-        failure = search.index(outdir, Path(app.doctreedir), documents)
+        failure = search.index(outdir, Path(app.doctreedir), documents, per_shard)
         if failure:
             logger.warning(
                 "Pagefind n’a pas pu indexer le site (%s) ; la recherche ne fonctionnera pas.",
@@ -398,6 +403,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "(the live preview); the search page says while the index is behind.",
     )
     app.add_config_value(
+        "kb_search_shard_pages",
+        2000,
+        "",
+        types=frozenset({int}),
+        description="Pages per search index shard: an edit re-indexes only its shard.",
+    )
+    app.add_config_value(
         "kb_words_per_minute",
         200,
         "env",
@@ -425,6 +437,15 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         types=frozenset({int}),
         description="Articles per page of a generated listing.",
     )
+    app.add_config_value(
+        "kb_parallel_read_max",
+        2000,
+        "",
+        types=frozenset({int}),
+        description="With -j, documents to read above which reading is serial (the "
+        "writing stays parallel): Sphinx's parallel reading costs more than it saves "
+        "on large sites.",
+    )
     app.add_config_value("kb_site_description", "", "html", types=frozenset({str}),
                          description="Description of the site, for feeds.")  # fmt: skip
     app.add_config_value("kb_feed_rights", "", "html", types=frozenset({str}),
@@ -442,6 +463,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", kb.reading.get_outdated)
     app.connect("env-get-updated", kb.reading.get_updated)
     app.connect("env-check-consistency", kb.reading.check_consistency)
+    app.connect("env-before-read-docs", kb.reading_mode.before_read)
+    app.connect("env-updated", kb.reading_mode.after_read, priority=100)
     app.connect("env-updated", kb.env_updated)
     app.connect("doctree-resolved", kb.doctree_resolved)
     app.connect("html-page-context", kb.navigation, priority=400)

@@ -71,6 +71,16 @@ def test_hostile_titles_draw_inside_the_box(case: str) -> None:
     assert {color for _, color in margin.getcolors()} == {cards.BACKGROUND}
 
 
+def test_cards_are_palette_images_with_smooth_edges() -> None:
+    text = CardText("Article 1 : réputation et mesure chaque entreprise", "Stratégie", *SITE)
+    data = draw(text)
+    image = Image.open(io.BytesIO(data))
+    assert image.mode == "P" and len(data) < 30_000
+    colours = {colour for _, colour in image.convert("RGB").getcolors()}
+    # Text edges keep intermediate shades between the background and the ink.
+    assert cards.BACKGROUND in colours and cards.TITLE in colours and len(colours) > 40
+
+
 def test_same_text_same_bytes() -> None:
     text = CardText("aime l’approche digitale systémique", "Transformation digitale", *SITE)
     assert draw(text) == draw(text)
