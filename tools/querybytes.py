@@ -10,6 +10,7 @@ import contextlib
 import functools
 import gzip
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -71,8 +72,9 @@ def chromium_on(html: Path) -> Iterator[tuple[Any, str] | None]:
 
 
 def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
-    """{"search_bytes": bytes of pagefind/ responses, "page_bytes": everything} for loading the
-    search page with ``query`` until results show; None without Chromium or Playwright."""
+    """{"search_bytes": bytes of the Pagefind bundles' responses, "page_bytes": everything} for
+    loading the search page with ``query`` until results show; None without Chromium or
+    Playwright."""
     sizes: dict[str, int] = {}
     with chromium_on(html) as running:
         if running is None:
@@ -91,5 +93,5 @@ def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[
         page.goto(f"{base}search.html?q={query}")
         page.wait_for_selector(".kb-search__result", timeout=30000)
         page.wait_for_load_state("networkidle")
-    search = sum(size for url, size in sizes.items() if "/pagefind/" in url)
+    search = sum(size for url, size in sizes.items() if re.search(r"/pagefind(-\d+)?/", url))
     return {"search_bytes": search, "page_bytes": sum(sizes.values())}

@@ -2,16 +2,24 @@
 
 Pagefind (PyPI ``pagefind[bin]``, a static binary run offline) stems French and folds accents,
 indexes only ``data-pagefind-body`` (the article text, not navigation or footers), and the
-browser loads only the index chunks a query needs. The index is rebuilt only when an HTML file
-changed, into a temporary folder that replaces ``pagefind/`` in one step. When Pagefind cannot
-run (decided at start-up), the build says so, Sphinx builds its own index, and the search page
-falls back to it; otherwise Sphinx's index (a quarter of the writing time) is not built.
+browser loads only the index chunks a query needs. When Pagefind cannot run (decided at
+start-up), the build says so, Sphinx builds its own index, and the search page falls back to it;
+otherwise Sphinx's index (a quarter of the writing time) is not built.
 
-While a writer previews (``nox -s serve``, ``kb_search_background``), the index is rebuilt by a
+Pagefind has no incremental mode: it indexes every page it is given. So the documents' pages are
+split into shards of at most ``kb_search_shard_pages`` pages (by a hash of their path, so that a
+page stays in its shard while the number of shards does not change), each a Pagefind bundle of
+its own (``pagefind/``, ``pagefind-2/``…), and only the shards whose pages changed are indexed
+again, each into a temporary folder that replaces its bundle in one step. ``pagefind/`` holds
+Pagefind's scripts and ``kb-shards.json``, the list of the other bundles, which
+``kb-search.js`` merges in (Pagefind's ``mergeIndex``: one WebAssembly module, results ranked
+together).
+
+While a writer previews (``nox -s serve``, ``kb_search_background``), the shards are indexed by a
 detached process (``python -m kb.search``) after the build has returned, so a save shows its
 page without waiting for it: the old index stays in place with a ``kb-pending`` marker, which
 the search page announces, until the new one replaces it. A newer save stops an older
-indexer, and an indexer whose pages are no longer the latest throws its result away.
+indexer, and an indexer whose plan is no longer the latest throws its result away.
 """
 
 from __future__ import annotations
@@ -20,20 +28,34 @@ import argparse
 import contextlib
 import hashlib
 import importlib.util
+import json
+import math
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import zlib
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path
 
-BUNDLE = "pagefind"
-STAMP = "kb-search.sha256"
-WANTED = "kb-search.wanted"  # the fingerprint the newest build asked for
+from .outputs import write_whole
+
+BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
+SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
+STAMPS = "kb-search.json"  # beside the doctrees: the fingerprint each bundle was made from
+PLAN = "kb-search-plan.json"  # beside the doctrees: the shards the newest build asked for
 PID = "kb-search.pid"
-PENDING = "kb-pending"  # in the bundle: this index is older than the pages
+PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
+
+
+@dataclass(frozen=True)
+class Shard:
+    bundle: str  # its folder in the output
+    pages: tuple[str, ...]  # the output files it indexes
+    fingerprint: str
 
 
 def available() -> bool:
@@ -43,8 +65,8 @@ def available() -> bool:
 
 
 def html_fingerprint(pages: Sequence[str | Path]) -> str:
-    """A digest of the pages that can hold indexed text (the documents' pages), by path, size
-    and modification time: Sphinx rewrites a document's page only when it changed."""
+    """A digest of ``pages`` by path, size and modification time: Sphinx rewrites a document's
+    page only when it changed."""
     digest = hashlib.sha256()
     for path in sorted(map(str, pages)):
         try:
@@ -56,74 +78,146 @@ def html_fingerprint(pages: Sequence[str | Path]) -> str:
     return digest.hexdigest()
 
 
-def glob_for(pages: Sequence[str | Path], outdir: Path) -> str:
-    """A Pagefind glob covering the documents' pages only: the generated listings (tags,
-    categories, archives…) hold no indexed text, and reading them costs a third of the run."""
-    tops = set()
-    for page in pages:
-        parts = PurePosixPath(os.path.relpath(page, outdir)).parts
-        tops.add(f"{parts[0]}/**/*.html" if len(parts) > 1 else parts[0])
-    return "{" + ",".join(sorted(tops)) + "}"
+def bundle_name(number: int) -> str:
+    return BUNDLE if number == 1 else f"{BUNDLE}-{number}"
 
 
-def current(outdir: Path, doctreedir: Path, fingerprint: str) -> bool:
-    stamp = doctreedir / STAMP
-    bundle_ok = (outdir / BUNDLE / "pagefind.js").is_file()
-    return bundle_ok and stamp.is_file() and stamp.read_text("utf-8") == fingerprint
+def plan(pages: Sequence[str | Path], outdir: Path, per_shard: int) -> list[Shard]:
+    """The shards of ``pages`` (the documents' output files): as few as hold at most
+    ``per_shard`` pages each, a page's shard chosen by a hash of its path."""
+    count = max(1, math.ceil(len(pages) / max(1, per_shard)))
+    groups: list[list[str]] = [[] for _ in range(count)]
+    prefix = len(str(outdir).rstrip(os.sep)) + 1
+    for page in sorted(map(str, pages)):
+        groups[zlib.crc32(page[prefix:].encode()) % count].append(page)
+    # Pagefind refuses a site without pages: empty groups (tiny sites) get no bundle.
+    filled = [group for group in groups if group]
+    return [
+        Shard(bundle_name(number), tuple(group), html_fingerprint(group))
+        for number, group in enumerate(filled, start=1)
+    ]
 
 
-def index(outdir: Path, doctreedir: Path, pages: Sequence[str | Path]) -> str | None:
-    """Index ``outdir`` unless ``pages`` (the documents' output files) are unchanged since the
-    last run; return None on success or nothing to do, else the reason it failed."""
-    fingerprint = html_fingerprint(pages)
-    if current(outdir, doctreedir, fingerprint):
+def listing(shards: Sequence[Shard]) -> bytes:
+    """``kb-shards.json``: the bundles kb-search.js merges into the first one."""
+    others = [shard.bundle for shard in shards if shard.bundle != BUNDLE]
+    return (json.dumps({"bundles": others}) + "\n").encode()
+
+
+def stale(outdir: Path, doctreedir: Path, shards: Sequence[Shard]) -> list[Shard]:
+    """The shards to index again (their pages changed, or their bundle is missing), the first
+    one last: replacing it clears the preview's ``kb-pending`` marker."""
+    stamps = _stamps(doctreedir)
+    todo = [
+        shard for shard in shards
+        if stamps.get(shard.bundle) != shard.fingerprint
+        or not (outdir / shard.bundle / "pagefind-entry.json").is_file()
+    ]  # fmt: skip
+    return sorted(todo, key=lambda shard: shard.bundle == BUNDLE)
+
+
+def index(
+    outdir: Path, doctreedir: Path, pages: Sequence[str | Path], per_shard: int
+) -> str | None:
+    """Bring the search index of ``pages`` up to date; None on success, else why it failed."""
+    return update(outdir, doctreedir, plan(pages, outdir, per_shard))
+
+
+def update(
+    outdir: Path, doctreedir: Path, shards: Sequence[Shard], plan_file: Path | None = None
+) -> str | None:
+    """Index the stale shards, then list the shards and remove the bundles no longer used; with
+    ``plan_file``, stop as soon as that file no longer holds these shards (a newer build's
+    indexer follows)."""
+    expected = plan_file.read_bytes() if plan_file is not None else b""
+
+    def superseded() -> bool:
+        return plan_file is not None and plan_file.read_bytes() != expected
+
+    shard_list = listing(shards)
+    stamps = _stamps(doctreedir)
+    for shard in stale(outdir, doctreedir, shards):
+        with tempfile.TemporaryDirectory(dir=outdir.parent) as work:
+            bundle = Path(work) / "bundle"
+            failure = _pagefind(outdir, shard.pages, Path(work) / "site", bundle)
+            if failure:
+                return failure
+            if shard.bundle == BUNDLE:
+                (bundle / SHARDS).write_bytes(shard_list)
+            if superseded():
+                return None
+            shutil.rmtree(outdir / shard.bundle, ignore_errors=True)
+            bundle.replace(outdir / shard.bundle)
+        stamps[shard.bundle] = shard.fingerprint
+        _save_stamps(doctreedir, stamps)
+    if superseded():
         return None
-    return run(outdir, doctreedir, fingerprint, glob_for(pages, outdir))
-
-
-def run(
-    outdir: Path, doctreedir: Path, fingerprint: str, glob: str = "**/*.html",
-    wanted: Path | None = None,
-) -> str | None:  # fmt: skip
-    """Run Pagefind on the pages ``glob`` matches, into a temporary folder that replaces the
-    bundle in one step; with ``wanted``, only if that file still names ``fingerprint`` (no
-    newer build asked since)."""
-    stamp = doctreedir / STAMP
-    with tempfile.TemporaryDirectory(dir=outdir.parent) as work:
-        bundle = Path(work) / BUNDLE
-        command = [sys.executable, "-m", "pagefind", "--site", str(outdir),
-                   "--output-path", str(bundle), "--silent",
-                   "--exclude-selectors", ".headerlink", "--glob", glob]  # fmt: skip
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-        except OSError as error:
-            return str(error)
-        if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
-            return (result.stderr or result.stdout or f"exit code {result.returncode}").strip()
-        if wanted is not None and wanted.read_text("utf-8") != fingerprint:
-            return None  # a newer build's indexer follows
-        shutil.rmtree(outdir / BUNDLE, ignore_errors=True)
-        bundle.replace(outdir / BUNDLE)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(fingerprint, "utf-8")
+    first = outdir / BUNDLE / SHARDS
+    if not first.is_file() or first.read_bytes() != shard_list:
+        write_whole(first, shard_list)
+    used = {shard.bundle for shard in shards}
+    for folder in outdir.glob(f"{BUNDLE}-*"):
+        if folder.name not in used and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+    _save_stamps(doctreedir, {name: value for name, value in stamps.items() if name in used})
+    (outdir / BUNDLE / PENDING).unlink(missing_ok=True)
     return None
 
 
-def index_in_background(outdir: Path, doctreedir: Path, pages: Sequence[str | Path]) -> None:
-    """Start a detached indexer for ``pages`` (stopping an older one) and return at once."""
-    fingerprint = html_fingerprint(pages)
-    if current(outdir, doctreedir, fingerprint):
+def _pagefind(outdir: Path, pages: Sequence[str], site: Path, bundle: Path) -> str | None:
+    """Run Pagefind on ``pages`` alone: linked (hard links, else copies) into ``site`` at the
+    same paths, so that the URLs it records are the output's."""
+    prefix = len(str(outdir).rstrip(os.sep)) + 1
+    site.mkdir()
+    for page in pages:
+        target = site / page[prefix:]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(page, target)
+        except OSError:
+            shutil.copyfile(page, target)
+    command = [sys.executable, "-m", "pagefind", "--site", str(site),
+               "--output-path", str(bundle), "--silent",
+               "--exclude-selectors", ".headerlink"]  # fmt: skip
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    except OSError as error:
+        return str(error)
+    if result.returncode != 0 or not (bundle / "pagefind.js").is_file():
+        return (result.stderr or result.stdout or f"exit code {result.returncode}").strip()
+    return None
+
+
+def _stamps(doctreedir: Path) -> dict[str, str]:
+    with contextlib.suppress(OSError, ValueError):
+        return dict(json.loads((doctreedir / STAMPS).read_text("utf-8")))
+    return {}
+
+
+def _save_stamps(doctreedir: Path, stamps: dict[str, str]) -> None:
+    write_whole(doctreedir / STAMPS, json.dumps(stamps, indent=0, sort_keys=True).encode())
+
+
+def index_in_background(
+    outdir: Path, doctreedir: Path, pages: Sequence[str | Path], per_shard: int
+) -> None:
+    """Start a detached indexer for the stale shards of ``pages`` (stopping an older one) and
+    return at once."""
+    shards = plan(pages, outdir, per_shard)
+    first = outdir / BUNDLE / SHARDS
+    in_place = first.is_file() and first.read_bytes() == listing(shards)
+    if in_place and not stale(outdir, doctreedir, shards):
         return
     doctreedir.mkdir(parents=True, exist_ok=True)
-    wanted, pid_file = doctreedir / WANTED, doctreedir / PID
-    wanted.write_text(fingerprint, "utf-8")
+    plan_file, pid_file = doctreedir / PLAN, doctreedir / PID
+    payload = [{"bundle": s.bundle, "pages": s.pages, "fingerprint": s.fingerprint} for s in shards]
+    write_whole(plan_file, json.dumps(payload).encode())
     _stop(pid_file)
     if (outdir / BUNDLE).is_dir():
         (outdir / BUNDLE / PENDING).write_text("", "utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}  # fmt: skip
-    command = [sys.executable, "-m", "kb.search", str(outdir), str(doctreedir), fingerprint,
-               glob_for(pages, outdir)]  # fmt: skip
+    command = [sys.executable, "-m", "kb.search", str(outdir), str(doctreedir)]
     process = subprocess.Popen(command, env=env, start_new_session=True,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
     pid_file.write_text(str(process.pid), "utf-8")
@@ -138,11 +232,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Background Pagefind indexer (kb preview).")
     parser.add_argument("outdir", type=Path)
     parser.add_argument("doctreedir", type=Path)
-    parser.add_argument("fingerprint")
-    parser.add_argument("glob")
     args = parser.parse_args(argv)
-    wanted = args.doctreedir / WANTED
-    failure = run(args.outdir, args.doctreedir, args.fingerprint, args.glob, wanted)
+    plan_file = args.doctreedir / PLAN
+    shards = [
+        Shard(item["bundle"], tuple(item["pages"]), item["fingerprint"])
+        for item in json.loads(plan_file.read_text("utf-8"))
+    ]
+    failure = update(args.outdir, args.doctreedir, shards, plan_file)
     pid_file = args.doctreedir / PID
     with contextlib.suppress(OSError):
         if pid_file.read_text("utf-8") == str(os.getpid()):

@@ -94,3 +94,35 @@ def test_filter_indexes_load_only_once_a_filter_is_chosen(visit) -> None:
     page.locator(".kb-search__status").filter(has_text="1 résultat").wait_for()
     assert page.locator(".kb-search__result").count() == 1
     assert [url for url in opened.requests if "/pagefind/filter/" in url]
+
+
+def test_a_site_in_shards_finds_pages_in_every_shard(browser, tmp_path: Path) -> None:
+    from tests.helpers import BuiltSite
+    from tools.corpus import generate
+    from tools.querybytes import serve
+    from tools.sitebuild import build
+
+    source = generate(30, tmp_path / "src")
+    for article in (source / "articles").glob("*.md"):
+        with article.open("a", encoding="utf-8") as handle:
+            handle.write("\nUn mot témoin : zéphyrin.\n")
+    out = tmp_path / "out"
+    assert build(source, out, extra_args=["-D", "kb_search_shard_pages=8"]) == 0
+    site = BuiltSite(out / "html")
+    bundles = sorted(p.parent.name for p in site.html.glob("pagefind*/pagefind-entry.json"))
+    assert len(bundles) >= 4
+    server, base = serve(site.html)
+    try:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{base}search.html?q=z%C3%A9phyrin")
+        status = page.locator("[data-kb-search=page] .kb-search__status")
+        status.filter(has_text="résultat").wait_for()
+        assert status.text_content().startswith("30 résultats"), status.text_content()
+        for bundle in bundles:
+            assert any(f"/{bundle}/index/" in url for url in requests), bundle
+        page.close()
+    finally:
+        server.shutdown()
+        server.server_close()

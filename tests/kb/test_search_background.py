@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
 import pytest
 from kb import search
 
-from tests.helpers import build_root, soup
+from tests.helpers import build_root, search_pages, soup
 
 pytestmark = pytest.mark.skipif(not search.available(), reason="Pagefind absent")
 
@@ -19,6 +20,16 @@ def _wait_for(condition, seconds: float = 60) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the background indexer did not finish"
         time.sleep(0.2)
+
+
+def _planned(doctrees: Path) -> dict[str, str]:
+    plan = json.loads((doctrees / search.PLAN).read_text("utf-8"))
+    return {item["bundle"]: item["fingerprint"] for item in plan}
+
+
+def _stamps(doctrees: Path) -> dict[str, str]:
+    path = doctrees / search.STAMPS
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
 def test_the_index_catches_up_after_the_build(tmp_path: Path) -> None:
@@ -31,25 +42,38 @@ def test_the_index_catches_up_after_the_build(tmp_path: Path) -> None:
     assert box["data-kb-pending"] == "pagefind/kb-pending"
     _wait_for(lambda: (outdir / "pagefind/pagefind.js").is_file())
     _wait_for(lambda: not (doctrees / search.PID).exists())
-    first = (doctrees / search.STAMP).read_text("utf-8")
-    assert first == (doctrees / search.WANTED).read_text("utf-8")
+    first = _planned(doctrees)
+    assert _stamps(doctrees) == first
     # An edit: the old index is marked as behind, then replaced.
     article = src / "articles/premier.md"
     article.write_text(article.read_text("utf-8") + "\nUn mot neuf : zygomatique.\n", "utf-8")
     build_root("kb", src, copy=False, confoverrides=overrides)
-    wanted = (doctrees / search.WANTED).read_text("utf-8")
+    wanted = _planned(doctrees)
     assert wanted != first
-    _wait_for(lambda: (doctrees / search.STAMP).read_text("utf-8") == wanted)
-    assert not (outdir / "pagefind" / search.PENDING).exists()
+    _wait_for(lambda: _stamps(doctrees) == wanted)
+    _wait_for(lambda: not (outdir / "pagefind" / search.PENDING).exists())
 
 
-def test_an_indexer_overtaken_by_a_newer_build_keeps_its_result_to_itself(tmp_path: Path) -> None:
+def test_an_indexer_overtaken_by_a_newer_build_keeps_its_result_to_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
-    outdir.mkdir()
+    pages = search_pages(outdir, 3)
     doctrees.mkdir()
-    (outdir / "index.html").write_text("<html><body><p>Bonjour</p></body></html>", "utf-8")
-    (doctrees / search.WANTED).write_text("newer", "utf-8")
-    assert search.run(outdir, doctrees, "older", wanted=doctrees / search.WANTED) is None
+    plan_file = doctrees / search.PLAN
+    plan_file.write_text("older", "utf-8")
+    real = search._pagefind
+
+    def overtaken(*args: object) -> str | None:
+        failure = real(*args)  # type: ignore[arg-type]
+        plan_file.write_text("newer", "utf-8")  # a newer save, while this one was indexing
+        return failure
+
+    monkeypatch.setattr(search, "_pagefind", overtaken)
+    assert search.update(outdir, doctrees, search.plan(pages, outdir, 100), plan_file) is None
     assert not (outdir / search.BUNDLE).exists()
-    assert search.run(outdir, doctrees, "newer", wanted=doctrees / search.WANTED) is None
+    assert _stamps(doctrees) == {}
+    monkeypatch.setattr(search, "_pagefind", real)
+    plan_file.write_text("newer", "utf-8")
+    assert search.update(outdir, doctrees, search.plan(pages, outdir, 100), plan_file) is None
     assert (outdir / search.BUNDLE / "pagefind.js").is_file()

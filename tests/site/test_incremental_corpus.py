@@ -16,6 +16,8 @@ from tools.corpus import generate
 from tools.sitebuild import build
 
 SIZE = 150
+# Small search shards, so that they are compared too and a change re-indexes only its own.
+SHARDS = ["-D", "kb_search_shard_pages=40"]
 
 
 def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -71,13 +73,18 @@ SCENARIOS: list[tuple[str, Callable[[Path], None], int]] = [
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     work = tmp_path_factory.mktemp("corpus")
     src = generate(SIZE, work / "src")
-    assert build(src, work / "out") == 0
+    assert build(src, work / "out", extra_args=SHARDS) == 0
     return src, work / "out"
 
 
 def _mtimes(html: Path) -> dict[str, int]:
     return {p.relative_to(html).as_posix(): p.stat().st_mtime_ns
             for p in (html / "articles").glob("*.html")}  # fmt: skip
+
+
+def _bundles(html: Path) -> dict[str, int]:
+    """Each search bundle by its entry file's inode: an indexed shard is a new folder."""
+    return {p.parent.name: p.stat().st_ino for p in html.glob("pagefind*/pagefind-entry.json")}
 
 
 def test_every_change_leaves_the_same_bytes_as_a_clean_build(
@@ -87,15 +94,19 @@ def test_every_change_leaves_the_same_bytes_as_a_clean_build(
     html = out / "html"
     written: dict[str, int] = {}
     for name, change, most in SCENARIOS:
-        before = _mtimes(html)
+        before, bundles = _mtimes(html), _bundles(html)
         change(src)
-        assert build(src, out) == 0, name
+        assert build(src, out, extra_args=SHARDS) == 0, name
         after = _mtimes(html)
+        if name == "body edit":
+            assert len(bundles) >= 3
+            now = _bundles(html)
+            assert sum(now[b] != inode for b, inode in bundles.items()) == 1, "one shard"
         rewritten = [page for page, mtime in after.items() if before.get(page) != mtime]
         written[name] = len(rewritten)
         clean_src = tmp_path / name.replace(" ", "-") / "src"
         shutil.copytree(src, clean_src)
-        assert build(clean_src, clean_src.parent / "out") == 0, name
+        assert build(clean_src, clean_src.parent / "out", extra_args=SHARDS) == 0, name
         a, b = output_files(html), output_files(clean_src.parent / "out" / "html")
         assert a.keys() == b.keys(), (name, sorted(a.keys() ^ b.keys())[:10])
         stale = sorted(k for k in a if a[k] != b[k])

@@ -7,9 +7,19 @@
 
   function loadEngine() {
     if (!engine) {
+      const options = { baseUrl: root.pathname, excerptLength: 24 };
       engine = import(new URL("pagefind/pagefind.js", root).href).then(async (pagefind) => {
-        await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+        await pagefind.options(options);
         pagefind.init();
+        // A large site's index is split into shards (kb/search.py): the others are merged in,
+        // and a shard that cannot be loaded leaves the rest searchable.
+        const listing = await fetch(new URL("pagefind/kb-shards.json", root), { cache: "no-cache" })
+          .then((response) => (response.ok ? response.json() : {}))
+          .catch(() => ({}));
+        for (const bundle of listing.bundles || []) {
+          await pagefind.mergeIndex(new URL(`${bundle}/`, root).href, options)
+            .catch((error) => console.warn(`kb-search: ${bundle}`, error));
+        }
         return pagefind;
       });
     }
