@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Iterable
 from pathlib import Path
 
 from docutils import nodes
@@ -44,6 +45,7 @@ class Reading:
     def __init__(self) -> None:
         self.vocab = Vocabulary()
         self.before: dict[str, Article] = {}
+        self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -98,14 +100,17 @@ class Reading:
     ) -> list[str]:
         kb = domain(env)
         self.before = dict(kb.articles)
-        if kb.data["vocabulary"] == self.vocab.fingerprint:
+        self.vocab_pages = set()
+        old, new = kb.data["vocabulary"], self.vocab.snapshot()
+        if old == new:
             return []
-        kb.data["vocabulary"] = self.vocab.fingerprint
-        # Articles show category and author names; listing pages (the home page's
-        # {kb-categories}) show category names and descriptions too.
-        return [
-            name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
-        ]
+        kb.data["vocabulary"] = new
+        if not isinstance(old, dict) or any(old.get(k, {}).keys() != new[k].keys() for k in new):
+            # A key added or removed: articles are checked against the keys when read.
+            return [name for name in env.found_docs
+                    if self.is_article(app, name) or name in kb.listings]  # fmt: skip
+        self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
+        return []
 
     def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         kb = domain(env)
@@ -116,7 +121,7 @@ class Reading:
         names = kb.articles.keys() | self.before.keys()
         changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
         if not changed:
-            return []
+            return sorted(self.vocab_pages)
         on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
         old = Catalog(self.before.values(), on, preview)
         new = Catalog(kb.articles.values(), on, preview)
@@ -128,7 +133,7 @@ class Reading:
             related = name in scored
             if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
                 pages.add(name)
-        return sorted(pages | kb.listings)
+        return sorted(pages | kb.listings | self.vocab_pages)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles
@@ -167,3 +172,25 @@ def affected(
         if mine & keys:
             result.add(name)
     return result
+
+
+def shown_entries(
+    old: dict[str, dict[str, list[str]]],
+    new: dict[str, dict[str, list[str]]],
+    articles: dict[str, Article],
+    docnames: Iterable[str],
+    listings: set[str],
+) -> set[str]:
+    """The pages that show a category or author whose name or description changed (the keys
+    being the same): every page's navigation names the categories, listings show their names
+    and descriptions, an article's header names its category and authors. Generated pages
+    (category and author pages) follow their own digests."""
+
+    def changed(kind: str, index: int) -> set[str]:
+        return {key for key, values in new[kind].items() if old[kind][key][index] != values[index]}
+
+    if changed("categories", 0):
+        return set(docnames)
+    pages = set(listings) if changed("categories", 1) else set()
+    renamed = changed("authors", 0)
+    return pages | {name for name, article in articles.items() if renamed & set(article.authors)}

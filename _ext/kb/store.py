@@ -27,7 +27,7 @@ class KnowledgeBaseDomain(Domain):
     initial_data: dict[str, Any] = {  # noqa: RUF012 (Sphinx copies it per environment)
         "articles": {},  # docname → Article
         "listings": set(),  # docnames that hold a listing directive
-        "vocabulary": "",  # fingerprint of data/*.yml when the articles were read
+        "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
     }
 
     @property

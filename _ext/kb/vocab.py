@@ -31,6 +31,14 @@ class Vocabulary:
     authors: Mapping[str, Entry] = field(default_factory=dict)
     fingerprint: str = ""
 
+    def snapshot(self) -> dict[str, dict[str, list[str]]]:
+        """What readers see of each entry, kept with the environment to compare the next
+        build's vocabulary with."""
+        return {
+            kind: {key: [entry.name, entry.description] for key, entry in entries.items()}
+            for kind, entries in (("categories", self.categories), ("authors", self.authors))
+        }
+
 
 KEY_MAX = 60
 STR = "tag:yaml.org,2002:str"

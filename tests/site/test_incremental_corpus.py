@@ -48,6 +48,10 @@ def _body(src: Path) -> None:
     _edit(src / "articles/article-00010.md", "\n## Partie 2", "\nAjout.\n\n## Partie 2")
 
 
+def _rename_category(src: Path) -> None:
+    _edit(src / "data/categories.yml", "name: Commerce en ligne", "name: Vente en ligne")
+
+
 def _template(src: Path) -> None:
     block = "{%- block extrahead %}"
     _edit(src / "_templates/layout.html", block, block + '\n  <meta name="generator" content="kb">')
@@ -63,8 +67,12 @@ SCENARIOS: list[tuple[str, Callable[[Path], None], int]] = [
     ("retag", lambda s: _front(s, 40, "tags", '["mesure du banc", "stratégie"]'), 60),
     ("category change", _move, 60),
     ("delete", lambda s: (s / "articles/article-00060.md").unlink(), 60),
-    ("author rename", lambda s: _edit(s / "data/authors.yml", "Auteur n° 3", "Autrice n° 3"), ALL),
-    ("data file edit", lambda s: _edit(s / "data/categories.yml", "Les articles", "Tout"), ALL),
+    # An author's name shows in the header of their articles only (about 1 in 13 here).
+    ("author rename", lambda s: _edit(s / "data/authors.yml", "Auteur n° 3", "Autrice n° 3"), 25),
+    # Category descriptions show on listings and category pages, not on articles.
+    ("data file edit", lambda s: _edit(s / "data/categories.yml", "Les articles", "Tout"), 0),
+    # Category names show in every page's navigation.
+    ("category rename", _rename_category, ALL),
     ("template edit", _template, ALL),
 ]
 
