@@ -332,6 +332,19 @@ def table(results: Sequence[SizeResult]) -> str:
             ],
         ),
         (
+            "  index / meta / wasm",
+            [
+                "/".join(
+                    f"{r.first_query.get(f'{part}_bytes', 0) / 1024:.0f}"
+                    for part in ("index", "meta", "wasm")
+                )
+                + " KB"
+                if r.first_query
+                else "—"
+                for r in results
+            ],
+        ),
+        (
             "first query: all (gzip)",
             [
                 f"{r.first_query['page_bytes'] / 1024:.0f} KB" if r.first_query else "—"

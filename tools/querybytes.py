@@ -72,9 +72,9 @@ def chromium_on(html: Path) -> Iterator[tuple[Any, str] | None]:
 
 
 def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[str, int] | None:
-    """{"search_bytes": bytes of the Pagefind bundles' responses, "page_bytes": everything} for
-    loading the search page with ``query`` until results show; None without Chromium or
-    Playwright."""
+    """{"search_bytes": bytes of the Pagefind bundles' responses, "page_bytes": everything, and
+    "<part>_bytes" for each part of the bundles (PARTS)} for loading the search page with
+    ``query`` until results show; None without Chromium or Playwright."""
     sizes: dict[str, int] = {}
     with chromium_on(html) as running:
         if running is None:
@@ -93,5 +93,14 @@ def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[
         page.goto(f"{base}search.html?q={query}")
         page.wait_for_selector(".kb-search__result", timeout=30000)
         page.wait_for_load_state("networkidle")
-    search = sum(size for url, size in sizes.items() if re.search(r"/pagefind(-\d+)?/", url))
-    return {"search_bytes": search, "page_bytes": sum(sizes.values())}
+    search = {url: size for url, size in sizes.items() if re.search(r"/pagefind(-\d+)?/", url)}
+    result = {"search_bytes": sum(search.values()), "page_bytes": sum(sizes.values())}
+    for url, size in search.items():
+        kind = next((k for k, marker in PARTS if marker in url), "script")
+        result[f"{kind}_bytes"] = result.get(f"{kind}_bytes", 0) + size
+    return result
+
+
+# What a first query loads from Pagefind's bundles, by the part of the URL that names it; the
+# rest (pagefind.js, its worker, each bundle's entry file, kb-shards.json) counts as "script".
+PARTS = (("index", "/index/"), ("fragment", "/fragment/"), ("meta", ".pf_meta"), ("wasm", "wasm."))

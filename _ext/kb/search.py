@@ -157,7 +157,8 @@ def update(
         write_whole(first, shard_list)
     used = {shard.bundle for shard in shards}
     for folder in outdir.glob(f"{BUNDLE}-*"):
-        if folder.name not in used and folder.is_dir():
+        extra = folder.name.removeprefix(f"{BUNDLE}-").isdigit()
+        if extra and folder.name not in used and folder.is_dir():
             shutil.rmtree(folder, ignore_errors=True)
     _save_stamps(doctreedir, {name: value for name, value in stamps.items() if name in used})
     (outdir / BUNDLE / PENDING).unlink(missing_ok=True)
