@@ -196,7 +196,8 @@ class KnowledgeBase:
             context["kb_nav"] = self.nav_html(app, pagename)
             if doctree is not None and pagename != app.config.root_doc:
                 # What search indexes: the document's own text, not what pages add around it.
-                context["body"] = f"<div data-pagefind-body>{context.get('body', '')}</div>"
+                start, end = search.BODY_START.decode(), search.BODY_END.decode()
+                context["body"] = f"{start}{context.get('body', '')}</div>{end}"
 
     def nav_html(self, app: Sphinx, pagename: str) -> str:
         return str(

@@ -47,8 +47,12 @@ BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
 SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
 STAMPS = "kb-search.json"  # beside the doctrees: the fingerprint each bundle was made from
 PLAN = "kb-search-plan.json"  # beside the doctrees: the shards the newest build asked for
+PAGES = "kb-search-pages.json"  # beside the doctrees: each page's indexed text digest
 PID = "kb-search.pid"
 PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
+# Around what Pagefind indexes in a page (kb wraps each document's text in them).
+BODY_START = b"<div data-pagefind-body>"
+BODY_END = b"<!-- kb: end of indexed text -->"
 
 
 @dataclass(frozen=True)
@@ -64,38 +68,65 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
 
 
-def html_fingerprint(pages: Sequence[str | Path]) -> str:
-    """A digest of ``pages`` by path, size and modification time: Sphinx rewrites a document's
-    page only when it changed."""
-    digest = hashlib.sha256()
-    for path in sorted(map(str, pages)):
+def indexed_text(page: bytes) -> bytes:
+    """The part of a page Pagefind indexes: from the ``data-pagefind-body`` element to the
+    marker written after it (the last one: a page's own text cannot end the part early); the
+    whole page when either is missing. What surrounds it (navigation, previous/next, related
+    articles) changes when other articles do, and does not concern the index."""
+    start, end = page.find(BODY_START), page.rfind(BODY_END)
+    return page[start:end] if 0 <= start < end else page
+
+
+def indexed_digests(pages: Sequence[str], cache: Path | None = None) -> dict[str, str]:
+    """Each page's digest of its indexed text; ``cache`` (a JSON file) keeps them by size and
+    modification time, so only the pages written since the last build are read."""
+    known: dict[str, list[object]] = {}
+    if cache is not None:
+        with contextlib.suppress(OSError, ValueError):
+            known = json.loads(cache.read_text("utf-8"))
+    fresh: dict[str, list[object]] = {}
+    for page in pages:
         try:
-            stat = os.stat(path)  # noqa: PTH116 (10,000 Path objects cost a second)
-            size, mtime = stat.st_size, stat.st_mtime_ns
+            stat = os.stat(page)  # noqa: PTH116 (10,000 Path objects cost a second)
         except OSError:
-            size, mtime = -1, -1
-        digest.update(f"{path}:{size}:{mtime}\n".encode())
-    return digest.hexdigest()
+            fresh[page] = [-1, -1, ""]
+            continue
+        entry = known.get(page)
+        if entry is None or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
+            with open(page, "rb") as handle:  # noqa: PTH123
+                digest = hashlib.sha256(indexed_text(handle.read())).hexdigest()
+            entry = [stat.st_size, stat.st_mtime_ns, digest]
+        fresh[page] = entry
+    if cache is not None and fresh != known:
+        write_whole(cache, json.dumps(fresh).encode())
+    return {page: str(entry[2]) for page, entry in fresh.items()}
 
 
 def bundle_name(number: int) -> str:
     return BUNDLE if number == 1 else f"{BUNDLE}-{number}"
 
 
-def plan(pages: Sequence[str | Path], outdir: Path, per_shard: int) -> list[Shard]:
+def plan(
+    pages: Sequence[str | Path], outdir: Path, per_shard: int, doctreedir: Path | None = None
+) -> list[Shard]:
     """The shards of ``pages`` (the documents' output files): as few as hold at most
-    ``per_shard`` pages each, a page's shard chosen by a hash of its path."""
+    ``per_shard`` pages each, a page's shard chosen by a hash of its path. A shard's
+    fingerprint covers its pages' paths and indexed text (cached beside ``doctreedir``)."""
     count = max(1, math.ceil(len(pages) / max(1, per_shard)))
     groups: list[list[str]] = [[] for _ in range(count)]
     prefix = len(str(outdir).rstrip(os.sep)) + 1
-    for page in sorted(map(str, pages)):
+    names = sorted(map(str, pages))
+    for page in names:
         groups[zlib.crc32(page[prefix:].encode()) % count].append(page)
+    digests = indexed_digests(names, doctreedir / PAGES if doctreedir else None)
+    shards = []
     # Pagefind refuses a site without pages: empty groups (tiny sites) get no bundle.
-    filled = [group for group in groups if group]
-    return [
-        Shard(bundle_name(number), tuple(group), html_fingerprint(group))
-        for number, group in enumerate(filled, start=1)
-    ]
+    for number, group in enumerate((group for group in groups if group), start=1):
+        fingerprint = hashlib.sha256()
+        for page in group:
+            fingerprint.update(f"{page[prefix:]}\0{digests[page]}\n".encode())
+        shards.append(Shard(bundle_name(number), tuple(group), fingerprint.hexdigest()))
+    return shards
 
 
 def listing(shards: Sequence[Shard]) -> bytes:
@@ -120,7 +151,7 @@ def index(
     outdir: Path, doctreedir: Path, pages: Sequence[str | Path], per_shard: int
 ) -> str | None:
     """Bring the search index of ``pages`` up to date; None on success, else why it failed."""
-    return update(outdir, doctreedir, plan(pages, outdir, per_shard))
+    return update(outdir, doctreedir, plan(pages, outdir, per_shard, doctreedir))
 
 
 def update(
@@ -204,7 +235,7 @@ def index_in_background(
 ) -> None:
     """Start a detached indexer for the stale shards of ``pages`` (stopping an older one) and
     return at once."""
-    shards = plan(pages, outdir, per_shard)
+    shards = plan(pages, outdir, per_shard, doctreedir)
     first = outdir / BUNDLE / SHARDS
     in_place = first.is_file() and first.read_bytes() == listing(shards)
     if in_place and not stale(outdir, doctreedir, shards):

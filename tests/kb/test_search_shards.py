@@ -77,3 +77,30 @@ def test_a_site_in_shards_indexes_every_document_once(tmp_path: Path) -> None:
     indexed = sum(len(list(outdir.glob(f"{name}/fragment/*"))) for name in bundles)
     documents = [p for p in outdir.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
     assert indexed == len(documents)
+
+
+def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) -> None:
+    outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
+    start, end = search.BODY_START.decode(), search.BODY_END.decode()
+    pages = []
+    for number in range(20):
+        page = outdir / f"articles/page-{number:02d}.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<html lang='fr'><body><nav>Voisins : aucun</nav>{start}<h1>Page "
+                        f"{number}</h1><p>Texte.</p></div>{end}<aside>À lire aussi : rien"
+                        "</aside></body></html>", "utf-8")  # fmt: skip
+        pages.append(str(page))
+    assert search.index(outdir, doctrees, pages, 5) is None
+    first = _entries(outdir)
+    # Other articles changed: the navigation and the related block of every page differ.
+    for page in map(Path, pages):
+        text = page.read_text("utf-8")
+        page.write_text(text.replace("aucun", "page 3").replace("rien", "page 4"), "utf-8")
+    assert search.index(outdir, doctrees, pages, 5) is None
+    assert _entries(outdir) == first
+    # The text itself changed in one page: its shard only.
+    edited = Path(pages[11])
+    edited.write_text(edited.read_text("utf-8").replace("Texte.", "Texte revu."), "utf-8")
+    assert search.index(outdir, doctrees, pages, 5) is None
+    changed = {name for name, inode in _entries(outdir).items() if first[name] != inode}
+    assert len(changed) == 1
