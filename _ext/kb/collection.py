@@ -182,7 +182,7 @@ def hidden_docnames(
     result = Publication([], [], {})
     for path in article_files(srcdir, folder):
         stat = path.lstat()
-        key = path.relative_to(srcdir).as_posix()
+        key = path.relative_to(srcdir).as_posix()  # "<folder>/<name>.md"
         stamp = [stat.st_mtime_ns, stat.st_size]
         entry = known.get(key)
         if entry is None or len(entry) != CACHE_ENTRY or entry[:2] != stamp:
@@ -193,7 +193,7 @@ def hidden_docnames(
             entry = [*stamp, draft, day, text is None, [list(vars(p).values()) for p in found]]
         fresh[key] = entry
         draft, day, unsafe, found = entry[2], entry[3], entry[4], entry[5]
-        docname = docname_of(srcdir, path)
+        docname = key.removesuffix(".md")
         if found:
             result.problems[docname] = [Problem(*values) for values in found]
         if unsafe:

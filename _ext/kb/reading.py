@@ -137,8 +137,15 @@ class Reading:
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles
-        pairs = [(self.shown_path(app, name), article) for name, article in articles.items()]
-        by_path = {self.shown_path(app, name): name for name in articles}
+        by_slug: dict[str, list[str]] = {}
+        for name, article in articles.items():
+            by_slug.setdefault(article.slug, []).append(name)
+        # Paths only for the articles whose slug is shared (10,000 paths cost half a second).
+        by_path = {
+            self.shown_path(app, name): name
+            for names in by_slug.values() if len(names) > 1 for name in names
+        }  # fmt: skip
+        pairs = [(path, articles[name]) for path, name in by_path.items()]
         for problem in duplicate_slugs(pairs):
             warn(problem, by_path[problem.path])
 
