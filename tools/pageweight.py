@@ -38,10 +38,8 @@ class Weight:
         return asdict(self)
 
 
-def visit(browser: Any, url: str, slow: bool = True) -> Weight:
-    """Open ``url`` in a fresh context (empty cache) and measure it."""
-    context = browser.new_context()
-    page = context.new_page()
+def response_sizes(page: Any) -> dict[str, tuple[int, int]]:
+    """{URL: (bytes, gzip bytes)} of every response ``page`` receives, filled as they come."""
     sizes: dict[str, tuple[int, int]] = {}
 
     def record(response: Any) -> None:
@@ -52,6 +50,14 @@ def visit(browser: Any, url: str, slow: bool = True) -> Weight:
         sizes[response.url] = (len(body), len(gzip.compress(body, mtime=0)))
 
     page.on("response", record)
+    return sizes
+
+
+def visit(browser: Any, url: str, slow: bool = True) -> Weight:
+    """Open ``url`` in a fresh context (empty cache) and measure it."""
+    context = browser.new_context()
+    page = context.new_page()
+    sizes = response_sizes(page)
     if slow:
         session = context.new_cdp_session(page)
         session.send("Network.enable")

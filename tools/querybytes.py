@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gzip
 import os
 import re
 import shutil
@@ -17,6 +16,8 @@ from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+
+from tools.pageweight import response_sizes
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -75,24 +76,16 @@ def first_query_bytes(html: Path, query: str = "stratégie numérique") -> dict[
     """{"search_bytes": bytes of the Pagefind bundles' responses, "page_bytes": everything, and
     "<part>_bytes" for each part of the bundles (PARTS)} for loading the search page with
     ``query`` until results show; None without Chromium or Playwright."""
-    sizes: dict[str, int] = {}
     with chromium_on(html) as running:
         if running is None:
             return None
         browser, base = running
         page = browser.new_page()
-
-        def record(response: Any) -> None:
-            try:
-                body = response.body()
-            except Exception:
-                body = b""
-            sizes[response.url] = min(len(body), len(gzip.compress(body, mtime=0)))
-
-        page.on("response", record)
+        received = response_sizes(page)
         page.goto(f"{base}search.html?q={query}")
         page.wait_for_selector(".kb-search__result", timeout=30000)
         page.wait_for_load_state("networkidle")
+    sizes = {url: min(raw, packed) for url, (raw, packed) in received.items()}
     search = {url: size for url, size in sizes.items() if re.search(r"/pagefind(-\d+)?/", url)}
     result = {"search_bytes": sum(search.values()), "page_bytes": sum(sizes.values())}
     for url, size in search.items():

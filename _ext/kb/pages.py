@@ -71,8 +71,7 @@ class Pages:
         """The search page's filter choices, as Pagefind's filters name them, with counts:
         written into the page, so that Pagefind loads a filter's index only once it is used
         (asking Pagefind for them loads every filter index: 87 KB at 10,000 articles)."""
-        categories = [(entry.name, len(self.catalog.by_category.get(key, [])))
-                      for key, entry in self.vocab.categories.items()]  # fmt: skip
+        categories = [(entry.name, count) for entry, count in self.category_counts()]
         tags = [(self.catalog.tags[slug].label, len(found))
                 for slug, found in self.catalog.by_tag.items()]  # fmt: skip
         return {

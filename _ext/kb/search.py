@@ -135,10 +135,16 @@ def listing(shards: Sequence[Shard]) -> bytes:
     return (json.dumps({"bundles": others}) + "\n").encode()
 
 
-def stale(outdir: Path, doctreedir: Path, shards: Sequence[Shard]) -> list[Shard]:
-    """The shards to index again (their pages changed, or their bundle is missing), the first
-    one last: replacing it clears the preview's ``kb-pending`` marker."""
-    stamps = _stamps(doctreedir)
+def listed(outdir: Path, shard_list: bytes) -> bool:
+    """Whether the first bundle already lists the shards as ``shard_list`` does."""
+    first = outdir / BUNDLE / SHARDS
+    return first.is_file() and first.read_bytes() == shard_list
+
+
+def stale(outdir: Path, stamps: dict[str, str], shards: Sequence[Shard]) -> list[Shard]:
+    """The shards to index again (their fingerprint is not the one ``stamps`` recorded, or
+    their bundle is missing), the first one last: replacing it clears the preview's
+    ``kb-pending`` marker."""
     todo = [
         shard for shard in shards
         if stamps.get(shard.bundle) != shard.fingerprint
@@ -167,7 +173,7 @@ def update(
 
     shard_list = listing(shards)
     stamps = _stamps(doctreedir)
-    for shard in stale(outdir, doctreedir, shards):
+    for shard in stale(outdir, stamps, shards):
         with tempfile.TemporaryDirectory(dir=outdir.parent) as work:
             bundle = Path(work) / "bundle"
             failure = _pagefind(outdir, shard.pages, Path(work) / "site", bundle)
@@ -183,9 +189,8 @@ def update(
         _save_stamps(doctreedir, stamps)
     if superseded():
         return None
-    first = outdir / BUNDLE / SHARDS
-    if not first.is_file() or first.read_bytes() != shard_list:
-        write_whole(first, shard_list)
+    if not listed(outdir, shard_list):
+        write_whole(outdir / BUNDLE / SHARDS, shard_list)
     used = {shard.bundle for shard in shards}
     for folder in outdir.glob(f"{BUNDLE}-*"):
         extra = folder.name.removeprefix(f"{BUNDLE}-").isdigit()
@@ -236,9 +241,7 @@ def index_in_background(
     """Start a detached indexer for the stale shards of ``pages`` (stopping an older one) and
     return at once."""
     shards = plan(pages, outdir, per_shard, doctreedir)
-    first = outdir / BUNDLE / SHARDS
-    in_place = first.is_file() and first.read_bytes() == listing(shards)
-    if in_place and not stale(outdir, doctreedir, shards):
+    if listed(outdir, listing(shards)) and not stale(outdir, _stamps(doctreedir), shards):
         return
     doctreedir.mkdir(parents=True, exist_ok=True)
     plan_file, pid_file = doctreedir / PLAN, doctreedir / PID
