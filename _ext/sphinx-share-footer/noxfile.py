@@ -12,6 +12,8 @@ the repository this folder lives in).
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -98,4 +100,12 @@ def compat(session: nox.Session) -> None:
     (wheel,) = Path(wheels).glob("*.whl")
     # Like an outside user: pip resolves the wheel's declared requirements (already pinned).
     session.install(str(wheel))
-    session.run("python", "-m", "pytest", "compat", "-p", "no:cacheprovider", *session.posargs)
+    # Chromium keeps a Unix socket in its profile, under TMPDIR, and a socket path is limited
+    # to 108 bytes: nox's own TMPDIR (under .nox/, under the checkout) is too deep for many
+    # checkout paths. A short folder under the system's temporary folder works from any path.
+    short = tempfile.mkdtemp(prefix="sf-compat-", dir="/tmp" if Path("/tmp").is_dir() else None)
+    try:
+        session.run("python", "-m", "pytest", "compat", "-p", "no:cacheprovider",
+                    *session.posargs, env={"TMPDIR": short})  # fmt: skip
+    finally:
+        shutil.rmtree(short, ignore_errors=True)
