@@ -98,9 +98,10 @@ css_bundle_safelist = [
 # toctree into every page, so build time grows with the square of the article count.
 # KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).
 html_sidebars = (
-    {} if os.environ.get("KB_NAV") == "stock"
+    {}
+    if os.environ.get("KB_NAV") == "stock"
     else {"**": ["navbar-logo.html", "search-button-field.html", "kb-nav.html"]}
-)  # fmt: skip
+)
 html_last_updated_fmt = None
 html_copy_source = False
 html_show_sourcelink = False

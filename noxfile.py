@@ -73,8 +73,16 @@ def browser(session: nox.Session) -> None:
     """
     install(session, TESTS)
     if not Path("tests/browser/node_modules").is_dir():
-        session.run("npm", "ci", "--prefix", "tests/browser", "--no-audit", "--no-fund",
-                    "--ignore-scripts", external=True)  # fmt: skip
+        session.run(
+            "npm",
+            "ci",
+            "--prefix",
+            "tests/browser",
+            "--no-audit",
+            "--no-fund",
+            "--ignore-scripts",
+            external=True,
+        )
     session.run("python", "-m", "pytest", "tests/browser", *session.posargs)
 
 
@@ -134,8 +142,7 @@ def new(session: nox.Session) -> None:
     if not session.posargs:
         session.error('Indiquez le titre : nox -s new -- "Titre de l’article"')
     install(session, SITE)
-    session.run("python", "-m", "tools.new_article", *session.posargs,
-                env={"PYTHONPATH": ".:_ext"})  # fmt: skip
+    session.run("python", "-m", "tools.new_article", *session.posargs, env={"PYTHONPATH": ".:_ext"})
 
 
 @nox.session(venv_backend="none")
@@ -162,9 +169,19 @@ def lock(session: nox.Session) -> None:
     session.install("uv")
     compile_ = ["uv", "pip", "compile", "--quiet", "--generate-hashes"]
     for name in ("site", "tests", "lint", "ci"):
-        session.run(*compile_, "--python-version", "3.11",
-                    f"requirements/{name}.in", "-o", f"requirements/{name}.txt")  # fmt: skip
+        session.run(
+            *compile_,
+            "--python-version",
+            "3.11",
+            f"requirements/{name}.in",
+            "-o",
+            f"requirements/{name}.txt",
+        )
     session.chdir(f"{SHARE_FOOTER}/requirements")
-    for name, python in (("tests", "3.11"), ("package", "3.11"),
-                         ("compat-lowest", "3.9"), ("compat-newest", "3.13")):  # fmt: skip
+    for name, python in (
+        ("tests", "3.11"),
+        ("package", "3.11"),
+        ("compat-lowest", "3.9"),
+        ("compat-newest", "3.13"),
+    ):
         session.run(*compile_, "--python-version", python, f"{name}.in", "-o", f"{name}.txt")

@@ -93,7 +93,8 @@ def search_pages(outdir: Path, count: int) -> list[str]:
     for number in range(count):
         page = outdir / f"articles/page-{number:02d}.html"
         body = f"<h1>Page {number}</h1><p>Un texte sur la stratégie.</p>"
-        page.write_text(f"<html lang='fr'><body><main data-pagefind-body>{body}</main></body>"
-                        "</html>", "utf-8")  # fmt: skip
+        page.write_text(
+            f"<html lang='fr'><body><main data-pagefind-body>{body}</main></body></html>", "utf-8"
+        )
         files.append(str(page))
     return files

@@ -186,8 +186,13 @@ def serve_latency(corpus: Path, out: Path, timeout: float = 1800, edits: int = 3
     port = _free_port()
     command = [sys.executable, "-m", "sphinx_autobuild", *autobuild_args(corpus, out, port)]
     env = {**os.environ, **PREVIEW_ENV, "PYTHONPATH": str(REPO)}
-    server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, start_new_session=True)  # fmt: skip
+    server = subprocess.Popen(
+        command,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     url = f"http://127.0.0.1:{port}/articles/article-00002.html"
     try:
         deadline = time.monotonic() + timeout
@@ -219,9 +224,14 @@ def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
     """Each page type of a built corpus, first visit on a slow network; None without Chromium."""
     category = sorted((html / "categories").glob("*.html"))[0].relative_to(html).as_posix()
     tag = sorted((html / "tags").glob("*.html"))[0].relative_to(html).as_posix()
-    pages = {"home": "index.html", "article": "articles/article-00001.html",
-             "category": category, "tag": tag, "search": "search.html?q=strat%C3%A9gie",
-             "404": "404.html"}  # fmt: skip
+    pages = {
+        "home": "index.html",
+        "article": "articles/article-00001.html",
+        "category": category,
+        "tag": tag,
+        "search": "search.html?q=strat%C3%A9gie",
+        "404": "404.html",
+    }
     with chromium_on(html) as running:
         if running is None:
             return None
@@ -262,8 +272,10 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     _edit(article, tags_line, 'tags: ["mesure du banc", "stratégie"]')
     result.tags_edit = build(corpus, out)
     added = corpus / "articles/article-ajoute.md"
-    added.write_text(text.replace(tags_line, 'tags: ["stratégie"]').replace(
-        "title: \"", "title: \"Ajouté : ", 1), encoding="utf-8")  # fmt: skip
+    added.write_text(
+        text.replace(tags_line, 'tags: ["stratégie"]').replace('title: "', 'title: "Ajouté : ', 1),
+        encoding="utf-8",
+    )
     result.add_article = build(corpus, out)
     result.serve_seconds = serve_latency(corpus, work / f"out-{size}-serve")
     result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
@@ -301,8 +313,11 @@ def weight_table(r: SizeResult) -> list[str]:
     ]
     for kind, mine in r.weights.items():
         stock = r.baseline_weights.get(kind, {})
-        cells = [_versus(mine, stock, "requests", 1), _versus(mine, stock, "gzip_bytes", 1024),
-                 _versus(mine, stock, "lcp_ms", 1000)]  # fmt: skip
+        cells = [
+            _versus(mine, stock, "requests", 1),
+            _versus(mine, stock, "gzip_bytes", 1024),
+            _versus(mine, stock, "lcp_ms", 1000),
+        ]
         lines.append(f"{kind:<9} | {cells[0]:>14} | {cells[1]:>16} | {cells[2]:>18}")
     return lines
 
@@ -380,8 +395,10 @@ def table(results: Sequence[SizeResult]) -> str:
         lines += weight_table(r)
     for r in results[1:]:
         if first:
-            lines.append(f"per-article time at {r.articles} / at {results[0].articles}: "
-                         f"{r.per_article_ms() / first:.2f}")  # fmt: skip
+            lines.append(
+                f"per-article time at {r.articles} / at {results[0].articles}: "
+                f"{r.per_article_ms() / first:.2f}"
+            )
     for r in results:
         lines += [f"note ({r.articles}): {note}" for note in r.notes]
     return "\n".join(lines)
@@ -402,9 +419,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Written after each size, so a long run that is stopped keeps what it measured.
         payload = {
             "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]},
-            "results": [asdict(r) | {"per_article_ms": r.per_article_ms(),
-                                     "baseline_ratio": r.ratio_to_baseline()} for r in results],
-        }  # fmt: skip
+            "results": [
+                asdict(r)
+                | {"per_article_ms": r.per_article_ms(), "baseline_ratio": r.ratio_to_baseline()}
+                for r in results
+            ],
+        }
         (options.work / "results.json").write_text(json.dumps(payload, indent=2) + "\n", "utf-8")
         print(table(results), file=sys.stderr, flush=True)
     print(table(results))

@@ -12,8 +12,10 @@ LABELS = {"broken": "cassé", "timeout": "délai dépassé", "redirected": "redi
 
 def report(rows: Sequence[dict[str, object]]) -> str:
     problems = [row for row in rows if row.get("status") in LABELS]
-    counts = {status: sum(1 for row in rows if row.get("status") == status)
-              for status in ("working", "broken", "timeout", "redirected", "ignored")}  # fmt: skip
+    counts = {
+        status: sum(1 for row in rows if row.get("status") == status)
+        for status in ("working", "broken", "timeout", "redirected", "ignored")
+    }
     lines = ["## Vérification des liens", ""]
     lines.append(", ".join(f"{status} : {count}" for status, count in counts.items()))
     lines.append("")
@@ -23,8 +25,10 @@ def report(rows: Sequence[dict[str, object]]) -> str:
     lines += ["| fichier | ligne | état | adresse | détail |", "| --- | --- | --- | --- | --- |"]
     for row in sorted(problems, key=lambda r: (str(r["filename"]), int(r["lineno"]))):
         info = str(row.get("info", "")).replace("|", "\\|")[:120]
-        lines.append(f"| {row['filename']} | {row['lineno']} | {LABELS[str(row['status'])]} "
-                     f"| {row['uri']} | {info} |")  # fmt: skip
+        lines.append(
+            f"| {row['filename']} | {row['lineno']} | {LABELS[str(row['status'])]} "
+            f"| {row['uri']} | {info} |"
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -75,17 +75,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         path = scaffold(" ".join(options.title), options.srcdir)
     except FileExistsError as error:
-        print(f"Un article porte déjà ce nom : {Path(str(error)).relative_to(options.srcdir)}. "
-              "Choisissez un autre titre.", file=sys.stderr)  # fmt: skip
+        print(
+            f"Un article porte déjà ce nom : {Path(str(error)).relative_to(options.srcdir)}. "
+            "Choisissez un autre titre.",
+            file=sys.stderr,
+        )
         return 1
     except ValueError as error:
         print(f"Titre invalide : {error}", file=sys.stderr)
         return 1
     shown = path.relative_to(options.srcdir)
     docname = shown.with_suffix("").as_posix()
-    print(f"Article créé : {shown}\nComplétez son front matter puis lancez « nox -s check ».\n"
-          f"Sa carte de partage (l’image montrée par les réseaux) : _build/html/"
-          f"{cardset.article_card(docname)} après « nox -s build ».")  # fmt: skip
+    print(
+        f"Article créé : {shown}\nComplétez son front matter puis lancez « nox -s check ».\n"
+        f"Sa carte de partage (l’image montrée par les réseaux) : _build/html/"
+        f"{cardset.article_card(docname)} après « nox -s build »."
+    )
     return 0
 
 

@@ -36,8 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(html)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium_executable(),
-                                                 args=CHROMIUM_ARGS)  # fmt: skip
+            browser = playwright.chromium.launch(
+                executable_path=chromium_executable(), args=CHROMIUM_ARGS
+            )
             for size, viewport in SIZES.items():
                 for scheme in SCHEMES:
                     for name, path in PAGES.items():

@@ -12,13 +12,22 @@ def autobuild_args(
     """Arguments of ``sphinx-autobuild``: rebuild ``source`` into ``out/html`` on every change
     (also of the extensions and data files), serve it on 127.0.0.1:``port``."""
     return [
-        "--host", "127.0.0.1", "--port", str(port),
-        "--watch", str(source / "_ext"), "--watch", str(source / "data"),
-        "--ignore", "*/.nox/*",
-        "-d", str(out / "doctrees"),
-        str(source), str(out / "html"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--watch",
+        str(source / "_ext"),
+        "--watch",
+        str(source / "data"),
+        "--ignore",
+        "*/.nox/*",
+        "-d",
+        str(out / "doctrees"),
+        str(source),
+        str(out / "html"),
         *extra,
-    ]  # fmt: skip
+    ]
 
 
 # Preview: drafts and future-dated articles are built, the search index follows in the background.

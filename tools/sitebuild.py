@@ -28,9 +28,16 @@ REPO = Path(__file__).resolve().parent.parent
 # What a build of the site reads (conf.py's include_patterns, extensions, look, and the files
 # that pages include); copies of the site for tests and benchmarks take exactly these.
 SITE_PARTS = (
-    "conf.py", "index.md", "CONTRIBUTING.md", "articles", "guide", "data",
-    "_ext", "_static", "_templates",
-)  # fmt: skip
+    "conf.py",
+    "index.md",
+    "CONTRIBUTING.md",
+    "articles",
+    "guide",
+    "data",
+    "_ext",
+    "_static",
+    "_templates",
+)
 # What a copy leaves out: caches and the share footer's own environments and packages
 # (its .nox alone is half a gigabyte), none of which a build reads.
 COPY_IGNORE = shutil.ignore_patterns(

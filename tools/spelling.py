@@ -58,8 +58,11 @@ def unknown_words(lines: Sequence[tuple[int, str]], words: set[str]) -> list[tup
     text = "".join("^" + line.replace("\n", " ") + "\n" for _, line in lines)
     result = subprocess.run(
         ["hunspell", "-a", "-d", DICTIONARY, "-i", "utf-8"],
-        input=text, capture_output=True, text=True, check=True,
-    )  # fmt: skip
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     blocks = result.stdout.split("\n\n")
     found = []
     for (number, _), block in zip(lines, blocks[: len(lines)], strict=False):
@@ -83,8 +86,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines = [(n, text) for n, text in prose_lines(path.read_text("utf-8")) if text.strip()]
         shown = path.resolve().relative_to(REPO) if path.resolve().is_relative_to(REPO) else path
         for number, word in unknown_words(lines, words):
-            print(f"{shown}:{number}: mot inconnu « {word} » (faute de frappe ? sinon, "
-                  f"ajoutez-le à docs/mots-du-domaine.txt)", file=sys.stderr)  # fmt: skip
+            print(
+                f"{shown}:{number}: mot inconnu « {word} » (faute de frappe ? sinon, "
+                f"ajoutez-le à docs/mots-du-domaine.txt)",
+                file=sys.stderr,
+            )
             problems += 1
     if problems:
         print(f"\n{problems} mot{'s' if problems > 1 else ''} à vérifier.", file=sys.stderr)

@@ -153,8 +153,9 @@ class CssBundle:
             return []
         return sorted(env.found_docs)
 
-    def page_context(self, app: Sphinx, pagename: str, templatename: str,
-                     context: dict[str, Any], doctree: Any) -> None:  # fmt: skip
+    def page_context(
+        self, app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+    ) -> None:
         if app.builder.name not in HTML_BUILDERS:
             return
         bundle = self.ensure(app)
@@ -181,9 +182,14 @@ class CssBundle:
 
 
 def _settings(config: Any) -> tuple[Any, ...]:
-    return (config.css_bundle_head, config.css_bundle_extra, config.css_bundle_exclude,
-            config.css_bundle_safelist,
-            config.css_bundle_unscanned, config.css_bundle_icon_fonts)  # fmt: skip
+    return (
+        config.css_bundle_head,
+        config.css_bundle_extra,
+        config.css_bundle_exclude,
+        config.css_bundle_safelist,
+        config.css_bundle_unscanned,
+        config.css_bundle_icon_fonts,
+    )
 
 
 def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
@@ -247,8 +253,11 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
         old.unlink()
     cache.mkdir(parents=True, exist_ok=True)
     urls = sorted(purge.URL_TARGETS.findall(joined))
-    saved = {"filename": filename, "fonts": [u for u in urls if u.endswith(".woff2")],
-             "problems": problems}  # fmt: skip
+    saved = {
+        "filename": filename,
+        "fonts": [u for u in urls if u.endswith(".woff2")],
+        "problems": problems,
+    }
     memo.write_text(json.dumps(saved) + "\n", "utf-8")
     return Bundle(f"_static/{filename}", frozenset(sources), problems)
 
@@ -310,5 +319,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Late, after other handlers have settled which files a page links.
     app.connect("html-page-context", handler.page_context, priority=900)
     app.connect("build-finished", handler.build_finished)
-    return {"version": __version__, "env_version": 1,
-            "parallel_read_safe": True, "parallel_write_safe": True}  # fmt: skip
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -84,8 +84,9 @@ class KnowledgeBase:
                 logger.warning(
                     "Pagefind n’est pas installé : la recherche utilisera l’index de Sphinx, "
                     "plus lourd et sans repli des accents (pip install 'pagefind[bin]').",
-                    type="kb", subtype="search",
-                )  # fmt: skip
+                    type="kb",
+                    subtype="search",
+                )
 
     # -- after reading ---------------------------------------------------------------------
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
@@ -177,11 +178,16 @@ class KnowledgeBase:
 
         return [
             spec(cardset.SITE_CARD, project, "Base de connaissances"),
-            *(spec(cardset.category_card(key), entry.name, "Catégorie")
-              for key, entry in categories.items()),
-            *(spec(cardset.article_card(a.docname), a.title, categories[a.category].name)
-              for a in self.pages.catalog.articles if not a.image),
-        ]  # fmt: skip
+            *(
+                spec(cardset.category_card(key), entry.name, "Catégorie")
+                for key, entry in categories.items()
+            ),
+            *(
+                spec(cardset.article_card(a.docname), a.title, categories[a.category].name)
+                for a in self.pages.catalog.articles
+                if not a.image
+            ),
+        ]
 
     def navigation(
         self,
@@ -233,9 +239,16 @@ class KnowledgeBase:
         fields, the pages, the data files, the settings and the layout. A build where this is
         unchanged (no change, a body edit) skips all of that work: it follows the change."""
         config = app.config
-        settings = (config.project, config.kb_site_description, config.kb_feed_rights,
-                    config.html_baseurl, config.kb_nav_limit, config.kb_nav_links,
-                    config.kb_page_size, config.kb_search_background)  # fmt: skip
+        settings = (
+            config.project,
+            config.kb_site_description,
+            config.kb_feed_rights,
+            config.html_baseurl,
+            config.kb_nav_limit,
+            config.kb_nav_links,
+            config.kb_page_size,
+            config.kb_search_background,
+        )
         return Digests.digest(
             layout,
             repr(settings),
@@ -264,8 +277,10 @@ class KnowledgeBase:
             if spec.pagename in taken:  # reserved names keep this from happening; never silent
                 logger.warning(
                     "la page générée « %s » a le nom d’une autre page ; elle n’est pas écrite.",
-                    spec.pagename, type="kb", subtype="collision",
-                )  # fmt: skip
+                    spec.pagename,
+                    type="kb",
+                    subtype="collision",
+                )
                 continue
             taken.add(spec.pagename)
             self.generated.append(spec.pagename)
@@ -298,8 +313,12 @@ class KnowledgeBase:
         json_feed = feeds.json_feed(json_info, catalog.articles, vocab, base, url_of)
         files["feeds/feed.json"] = json_feed.encode("utf-8")
         for key, entry in vocab.categories.items():
-            info = feeds.FeedInfo(f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}",
-                                  entry.description or site.description, rights)  # fmt: skip
+            info = feeds.FeedInfo(
+                f"feeds/{key}/atom.xml",
+                f"{entry.name} — {site.title}",
+                entry.description or site.description,
+                rights,
+            )
             feed = feeds.generator(
                 info, catalog.by_category.get(key, []), vocab, base, url_of, label
             )
@@ -317,8 +336,9 @@ class KnowledgeBase:
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP)
         pages += self.generated
         self.write_listings(app, outdir, pages, rights)
-        written = [Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix()
-                   for name in pages]  # fmt: skip
+        written = [
+            Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in pages
+        ]
         written += [
             f"feeds/{key}/{kind}.xml" for key in vocab.categories for kind in ("atom", "rss")
         ]
@@ -357,8 +377,10 @@ class KnowledgeBase:
         if failure:
             logger.warning(
                 "Pagefind n’a pas pu indexer le site (%s) ; la recherche ne fonctionnera pas.",
-                failure, type="kb", subtype="search",
-            )  # fmt: skip
+                failure,
+                type="kb",
+                subtype="search",
+            )
 
 
 # Feeds announced in every page's head, for feed readers and browsers.
@@ -447,11 +469,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         "writing stays parallel): Sphinx's parallel reading costs more than it saves "
         "on large sites.",
     )
-    app.add_config_value("kb_site_description", "", "html", types=frozenset({str}),
-                         description="Description of the site, for feeds.")  # fmt: skip
-    app.add_config_value("kb_feed_rights", "", "html", types=frozenset({str}),
-                         description="License statement of the feeds (Atom rights, RSS "
-                                     "copyright).")  # fmt: skip
+    app.add_config_value(
+        "kb_site_description",
+        "",
+        "html",
+        types=frozenset({str}),
+        description="Description of the site, for feeds.",
+    )
+    app.add_config_value(
+        "kb_feed_rights",
+        "",
+        "html",
+        types=frozenset({str}),
+        description="License statement of the feeds (Atom rights, RSS copyright).",
+    )
     app.add_domain(KnowledgeBaseDomain)
     setup_listings(app)
     kb = KnowledgeBase()

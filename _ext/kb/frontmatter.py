@@ -94,5 +94,10 @@ def undecodable(path: str, error: UnicodeDecodeError) -> Problem:
     """A file that is not UTF-8, located at the line of its first bad byte."""
     line = error.object[: error.start].count(b"\n") + 1
     byte = error.object[error.start]
-    return Problem(path, line, "", f"fichier illisible : l’octet 0x{byte:02x} n’est pas de "
-                                   "l’UTF-8 ; enregistrez le fichier en UTF-8.")  # fmt: skip
+    return Problem(
+        path,
+        line,
+        "",
+        f"fichier illisible : l’octet 0x{byte:02x} n’est pas de "
+        "l’UTF-8 ; enregistrez le fichier en UTF-8.",
+    )

@@ -72,8 +72,10 @@ class Pages:
         written into the page, so that Pagefind loads a filter's index only once it is used
         (asking Pagefind for them loads every filter index: 87 KB at 10,000 articles)."""
         categories = [(entry.name, count) for entry, count in self.category_counts()]
-        tags = [(self.catalog.tags[slug].label, len(found))
-                for slug, found in self.catalog.by_tag.items()]  # fmt: skip
+        tags = [
+            (self.catalog.tags[slug].label, len(found))
+            for slug, found in self.catalog.by_tag.items()
+        ]
         return {
             "category": sorted(((n, c) for n, c in categories if c), key=french_order),
             "tag": sorted(tags, key=french_order),

@@ -107,8 +107,9 @@ class Reading:
         kb.data["vocabulary"] = new
         if not isinstance(old, dict) or any(old.get(k, {}).keys() != new[k].keys() for k in new):
             # A key added or removed: articles are checked against the keys when read.
-            return [name for name in env.found_docs
-                    if self.is_article(app, name) or name in kb.listings]  # fmt: skip
+            return [
+                name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
+            ]
         self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
         return []
 
@@ -143,8 +144,10 @@ class Reading:
         # Paths only for the articles whose slug is shared (10,000 paths cost half a second).
         by_path = {
             self.shown_path(app, name): name
-            for names in by_slug.values() if len(names) > 1 for name in names
-        }  # fmt: skip
+            for names in by_slug.values()
+            if len(names) > 1
+            for name in names
+        }
         pairs = [(path, articles[name]) for path, name in by_path.items()]
         for problem in duplicate_slugs(pairs):
             warn(problem, by_path[problem.path])

@@ -71,8 +71,11 @@ def refuse_dangerous_targets(doctree: nodes.document) -> None:
         if isinstance(node.parent, (nodes.literal, nodes.literal_block, nodes.raw)):
             continue  # code that shows such a link is not a link
         for match in _REFUSED_LINK.finditer(node.astext()):
-            _warn(f"lien refusé : schéma « {match.group(1).lower()}: » interdit ; attendu : "
-                  "http, https, mailto ou un chemin relatif", node.parent or node)  # fmt: skip
+            _warn(
+                f"lien refusé : schéma « {match.group(1).lower()}: » interdit ; attendu : "
+                "http, https, mailto ou un chemin relatif",
+                node.parent or node,
+            )
 
 
 def refuse_outside_includes(app: Sphinx, docname: str, doctree: nodes.document) -> None:
@@ -88,7 +91,10 @@ def refuse_outside_includes(app: Sphinx, docname: str, doctree: nodes.document) 
     if outside:
         logger.warning(
             "inclusion refusée : %s est hors du dépôt ; le contenu de la page est retiré.",
-            ", ".join(outside), location=docname, type="kb", subtype="include",
-        )  # fmt: skip
+            ", ".join(outside),
+            location=docname,
+            type="kb",
+            subtype="include",
+        )
         for child in list(doctree.children):
             doctree.remove(child)

@@ -16,12 +16,55 @@ from urllib.parse import urlsplit
 import nh3
 
 # Elements Markdown does not offer, or that articles legitimately wrap around Markdown.
-TAGS = frozenset({
-    "a", "abbr", "b", "br", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
-    "em", "figcaption", "figure", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "q",
-    "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td",
-    "tfoot", "th", "thead", "time", "tr", "u", "ul", "var",
-})  # fmt: skip
+TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "br",
+        "cite",
+        "code",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    }
+)
 GLOBAL_ATTRIBUTES = frozenset({"title", "lang", "dir"})
 ATTRIBUTES = {
     "a": frozenset({"href", "hreflang"}),
@@ -66,18 +109,22 @@ class _Checker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in TAGS:
-            self.refusals.append(Refusal(
-                f"HTML refusé : élément « <{tag}> » interdit dans un article "
-                "(scripts, styles, formulaires, cadres et objets ne sont jamais admis)"
-            ))  # fmt: skip
+            self.refusals.append(
+                Refusal(
+                    f"HTML refusé : élément « <{tag}> » interdit dans un article "
+                    "(scripts, styles, formulaires, cadres et objets ne sont jamais admis)"
+                )
+            )
             return
         allowed = GLOBAL_ATTRIBUTES | ATTRIBUTES.get(tag, frozenset())
         for name, value in attrs:
             if name not in allowed:
-                self.refusals.append(Refusal(
-                    f"HTML refusé : attribut « {name} » interdit sur « <{tag}> » "
-                    f"(autorisés : {', '.join(sorted(allowed))})"
-                ))  # fmt: skip
+                self.refusals.append(
+                    Refusal(
+                        f"HTML refusé : attribut « {name} » interdit sur « <{tag}> » "
+                        f"(autorisés : {', '.join(sorted(allowed))})"
+                    )
+                )
             elif name in URL_ATTRIBUTES and value is not None:
                 refusal = url_refusal(value)
                 if refusal is not None:

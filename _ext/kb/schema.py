@@ -54,9 +54,19 @@ class Article:
 
     def listing_key(self) -> tuple[object, ...]:
         """What listings, feeds and related blocks show of this article (body excluded)."""
-        return (self.slug, self.title, self.description, self.date, self.updated,
-                self.category, self.authors, self.tags, self.draft, self.image,
-                self.reading_minutes)  # fmt: skip
+        return (
+            self.slug,
+            self.title,
+            self.description,
+            self.date,
+            self.updated,
+            self.category,
+            self.authors,
+            self.tags,
+            self.draft,
+            self.image,
+            self.reading_minutes,
+        )
 
 
 TAG_MAX = 60
@@ -171,8 +181,12 @@ def _description(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | 
     if value is None:
         return None
     if not DESCRIPTION_MIN <= len(value) <= DESCRIPTION_MAX:
-        reader.problem(node, "description", f"{len(value)} caractères ; attendu : une phrase de "
-                       f"{DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères.")  # fmt: skip
+        reader.problem(
+            node,
+            "description",
+            f"{len(value)} caractères ; attendu : une phrase de "
+            f"{DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères.",
+        )
         return None
     if SECOND_SENTENCE.search(value):
         reader.problem(node, "description", "attendu : une seule phrase.")
@@ -183,8 +197,11 @@ def _description(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | 
 def _category(reader: _Reader, node: yaml.Node, vocab: Vocabulary) -> str | None:
     value = reader.text(node, "category")
     if value is not None and value not in vocab.categories:
-        reader.problem(node, "category", f"catégorie inconnue « {value} » ; "
-                       + _choose(value, sorted(vocab.categories)))  # fmt: skip
+        reader.problem(
+            node,
+            "category",
+            f"catégorie inconnue « {value} » ; " + _choose(value, sorted(vocab.categories)),
+        )
         return None
     return value
 
@@ -212,12 +229,19 @@ def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ..
             reader.problem(item, "tags", f"« {value} » ne contient ni lettre ni chiffre.")
             continue
         if len(value) > TAG_MAX:
-            reader.problem(item, "tags", f"« {value[:40]}… » est trop long ; attendu : un "
-                                         f"mot-clé de {TAG_MAX} caractères au plus.")  # fmt: skip
+            reader.problem(
+                item,
+                "tags",
+                f"« {value[:40]}… » est trop long ; attendu : un "
+                f"mot-clé de {TAG_MAX} caractères au plus.",
+            )
             continue
         if slug in RESERVED:
-            reader.problem(item, "tags", f"« {value} » est un nom réservé aux pages du site ; "
-                                         "choisissez-en un autre.")  # fmt: skip
+            reader.problem(
+                item,
+                "tags",
+                f"« {value} » est un nom réservé aux pages du site ; choisissez-en un autre.",
+            )
             continue
         tags.setdefault(slug, Tag(slug, tag_label(value)))
     return tuple(tags.values())

@@ -146,10 +146,11 @@ def stale(outdir: Path, stamps: dict[str, str], shards: Sequence[Shard]) -> list
     their bundle is missing), the first one last: replacing it clears the preview's
     ``kb-pending`` marker."""
     todo = [
-        shard for shard in shards
+        shard
+        for shard in shards
         if stamps.get(shard.bundle) != shard.fingerprint
         or not (outdir / shard.bundle / "pagefind-entry.json").is_file()
-    ]  # fmt: skip
+    ]
     return sorted(todo, key=lambda shard: shard.bundle == BUNDLE)
 
 
@@ -213,9 +214,18 @@ def _pagefind(outdir: Path, pages: Sequence[str], site: Path, bundle: Path) -> s
             os.link(page, target)
         except OSError:
             shutil.copyfile(page, target)
-    command = [sys.executable, "-m", "pagefind", "--site", str(site),
-               "--output-path", str(bundle), "--silent",
-               "--exclude-selectors", ".headerlink"]  # fmt: skip
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--output-path",
+        str(bundle),
+        "--silent",
+        "--exclude-selectors",
+        ".headerlink",
+    ]
     try:
         result = subprocess.run(command, capture_output=True, text=True, check=False)
     except OSError as error:
@@ -250,11 +260,20 @@ def index_in_background(
     _stop(pid_file)
     if (outdir / BUNDLE).is_dir():
         (outdir / BUNDLE / PENDING).write_text("", "utf-8")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")])}  # fmt: skip
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(
+            [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
+        ),
+    }
     command = [sys.executable, "-m", "kb.search", str(outdir), str(doctreedir)]
-    process = subprocess.Popen(command, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    process = subprocess.Popen(
+        command,
+        env=env,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     pid_file.write_text(str(process.pid), "utf-8")
 
 

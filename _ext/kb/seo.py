@@ -52,15 +52,19 @@ def social_tags(
         ("name", "twitter:title", title),
     ]
     if description:
-        tags += [("property", "og:description", description),
-                 ("name", "twitter:description", description)]  # fmt: skip
+        tags += [
+            ("property", "og:description", description),
+            ("name", "twitter:description", description),
+        ]
     if image is not None:
         tags += [("property", "og:image", image.url)]
         if image.media_type:
             tags.append(("property", "og:image:type", image.media_type))
         if image.width and image.height:
-            tags += [("property", "og:image:width", str(image.width)),
-                     ("property", "og:image:height", str(image.height))]  # fmt: skip
+            tags += [
+                ("property", "og:image:width", str(image.width)),
+                ("property", "og:image:height", str(image.height)),
+            ]
         tags += [
             ("property", "og:image:alt", image.alt),
             ("name", "twitter:image", image.url),

@@ -79,10 +79,13 @@ class Catalog:
             for tag in article.tags:
                 self.by_tag[tag.slug].append(article)
                 labels[tag.slug][tag.label] += 1
-        self._tag_positions = {slug: [self.position[a.docname] for a in found]
-                               for slug, found in self.by_tag.items()}  # fmt: skip
-        self._category_positions = {key: frozenset(self.position[a.docname] for a in found)
-                                    for key, found in self.by_category.items()}  # fmt: skip
+        self._tag_positions = {
+            slug: [self.position[a.docname] for a in found] for slug, found in self.by_tag.items()
+        }
+        self._category_positions = {
+            key: frozenset(self.position[a.docname] for a in found)
+            for key, found in self.by_category.items()
+        }
         self._related: dict[tuple[str, int], list[Article]] = {}
         # One label per tag across articles: the most used, then the one with accents.
         self.tags = {

@@ -53,9 +53,13 @@ def check_style(path: str, text: str) -> list[Problem]:
             level = depth
         elif token.type == "html_block" or token.type == "inline":
             # The build's own policy (kb/sanitize.py), so that the lint and the build agree.
-            fragments = [token.content] if token.type == "html_block" else [
-                child.content for child in token.children or [] if child.type == "html_inline"
-            ]  # fmt: skip
+            fragments = (
+                [token.content]
+                if token.type == "html_block"
+                else [
+                    child.content for child in token.children or [] if child.type == "html_inline"
+                ]
+            )
             for fragment in fragments:
                 problems += [
                     Problem(path, _line(token), "", refusal.message)

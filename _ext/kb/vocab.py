@@ -50,8 +50,14 @@ def _anchors(text: str, shown: str) -> list[Problem]:
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             line = event.start_mark.line + 1
-            problems.append(Problem(shown, line, "", "ancre ou alias YAML (& ou *) interdit "
-                                    "ici ; écrivez chaque valeur en entier."))  # fmt: skip
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    "",
+                    "ancre ou alias YAML (& ou *) interdit ici ; écrivez chaque valeur en entier.",
+                )
+            )
     return problems
 
 
@@ -63,13 +69,22 @@ def _text(node: yaml.Node | None, shown: str, key: str, field: str) -> tuple[str
         return "", []
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
-        return "", [Problem(shown, line, key, f"champ « {field} » : attendu : du texte "
-                            "(mettez-le entre guillemets).")]  # fmt: skip
+        return "", [
+            Problem(
+                shown,
+                line,
+                key,
+                f"champ « {field} » : attendu : du texte (mettez-le entre guillemets).",
+            )
+        ]
     value = " ".join(str(node.value).split())
     control = control_character(value)
     if control:
-        return "", [Problem(shown, line, key, f"champ « {field} » : caractère de contrôle "
-                            f"{control} interdit.")]  # fmt: skip
+        return "", [
+            Problem(
+                shown, line, key, f"champ « {field} » : caractère de contrôle {control} interdit."
+            )
+        ]
     return value, []
 
 
@@ -97,17 +112,36 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
     for key_node, value_node in node.value:
         key, line = str(key_node.value), key_node.start_mark.line + 1
         if not is_slug(key) or len(key) > KEY_MAX:
-            problems.append(Problem(shown, line, key[:KEY_MAX], "identifiant invalide ; attendu : "
-                                    f"lettres minuscules sans accent, chiffres et tirets, "
-                                    f"{KEY_MAX} caractères au plus."))  # fmt: skip
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    key[:KEY_MAX],
+                    "identifiant invalide ; attendu : "
+                    f"lettres minuscules sans accent, chiffres et tirets, "
+                    f"{KEY_MAX} caractères au plus.",
+                )
+            )
             continue
         if key in RESERVED:
-            problems.append(Problem(shown, line, key, "identifiant réservé aux pages du site ; "
-                                    "choisissez-en un autre."))  # fmt: skip
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    key,
+                    "identifiant réservé aux pages du site ; choisissez-en un autre.",
+                )
+            )
             continue
         if key in entries:
-            problems.append(Problem(shown, line, key, "identifiant en double ; la première "
-                                    "fiche est gardée, fusionnez les deux."))  # fmt: skip
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    key,
+                    "identifiant en double ; la première fiche est gardée, fusionnez les deux.",
+                )
+            )
             continue
         if not isinstance(value_node, yaml.MappingNode):
             problems.append(Problem(shown, line, key, "attendu : une fiche avec « name »."))

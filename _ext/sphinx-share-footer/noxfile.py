@@ -62,8 +62,19 @@ def translations(session: nox.Session) -> None:
     session.install("-r", "requirements/tests.txt")
     check = "check" in session.posargs
     pot = f"{session.create_tmp()}/{CATALOG}.pot" if check else f"{LOCALES}/{CATALOG}.pot"
-    session.run("pybabel", "extract", "--no-location", "--sort-output", "-k", "_",
-                "--project", CATALOG, "-o", pot, f"src/{PACKAGE}")  # fmt: skip
+    session.run(
+        "pybabel",
+        "extract",
+        "--no-location",
+        "--sort-output",
+        "-k",
+        "_",
+        "--project",
+        CATALOG,
+        "-o",
+        pot,
+        f"src/{PACKAGE}",
+    )
     update = ["pybabel", "update", "--ignore-pot-creation-date", "-w", "100"]
     if check:
         session.run(*update, "--check", "-D", CATALOG, "-i", pot, "-d", LOCALES)
@@ -105,7 +116,15 @@ def compat(session: nox.Session) -> None:
     # checkout paths. A short folder under the system's temporary folder works from any path.
     short = tempfile.mkdtemp(prefix="sf-compat-", dir="/tmp" if Path("/tmp").is_dir() else None)
     try:
-        session.run("python", "-m", "pytest", "compat", "-p", "no:cacheprovider",
-                    *session.posargs, env={"TMPDIR": short})  # fmt: skip
+        session.run(
+            "python",
+            "-m",
+            "pytest",
+            "compat",
+            "-p",
+            "no:cacheprovider",
+            *session.posargs,
+            env={"TMPDIR": short},
+        )
     finally:
         shutil.rmtree(short, ignore_errors=True)

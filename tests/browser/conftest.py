@@ -56,8 +56,11 @@ class Visit:
 
     @property
     def foreign(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.origin)
-                and not url.startswith(("data:", "blob:", "about:"))]  # fmt: skip
+        return [
+            url
+            for url in self.requests
+            if not url.startswith(self.origin) and not url.startswith(("data:", "blob:", "about:"))
+        ]
 
 
 @pytest.fixture

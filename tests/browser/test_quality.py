@@ -62,8 +62,10 @@ def test_html_is_valid(site: BuiltSite) -> None:
     pages = sorted(str(p) for p in site.html.rglob("*.html") if "_static" not in p.parts)
     result = subprocess.run(
         [java, "-jar", str(VNU), "--errors-only", "--format", "text", *pages],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr or result.stdout
 
 

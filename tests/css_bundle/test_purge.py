@@ -37,8 +37,9 @@ def test_nested_rules_are_cut_inside_and_empty_blocks_dropped() -> None:
 
 
 def test_comments_go_and_imports_are_reported() -> None:
-    text, problems = purge.cut('/* note */ @import "other.css"; .a { x: 1 }', KNOWN.__contains__,
-                               "theme.css")  # fmt: skip
+    text, problems = purge.cut(
+        '/* note */ @import "other.css"; .a { x: 1 }', KNOWN.__contains__, "theme.css"
+    )
     assert text == ".a{x: 1}"
     assert problems == ['theme.css: @import "other.css" not bundled']
 

@@ -22,7 +22,9 @@ def test_front_matter_errors_are_all_reported_with_file_and_line(tmp_path: Path)
     shutil.copytree(ROOT, src)
     (src / "articles/casse.md").write_text(
         "---\ntitle: Cassé\ndescription: Court.\ndate: 2026-13-01\nauthors: [zoe]\n"
-        "category: strategie\n---\n\nTexte.\n", encoding="utf-8")  # fmt: skip
+        "category: strategie\n---\n\nTexte.\n",
+        encoding="utf-8",
+    )
     (src / "articles/yaml.md").write_text("---\ntitle: a: b\n---\n", encoding="utf-8")
     (src / "articles/dossier/premier.md").write_text(
         (ROOT / "articles/premier.md").read_text("utf-8"), encoding="utf-8"
@@ -94,12 +96,14 @@ SCENARIOS = {
         src / "articles/dossier/troisieme.md", "[archives]", "[réseaux sociaux]"
     ),
     "redate": lambda src: _edit(src / "articles/dossier/troisieme.md", "2025-06-01", "2026-02-10"),
-    "retitle": lambda src: _edit(src / "articles/deuxieme.md", "title: Deuxième article",
-                                 "title: Deuxième article, retitré"),
+    "retitle": lambda src: _edit(
+        src / "articles/deuxieme.md", "title: Deuxième article", "title: Deuxième article, retitré"
+    ),
     "author-name": lambda src: _edit(src / "data/authors.yml", "Alice Écrivaine", "Alice Autrice"),
-    "category-description": lambda src: _edit(src / "data/categories.yml",
-                                              "Prendre la parole en ligne.", "Parler en ligne."),
-}  # fmt: skip
+    "category-description": lambda src: _edit(
+        src / "data/categories.yml", "Prendre la parole en ligne.", "Parler en ligne."
+    ),
+}
 
 
 @pytest.mark.parametrize("scenario", sorted(SCENARIOS))

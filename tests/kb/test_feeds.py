@@ -37,8 +37,9 @@ def test_atom_feed(kb_site: BuiltSite) -> None:
         == "Un deuxième article, sur les réseaux sociaux cette fois."
     )
     assert [a.findtext(f"{ATOM}name") for a in first.findall(f"{ATOM}author")] == [
-        "Bob", "Alice Écrivaine",
-    ]  # fmt: skip
+        "Bob",
+        "Alice Écrivaine",
+    ]
     assert first.findtext(f"{ATOM}updated").startswith("2026-04-01")
 
 

@@ -66,8 +66,12 @@ def test_a_title_with_html_is_text_everywhere(tmp_path: Path) -> None:
     quoted = '"' + TITLE.replace('"', '\\"') + '"'
     outdir, warnings = build(tmp_path, {"articles/piege.md": article(quoted)})
     assert warnings_of(warnings) == []  # text is allowed; it is just never HTML
-    for page in ("articles/piege.html", "index.html", "categories/strategie.html",
-                 "articles/premier.html"):  # fmt: skip
+    for page in (
+        "articles/piege.html",
+        "index.html",
+        "categories/strategie.html",
+        "articles/premier.html",
+    ):
         raw = (outdir / page).read_text("utf-8")
         assert "<img src=x" not in raw and "<script>alert" not in raw, page
     page = soup(outdir / "articles/piege.html")
@@ -114,25 +118,52 @@ def test_folder_names_reaching_urls_are_checked(tmp_path: Path) -> None:
     [
         ({"articles/t.md": article(tags="[index]")}, "articles/t.md:7", "nom réservé"),
         ({"articles/t.md": article(tags="[" + "x" * 280 + "]")}, "articles/t.md:7", "trop long"),
-        ({"articles/t.md": article('"Titre\\u0007 avec cloche"')}, "articles/t.md:2",
-         "caractère de contrôle U+0007"),
-        ({"articles/t.md": article().replace("date: 2026-01-15", "date: 2026-01-15\nimage: "
-                                             '"javascript:alert(1)"')},
-         "articles/t.md:5", "schéma « javascript: » interdit"),
-        ({"data/categories.yml": "index:\n  name: Index\nstrategie:\n  name: S\n"},
-         "data/categories.yml:1", "réservé"),
-        ({"data/categories.yml": "strategie:\n  name: S\n  description: [une, liste]\n"},
-         "data/categories.yml:3", "attendu : du texte"),
-        ({"data/categories.yml": "strategie:\n  name: S\nstrategie:\n  name: T\n"},
-         "data/categories.yml:3", "en double"),
-        ({"data/categories.yml": "strategie:\n  name: null\n"},
-         "data/categories.yml:2", "attendu : du texte"),
-        ({"data/categories.yml": "strategie:\n  name: &a S\n  description: *a\n"},
-         "data/categories.yml:2", "alias YAML"),
-        ({"articles/latin1.md": b"---\ntitle: \xc9t\xe9\n---\n"},
-         "articles/latin1.md:2", "fichier illisible"),
+        (
+            {"articles/t.md": article('"Titre\\u0007 avec cloche"')},
+            "articles/t.md:2",
+            "caractère de contrôle U+0007",
+        ),
+        (
+            {
+                "articles/t.md": article().replace(
+                    "date: 2026-01-15", 'date: 2026-01-15\nimage: "javascript:alert(1)"'
+                )
+            },
+            "articles/t.md:5",
+            "schéma « javascript: » interdit",
+        ),
+        (
+            {"data/categories.yml": "index:\n  name: Index\nstrategie:\n  name: S\n"},
+            "data/categories.yml:1",
+            "réservé",
+        ),
+        (
+            {"data/categories.yml": "strategie:\n  name: S\n  description: [une, liste]\n"},
+            "data/categories.yml:3",
+            "attendu : du texte",
+        ),
+        (
+            {"data/categories.yml": "strategie:\n  name: S\nstrategie:\n  name: T\n"},
+            "data/categories.yml:3",
+            "en double",
+        ),
+        (
+            {"data/categories.yml": "strategie:\n  name: null\n"},
+            "data/categories.yml:2",
+            "attendu : du texte",
+        ),
+        (
+            {"data/categories.yml": "strategie:\n  name: &a S\n  description: *a\n"},
+            "data/categories.yml:2",
+            "alias YAML",
+        ),
+        (
+            {"articles/latin1.md": b"---\ntitle: \xc9t\xe9\n---\n"},
+            "articles/latin1.md:2",
+            "fichier illisible",
+        ),
     ],
-)  # fmt: skip
+)
 def test_careless_input_is_a_located_french_error(
     tmp_path: Path, files: dict, where: str, says: str
 ) -> None:

@@ -18,8 +18,10 @@ def test_article_navigation_marks_the_current_page(kb_site: BuiltSite) -> None:
     assert [a.get_text() for a in current] == ["Premier article : « stratégie » & <tests>"]
     # The current category is unfolded with its articles, newest first.
     listed = [a.get_text() for a in nav.select(".kb-nav__list--articles a")]
-    assert listed == ["Premier article : « stratégie » & <tests>",
-                      "Troisième article, rangé dans un dossier"]  # fmt: skip
+    assert listed == [
+        "Premier article : « stratégie » & <tests>",
+        "Troisième article, rangé dans un dossier",
+    ]
     assert nav.select_one('a[href="../index.html"]').get_text() == "Accueil"
 
 

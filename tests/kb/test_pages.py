@@ -90,8 +90,10 @@ def test_article_header_and_footer(kb_site: BuiltSite) -> None:
     assert "Par Bob, Alice Écrivaine" in text
     assert meta.select_one(".kb-article-meta__category")["href"] == "../categories/reseaux.html"
     tags = {a.get_text(): a["href"] for a in meta.select(".kb-tag")}
-    assert tags == {"stratégie": "../tags/strategie.html",
-                    "réseaux sociaux": "../tags/reseaux-sociaux.html"}  # fmt: skip
+    assert tags == {
+        "stratégie": "../tags/strategie.html",
+        "réseaux sociaux": "../tags/reseaux-sociaux.html",
+    }
     related = [a.get_text(strip=True) for a in page.select(".kb-related .kb-card__title a")]
     assert related == ["Premier article : « stratégie » & <tests>"]
     # The header sits right under the title.
@@ -150,8 +152,10 @@ def test_sitemap_and_robots(kb_site: BuiltSite) -> None:
 
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     root = ET.parse(kb_site.html / "sitemap.xml").getroot()
-    urls = {u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
-            for u in root.findall("s:url", ns)}  # fmt: skip
+    urls = {
+        u.findtext("s:loc", namespaces=ns): u.findtext("s:lastmod", namespaces=ns)
+        for u in root.findall("s:url", ns)
+    }
     assert urls["https://example.org/kb/articles/deuxieme.html"] == "2026-04-01"
     assert "https://example.org/kb/tags/fusee.html" in urls
     assert "https://example.org/kb/categories/strategie.html" in urls

@@ -36,8 +36,9 @@ def test_few_documents_or_a_serial_build_are_left_alone() -> None:
 def test_a_parallel_build_with_serial_reading_gives_the_serial_output(tmp_path: Path) -> None:
     serial, warnings = build_root("kb", tmp_path / "serial")
     assert warnings == ""
-    parallel, warnings = build_root("kb", tmp_path / "parallel", parallel=2,
-                                    confoverrides={"kb_parallel_read_max": 0})  # fmt: skip
+    parallel, warnings = build_root(
+        "kb", tmp_path / "parallel", parallel=2, confoverrides={"kb_parallel_read_max": 0}
+    )
     assert warnings == ""
     expected = output_files(serial, (".html", ".xml"))
     assert output_files(parallel, (".html", ".xml")) == expected

@@ -26,8 +26,12 @@ def test_plan_puts_each_page_in_one_shard_and_keeps_it_there(tmp_path: Path) -> 
     outdir = tmp_path / "html"
     pages = [f"{outdir}/articles/page-{number:02d}.html" for number in range(40)]
     shards = search.plan(pages, outdir, 10)
-    assert [shard.bundle for shard in shards] == ["pagefind", "pagefind-2", "pagefind-3",
-                                                  "pagefind-4"]  # fmt: skip
+    assert [shard.bundle for shard in shards] == [
+        "pagefind",
+        "pagefind-2",
+        "pagefind-3",
+        "pagefind-4",
+    ]
     assert sorted(page for shard in shards for page in shard.pages) == sorted(pages)
     assert all(len(shard.pages) < 20 for shard in shards)
     # One more page, the same number of shards: every other page stays where it was.
@@ -67,8 +71,9 @@ def test_only_the_shard_of_an_edited_page_is_indexed_again(tmp_path: Path) -> No
 
 
 def test_a_site_in_shards_indexes_every_document_once(tmp_path: Path) -> None:
-    outdir, warnings = build_root("kb", tmp_path / "src",
-                                  confoverrides={"kb_search_shard_pages": 2})  # fmt: skip
+    outdir, warnings = build_root(
+        "kb", tmp_path / "src", confoverrides={"kb_search_shard_pages": 2}
+    )
     assert warnings == ""
     bundles = sorted(path.parent.name for path in outdir.glob("pagefind*/pagefind-entry.json"))
     assert len(bundles) >= 2
@@ -86,9 +91,12 @@ def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) 
     for number in range(20):
         page = outdir / f"articles/page-{number:02d}.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(f"<html lang='fr'><body><nav>Voisins : aucun</nav>{start}<h1>Page "
-                        f"{number}</h1><p>Texte.</p></div>{end}<aside>À lire aussi : rien"
-                        "</aside></body></html>", "utf-8")  # fmt: skip
+        page.write_text(
+            f"<html lang='fr'><body><nav>Voisins : aucun</nav>{start}<h1>Page "
+            f"{number}</h1><p>Texte.</p></div>{end}<aside>À lire aussi : rien"
+            "</aside></body></html>",
+            "utf-8",
+        )
         pages.append(str(page))
     assert search.index(outdir, doctrees, pages, 5) is None
     first = _entries(outdir)

@@ -18,10 +18,22 @@ from tests.helpers import REPO, copy_site
 def run_sitebuild(source: Path, builder: str = "html") -> subprocess.CompletedProcess[str]:
     """Run the exact command the nox sessions run, on another source folder."""
     return subprocess.run(
-        [sys.executable, "-m", "tools.sitebuild", "--builder", builder,
-         "--source", str(source), "--out", str(source / "_build")],
-        cwd=REPO, capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "tools.sitebuild",
+            "--builder",
+            builder,
+            "--source",
+            str(source),
+            "--out",
+            str(source / "_build"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_strict_build_fails_on_broken_reference_and_again_when_rerun(tmp_path: Path) -> None:

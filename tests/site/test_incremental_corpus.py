@@ -86,8 +86,10 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _mtimes(html: Path) -> dict[str, int]:
-    return {p.relative_to(html).as_posix(): p.stat().st_mtime_ns
-            for p in (html / "articles").glob("*.html")}  # fmt: skip
+    return {
+        p.relative_to(html).as_posix(): p.stat().st_mtime_ns
+        for p in (html / "articles").glob("*.html")
+    }
 
 
 # A change to one article's own text or fields: its shard alone is indexed again, whatever the

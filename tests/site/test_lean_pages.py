@@ -13,10 +13,19 @@ from fontTools.ttLib import TTFont
 
 from tests.helpers import BuiltSite
 
-THEME_CSS = ("basic.css", "styles/pydata-sphinx-theme.css", "styles/sphinx-book-theme.css",
-             "copybutton.css", "kb.css", "share-footer.css", "site.css")  # fmt: skip
-ICON_RULE = re.compile(r"((?:\.fa-[a-z0-9-]+(?::+before)?\s*,?\s*)+)\{\s*(?:--fa|content)\s*:"
-                       r"\s*\"\\([0-9a-fA-F]+)\"")  # fmt: skip
+THEME_CSS = (
+    "basic.css",
+    "styles/pydata-sphinx-theme.css",
+    "styles/sphinx-book-theme.css",
+    "copybutton.css",
+    "kb.css",
+    "share-footer.css",
+    "site.css",
+)
+ICON_RULE = re.compile(
+    r"((?:\.fa-[a-z0-9-]+(?::+before)?\s*,?\s*)+)\{\s*(?:--fa|content)\s*:"
+    r"\s*\"\\([0-9a-fA-F]+)\""
+)
 
 
 def pages(site: BuiltSite) -> list[Path]:
@@ -81,9 +90,12 @@ def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
         for match in ICON_RULE.finditer(css + "}")
         for name in re.findall(r"fa-[a-z0-9-]+", match.group(1))
     }
-    shown = {mapping[name] for page in pages(site)
-             for name in re.findall(r"\bfa-[a-z0-9-]+", page.read_text("utf-8"))
-             if name in mapping}  # fmt: skip
+    shown = {
+        mapping[name]
+        for page in pages(site)
+        for name in re.findall(r"\bfa-[a-z0-9-]+", page.read_text("utf-8"))
+        if name in mapping
+    }
     assert {0xF002, 0xF0C9, 0xF185, 0xF186, 0xF09B} <= shown  # search, menu, sun, moon, GitHub
     urls = re.findall(r'url\("([^"]+\.woff2)"\)', bundle(site).read_text("utf-8"))
     glyphs: set[int] = set()

@@ -16,14 +16,17 @@ from tools.querybytes import serve
 CRAWLER = "Mozilla/5.0 (compatible; kb-test-preview/1.0)"
 PAGES = {  # page → what its card shows
     "index.html": "cards/index.png",
-    "articles/aime-l-approche-digitale-systemique.html":
-        "cards/articles/aime-l-approche-digitale-systemique.png",
-    "articles/aime-quand-ca-bouge-dans-le-community-management.html":
-        "cards/articles/aime-quand-ca-bouge-dans-le-community-management.png",
+    **{
+        f"articles/{slug}.html": f"cards/articles/{slug}.png"
+        for slug in (
+            "aime-l-approche-digitale-systemique",
+            "aime-quand-ca-bouge-dans-le-community-management",
+        )
+    },
     "categories/communication.html": "cards/categories/communication.png",
     "categories/transformation-digitale.html": "cards/categories/transformation-digitale.png",
     "tags/index.html": "cards/index.png",
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")

@@ -101,11 +101,18 @@ def test_seed_articles_are_categorized_and_tagged(site: BuiltSite) -> None:
         "Communication et réseaux sociaux"
     )
     assert [a.get_text() for a in meta.select(".kb-tag")] == [
-        "community management", "réseaux sociaux", "e-réputation",
-    ]  # fmt: skip
+        "community management",
+        "réseaux sociaux",
+        "e-réputation",
+    ]
     assert "Par La rédaction" in " ".join(meta.get_text().split())
-    for path in ("categories/communication.html", "tags/e-reputation.html",
-                 "authors/redaction.html", "archives/2026.html", "tags/index.html"):  # fmt: skip
+    for path in (
+        "categories/communication.html",
+        "tags/e-reputation.html",
+        "authors/redaction.html",
+        "archives/2026.html",
+        "tags/index.html",
+    ):
         listed = [a["href"] for a in site.page(path).select(".kb-card__title a, .kb-tag-index a")]
         assert listed, path
 

@@ -57,27 +57,60 @@ def _replace(line: str, new: str) -> str:
     [
         (_replace("date: 2026-11-27", "date: 2026-02-30"), 4, "date", "n’existe pas"),
         (_replace("date: 2026-11-27", "date: 27/11/2026"), 4, "date", "AAAA-MM-JJ"),
-        (_replace("category: strategie", "category: strategy"), 6, "category",
-         "Vouliez-vous dire « strategie »"),
-        (_replace("authors: [alice]", "authors: [alice, zoe]"), 5, "authors",
-         "auteur inconnu « zoe »"),
+        (
+            _replace("category: strategie", "category: strategy"),
+            6,
+            "category",
+            "Vouliez-vous dire « strategie »",
+        ),
+        (
+            _replace("authors: [alice]", "authors: [alice, zoe]"),
+            5,
+            "authors",
+            "auteur inconnu « zoe »",
+        ),
         (_replace("authors: [alice]", "authors: alice"), 5, "authors", "attendu : une liste"),
-        (_replace("title: \"Un titre : avec deux-points\"", "title: 2026"), 2, "title", "du texte"),
-        (_replace("title: \"Un titre : avec deux-points\"", "tilte: Oups"), 2, "tilte",
-         "Vouliez-vous dire « title »"),
-        (_replace("description: \"Une description d’une seule phrase, assez longue.\"",
-                  "description: Trop court."), 3, "description", "de 30 à 200 caractères"),
-        (_replace("description: \"Une description d’une seule phrase, assez longue.\"",
-                  "description: Une première phrase assez longue. Puis une autre phrase."),
-         3, "description", "une seule phrase"),
-        (_replace("tags: [Stratégie, \" réseaux   sociaux \", strategie]", "tags: [\"🚀\"]"),
-         7, "tags", "ni lettre ni chiffre"),
+        (_replace('title: "Un titre : avec deux-points"', "title: 2026"), 2, "title", "du texte"),
+        (
+            _replace('title: "Un titre : avec deux-points"', "tilte: Oups"),
+            2,
+            "tilte",
+            "Vouliez-vous dire « title »",
+        ),
+        (
+            _replace(
+                'description: "Une description d’une seule phrase, assez longue."',
+                "description: Trop court.",
+            ),
+            3,
+            "description",
+            "de 30 à 200 caractères",
+        ),
+        (
+            _replace(
+                'description: "Une description d’une seule phrase, assez longue."',
+                "description: Une première phrase assez longue. Puis une autre phrase.",
+            ),
+            3,
+            "description",
+            "une seule phrase",
+        ),
+        (
+            _replace('tags: [Stratégie, " réseaux   sociaux ", strategie]', 'tags: ["🚀"]'),
+            7,
+            "tags",
+            "ni lettre ni chiffre",
+        ),
         (_replace("---\n\nTexte", "draft: peut-être\n---\n\nTexte"), 8, "draft", "true ou false"),
-        (_replace("---\n\nTexte", "updated: 2026-01-01\n---\n\nTexte"), 8, "updated",
-         "postérieure"),
+        (
+            _replace("---\n\nTexte", "updated: 2026-01-01\n---\n\nTexte"),
+            8,
+            "updated",
+            "postérieure",
+        ),
         (_replace("---\n\nTexte", "date: 2026-11-28\n---\n\nTexte"), 8, "date", "en double"),
     ],
-)  # fmt: skip
+)
 def test_each_mistake_is_reported_with_line_and_field(text, line, field, expected) -> None:
     article, problems = parse(text)
     assert article is None
@@ -108,9 +141,12 @@ def test_file_without_front_matter() -> None:
 
 @pytest.mark.parametrize(
     ("text", "slug", "label"),
-    [("Stratégie", "strategie", "stratégie"), ("E-Réputation  2.0", "e-reputation-2-0",
-      "e-réputation 2.0"), ("🚀 Fusée", "fusee", "🚀 fusée")],
-)  # fmt: skip
+    [
+        ("Stratégie", "strategie", "stratégie"),
+        ("E-Réputation  2.0", "e-reputation-2-0", "e-réputation 2.0"),
+        ("🚀 Fusée", "fusee", "🚀 fusée"),
+    ],
+)
 def test_slugs_are_ascii_and_labels_keep_accents(text: str, slug: str, label: str) -> None:
     assert slugify(text) == slug
     assert tag_label(text) == label
@@ -127,13 +163,16 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_check_reports_every_problem_of_every_file(tmp_path: Path, capsys) -> None:
-    tree = _tree(tmp_path, {
-        "articles/a.md": VALID,
-        "articles/sous/a.md": VALID,  # same slug as articles/a.md
-        "articles/b.md": _replace("date: 2026-11-27", "date: demain"),
-        "articles/Mauvais Nom.md": VALID,
-        "articles/c.md": _replace("category: strategie", "category: x"),
-    })  # fmt: skip
+    tree = _tree(
+        tmp_path,
+        {
+            "articles/a.md": VALID,
+            "articles/sous/a.md": VALID,  # same slug as articles/a.md
+            "articles/b.md": _replace("date: 2026-11-27", "date: demain"),
+            "articles/Mauvais Nom.md": VALID,
+            "articles/c.md": _replace("category: strategie", "category: x"),
+        },
+    )
     problems = check_tree(tree)
     assert [(p.path, p.line) for p in problems] == [
         ("articles/Mauvais Nom.md", 1),
@@ -153,12 +192,15 @@ def test_check_passes_on_valid_tree(tmp_path: Path, capsys) -> None:
 
 
 def test_drafts_and_future_articles_are_hidden(tmp_path: Path) -> None:
-    tree = _tree(tmp_path, {
-        "articles/a.md": VALID,
-        "articles/brouillon.md": _replace("---\n\nTexte", "draft: true\n---\n\nTexte"),
-        "articles/futur.md": _replace("date: 2026-11-27", "date: 2026-12-01"),
-        "articles/invalide.md": _replace("date: 2026-11-27", "date: 2999-02-30"),
-    })  # fmt: skip
+    tree = _tree(
+        tmp_path,
+        {
+            "articles/a.md": VALID,
+            "articles/brouillon.md": _replace("---\n\nTexte", "draft: true\n---\n\nTexte"),
+            "articles/futur.md": _replace("date: 2026-11-27", "date: 2026-12-01"),
+            "articles/invalide.md": _replace("date: 2026-11-27", "date: 2999-02-30"),
+        },
+    )
     cache = tmp_path / "cache.json"
     rule = hidden_docnames(tree, "articles", dt.date(2026, 11, 27), cache)
     assert rule.hidden == ["articles/brouillon", "articles/futur"]
@@ -188,9 +230,12 @@ def test_every_spelling_of_draft_or_future_hides_the_article(
 
 
 def test_an_unreadable_draft_value_hides_the_article_and_is_an_error(tmp_path: Path) -> None:
-    tree = _tree(tmp_path, {
-        "articles/peut-etre.md": _replace("---\n\nTexte", "draft: peut-être\n---\n\nTexte"),
-    })  # fmt: skip
+    tree = _tree(
+        tmp_path,
+        {
+            "articles/peut-etre.md": _replace("---\n\nTexte", "draft: peut-être\n---\n\nTexte"),
+        },
+    )
     rule = hidden_docnames(tree, "articles", dt.date(2026, 11, 27))
     assert rule.hidden == ["articles/peut-etre"]
     (problem,) = rule.unreported(preview=False)

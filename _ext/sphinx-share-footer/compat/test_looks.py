@@ -22,8 +22,14 @@ SHOTS = (
     / "compat"
     / f"py{sys.version_info[0]}{sys.version_info[1]}"
 )
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 VIEWPORTS = {"desktop": (1280, 900), "phone": (375, 800)}
 
 MEASURE = """() => {

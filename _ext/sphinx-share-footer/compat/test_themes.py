@@ -40,11 +40,24 @@ def query(href: str) -> dict[str, str]:
 def strict_build(src: Path, out: Path, theme: str, builder: str) -> None:
     """`sphinx-build -W -n --keep-going` of ``src`` with ``theme``; fails on any warning."""
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", builder, "-W", "-n", "--keep-going", "-q",
-         str(src), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-b",
+            builder,
+            "-W",
+            "-n",
+            "--keep-going",
+            "-q",
+            str(src),
+            str(out),
+        ],
         env={**os.environ, "COMPAT_THEME": theme},
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, f"strict build failed (Sphinx {sphinx.__version__}):\n" + (
         result.stderr
     )

@@ -22,12 +22,21 @@ def test_every_network_shares_the_title_and_canonical_url(app: SphinxTestApp) ->
     aside = footer(app.outdir, "page.html")
     hrefs = links(aside)
     assert list(hrefs) == [
-        "x", "linkedin", "bluesky", "facebook", "whatsapp", "telegram", "reddit", "email",
-    ]  # fmt: skip
+        "x",
+        "linkedin",
+        "bluesky",
+        "facebook",
+        "whatsapp",
+        "telegram",
+        "reddit",
+        "email",
+    ]
     assert params(hrefs["x"]) == {
-        "text": TITLE, "url": URL, "via": "kb_strategie",
+        "text": TITLE,
+        "url": URL,
+        "via": "kb_strategie",
         "hashtags": "RéseauxSociaux,ERéputation,stratégie",
-    }  # fmt: skip
+    }
     assert params(hrefs["linkedin"]) == {"url": URL}
     assert params(hrefs["facebook"]) == {"u": URL}
     assert params(hrefs["bluesky"]) == {"text": f"{TITLE}\n{URL}"}

@@ -24,20 +24,29 @@ PAGE = SharedPage(
 )
 
 EXPECTED = {
-    "x": ("https://twitter.com/intent/tweet", {
-        "text": HOSTILE, "url": PAGE.url, "via": "compte",
-        "hashtags": "RéseauxSociaux,stratégie,ERéputation",
-    }),
+    "x": (
+        "https://twitter.com/intent/tweet",
+        {
+            "text": HOSTILE,
+            "url": PAGE.url,
+            "via": "compte",
+            "hashtags": "RéseauxSociaux,stratégie,ERéputation",
+        },
+    ),
     "linkedin": ("https://www.linkedin.com/sharing/share-offsite/", {"url": PAGE.url}),
     "facebook": ("https://www.facebook.com/sharer/sharer.php", {"u": PAGE.url}),
     "bluesky": ("https://bsky.app/intent/compose", {"text": f"{HOSTILE}\n{PAGE.url}"}),
     "whatsapp": ("https://wa.me/", {"text": f"{HOSTILE}\n{PAGE.url}"}),
     "telegram": ("https://t.me/share/url", {"url": PAGE.url, "text": HOSTILE}),
     "reddit": ("https://www.reddit.com/submit", {"url": PAGE.url, "title": HOSTILE}),
-    "email": ("mailto:", {
-        "subject": HOSTILE, "body": f"{PAGE.description}\r\n\r\n{PAGE.url}",
-    }),
-}  # fmt: skip
+    "email": (
+        "mailto:",
+        {
+            "subject": HOSTILE,
+            "body": f"{PAGE.description}\r\n\r\n{PAGE.url}",
+        },
+    ),
+}
 
 
 def test_every_link_network_is_covered() -> None:

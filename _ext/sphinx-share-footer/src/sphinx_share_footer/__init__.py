@@ -63,11 +63,13 @@ class ShareFooter:
             config.html_static_path = [*config.html_static_path, str(HERE / "static")]
         if draws and not config.html_baseurl:
             logger.warning(
-                _("share_footer: html_baseurl is not set, so pages have no absolute URL to "
-                  "share; the share footer is left out."),
+                _(
+                    "share_footer: html_baseurl is not set, so pages have no absolute URL to "
+                    "share; the share footer is left out."
+                ),
                 type="share_footer",
                 subtype="baseurl",
-            )  # fmt: skip
+            )
 
     def wanted(self, app: Sphinx, pagename: str) -> bool:
         metadata = app.env.metadata.get(pagename, {})

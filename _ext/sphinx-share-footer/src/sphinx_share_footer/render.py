@@ -43,14 +43,23 @@ class Item:
 def _link(network: str, page: SharedPage) -> Item:
     if network == "email":
         return Item(
-            "link", network, str(_("Email")), str(_("Share by email")), ICONS[network],
+            "link",
+            network,
+            str(_("Email")),
+            str(_("Share by email")),
+            ICONS[network],
             href=share_url(network, page),
-        )  # fmt: skip
+        )
     name = NAMES[network]
     return Item(
-        "link", network, name, str(_("Share on %s (new tab)")) % name, ICONS[network],
-        href=share_url(network, page), new_tab=True,
-    )  # fmt: skip
+        "link",
+        network,
+        name,
+        str(_("Share on %s (new tab)")) % name,
+        ICONS[network],
+        href=share_url(network, page),
+        new_tab=True,
+    )
 
 
 def items(networks: Sequence[str], page: SharedPage, instances: Sequence[str]) -> list[Item]:
@@ -61,20 +70,37 @@ def items(networks: Sequence[str], page: SharedPage, instances: Sequence[str]) -
             result.append(_link(network, page))
         elif network == "copy":
             result.append(
-                Item("copy", network, str(_("Copy link")), str(_("Copy link to this page")),
-                     ICONS[network], href=page.url)
-            )  # fmt: skip
+                Item(
+                    "copy",
+                    network,
+                    str(_("Copy link")),
+                    str(_("Copy link to this page")),
+                    ICONS[network],
+                    href=page.url,
+                )
+            )
         elif network == "native":
             result.append(
-                Item("native", network, str(_("Share…")), str(_("Share…")),
-                     ICONS[network], href=page.url)
-            )  # fmt: skip
+                Item(
+                    "native",
+                    network,
+                    str(_("Share…")),
+                    str(_("Share…")),
+                    ICONS[network],
+                    href=page.url,
+                )
+            )
         elif network == "mastodon":
             result.append(
-                Item("mastodon", network, NAMES[network], str(_("Share on %s")) % NAMES[network],
-                     ICONS[network],
-                     instances=[(host, mastodon_share_url(host, page)) for host in instances])
-            )  # fmt: skip
+                Item(
+                    "mastodon",
+                    network,
+                    NAMES[network],
+                    str(_("Share on %s")) % NAMES[network],
+                    ICONS[network],
+                    instances=[(host, mastodon_share_url(host, page)) for host in instances],
+                )
+            )
     return result
 
 
