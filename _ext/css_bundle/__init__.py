@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-import json
 import os
 import re
 import zlib
@@ -26,11 +25,11 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.builders.html._assets import _CascadingStyleSheet
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ConfigError
 from sphinx.util import logging
 
-from css_bundle import icons, purge, vocabulary
+from css_bundle import _compat, cache, icons, options, purge, vocabulary
 
 __version__ = "0.1.0"
 logger = logging.getLogger(__name__)
@@ -128,7 +127,7 @@ class CssBundle:
     def digest(self, app: Sphinx) -> str:
         """What the bundle depends on, read from the sources (before the output exists): the
         stylesheets, the settings, and those known words that name a class or id in them."""
-        sha = hashlib.sha256(repr(_settings(app.config)).encode())
+        sha = hashlib.sha256(repr(options.settings(app.config)).encode())
         selectors: set[str] = set()
         for folder in self.static_dirs(app):
             for path in sorted(folder.rglob("*.css*")):
@@ -146,8 +145,7 @@ class CssBundle:
         """Every page links the bundle: when its inputs change, every page is written again."""
         if app.builder.name not in HTML_BUILDERS:
             return []
-        state = Path(app.doctreedir) / STATE
-        previous = json.loads(state.read_text("utf-8")) if state.is_file() else {}
+        previous = cache.load(Path(app.doctreedir) / STATE, {"digest": str}) or {}
         self.current = self.digest(app)
         if previous.get("digest") == self.current:
             return []
@@ -161,7 +159,7 @@ class CssBundle:
         bundle = self.ensure(app)
         files = context.get("css_files", [])
         kept = [css for css in files if os.fspath(css.filename) not in bundle.replaces]
-        context["css_files"] = [_CascadingStyleSheet(bundle.filename, priority=0), *kept]
+        context["css_files"] = [_compat.stylesheet(bundle.filename), *kept]
         context["css_bundle"] = bundle.filename
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
@@ -170,26 +168,14 @@ class CssBundle:
         bundle = self.ensure(app)  # also when no page was written: Sphinx copied the theme again
         for problem in bundle.problems:
             logger.warning("css_bundle: %s", problem, type="css_bundle")
-        state = Path(app.doctreedir) / STATE
         if self.current:
-            state.write_text(json.dumps({"digest": self.current}) + "\n", "utf-8")
+            cache.save(Path(app.doctreedir) / STATE, {"digest": self.current})
 
     # -- the bundle -----------------------------------------------------------------------
     def ensure(self, app: Sphinx) -> Bundle:
         if self.bundle is None:
             self.bundle = build_bundle(app, self.vocabulary(app))
         return self.bundle
-
-
-def _settings(config: Any) -> tuple[Any, ...]:
-    return (
-        config.css_bundle_head,
-        config.css_bundle_extra,
-        config.css_bundle_exclude,
-        config.css_bundle_safelist,
-        config.css_bundle_unscanned,
-        config.css_bundle_icon_fonts,
-    )
 
 
 def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
@@ -203,7 +189,7 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
     # (in that order whatever was rendered first: the same sources give the same bundle).
     extra = [f"_static/{name}" for name in config.css_bundle_extra]
     names = [f"_static/{name}" for name in config.css_bundle_head]
-    for css in builder._css_files:
+    for css in _compat.registered_stylesheets(builder):
         filename = os.fspath(css.filename)
         if "://" not in filename and not css.attributes.get("media") and filename not in extra:
             names.append(filename)
@@ -213,13 +199,13 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
         for name in dict.fromkeys(names)
         if PurePosixPath(name).name not in excluded and (outdir / name).is_file()
     ]
-    cache = Path(app.doctreedir) / CACHE
-    key = hashlib.sha256(repr((_settings(config), sorted(words))).encode())
+    folder = Path(app.doctreedir) / CACHE
+    key = hashlib.sha256(repr((options.settings(config), sorted(words))).encode())
     for name in sources:
         key.update(name.encode() + (outdir / name).read_bytes())
-    memo = cache / f"{key.hexdigest()[:32]}.json"
-    if memo.is_file():  # same stylesheets, same words: the same bundle (0.3 s saved)
-        saved = json.loads(memo.read_text("utf-8"))
+    memo = folder / f"{key.hexdigest()[:32]}.json"
+    saved = cache.load(memo, {"filename": str, "fonts": list, "problems": list})
+    if saved:  # same stylesheets, same words: the same bundle (0.3 s saved)
         files = [saved["filename"], *saved["fonts"]]
         if all((static / name).is_file() for name in files):
             return Bundle(f"_static/{saved['filename']}", frozenset(sources), saved["problems"])
@@ -234,7 +220,7 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
         text, found = purge.cut((outdir / name).read_text("utf-8"), known, name)
         problems += found
         parts.append((name, text))
-    fonts = _IconFonts(static, config.css_bundle_icon_fonts, cache)
+    fonts = _IconFonts(static, config.css_bundle_icon_fonts, folder)
     points = icons.codepoints("".join(text for _, text in parts))
     joined = "\n".join(
         purge.rewrite_urls(text, lambda url, name=name: fonts.url(outdir / name, url, points))
@@ -249,16 +235,11 @@ def build_bundle(app: Sphinx, words: set[str]) -> Bundle:
         if old.name != filename and BUNDLE.fullmatch(old.name):
             old.unlink()
     fonts.prune()
-    for old in cache.glob("*.json"):
+    for old in folder.glob("*.json"):
         old.unlink()
-    cache.mkdir(parents=True, exist_ok=True)
     urls = sorted(purge.URL_TARGETS.findall(joined))
-    saved = {
-        "filename": filename,
-        "fonts": [u for u in urls if u.endswith(".woff2")],
-        "problems": problems,
-    }
-    memo.write_text(json.dumps(saved) + "\n", "utf-8")
+    fonts_used = [u for u in urls if u.endswith(".woff2")]
+    cache.save(memo, {"filename": filename, "fonts": fonts_used, "problems": problems})
     return Bundle(f"_static/{filename}", frozenset(sources), problems)
 
 
@@ -303,13 +284,22 @@ class _IconFonts:
                     old.unlink()
 
 
+def check_options(app: Sphinx, config: Any) -> None:
+    problems = options.problems(lambda name: getattr(config, name))
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    app.add_config_value("css_bundle_head", [], "html", types=[list])
-    app.add_config_value("css_bundle_extra", [], "html", types=[list])
-    app.add_config_value("css_bundle_exclude", ["pygments.css"], "html", types=[list])
-    app.add_config_value("css_bundle_safelist", [], "html", types=[list])
-    app.add_config_value("css_bundle_unscanned", [], "html", types=[list])
-    app.add_config_value("css_bundle_icon_fonts", ["fa-*.woff2"], "html", types=[list])
+    for option in options.OPTIONS:
+        app.add_config_value(
+            option.name,
+            option.default,
+            "html",
+            types=frozenset({list, tuple}),
+            description=option.description,
+        )
+    app.connect("config-inited", check_options)
     handler = CssBundle()
     app.connect("builder-inited", handler.builder_inited)
     app.connect("doctree-read", _doc_words)

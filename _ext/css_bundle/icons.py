@@ -7,6 +7,7 @@ characters of the bundle are exactly the glyphs to keep.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+from .cache import write_whole
 
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]|\\([0-9a-fA-F]{4,6})")
 
@@ -51,7 +54,20 @@ def cached_subset(original: Path, points: set[int], cache: Path) -> bytes:
     data = original.read_bytes()
     key = hashlib.sha256(data + repr(sorted(points)).encode()).hexdigest()[:32]
     cached = cache / f"{original.stem}-{key}.woff2"
-    if not cached.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(subset_font(data, points))
-    return cached.read_bytes()
+    with contextlib.suppress(OSError):
+        kept = cached.read_bytes()
+        if _readable(kept):
+            return kept
+    font = subset_font(data, points)
+    write_whole(cached, font)
+    return font
+
+
+def _readable(font: bytes) -> bool:
+    """A cached subset is used only if it is a whole font (an interrupted or restored cache
+    could hold half of one, which would be published)."""
+    try:
+        TTFont(io.BytesIO(font), lazy=False)
+    except Exception:
+        return False
+    return True
