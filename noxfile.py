@@ -119,7 +119,7 @@ def bench(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
     install(session, SITE)
-    session.run("python", "-m", "kb.check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb.content.check", ".", env={"PYTHONPATH": "_ext"})
 
 
 @nox.session
@@ -129,7 +129,7 @@ def lint(session: nox.Session) -> None:
     session.install("-r", LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("python", "-m", "kb.check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb.content.check", ".", env={"PYTHONPATH": "_ext"})
     session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": ".:_ext"})
     workflows = sorted(str(path) for path in Path(".github/workflows").glob("*.yml"))
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)

@@ -142,8 +142,8 @@ def card_drawing_ms(corpus: Path) -> float:
     import yaml
 
     sys.path.insert(0, str(REPO / "_ext"))
-    from kb.cards import CardText, draw
-    from kb.frontmatter import split
+    from kb.content.frontmatter import split
+    from kb.outputs.cards import CardText, draw
 
     texts = []
     for path in sorted((corpus / "articles").rglob("*.md")):

@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb import cardset
-from kb.collection import today
-from kb.slugs import slugify
-from kb.vocab import load
+from kb.content.collection import today
+from kb.content.slugs import slugify
+from kb.content.vocab import load
+from kb.outputs import cardset
 
 from tools.sitebuild import REPO
 

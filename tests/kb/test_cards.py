@@ -6,8 +6,8 @@ import io
 from pathlib import Path
 
 import pytest
-from kb import cards
-from kb.cards import MARGIN, TITLE_FONT, WIDTH, CardText, draw, french_spacing, layout
+from kb.outputs import cards
+from kb.outputs.cards import MARGIN, TITLE_FONT, WIDTH, CardText, draw, french_spacing, layout
 from PIL import Image
 
 from tests.helpers import build_root
@@ -124,7 +124,7 @@ def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path: Path) ->
 
 
 def test_many_cards_are_drawn_on_several_cores_with_the_same_bytes() -> None:
-    from kb.cardset import PARALLEL_FROM, _draw_all
+    from kb.outputs.cardset import PARALLEL_FROM, _draw_all
 
     texts = [CardText(f"Titre numéro {n}", "Catégorie", *SITE) for n in range(PARALLEL_FROM * 2)]
     assert list(_draw_all(texts)) == [draw(text) for text in texts]

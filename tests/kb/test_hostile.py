@@ -216,7 +216,7 @@ def test_the_meta_description_keeps_text_between_angle_brackets(tmp_path: Path) 
 def test_a_failing_build_finished_leaves_the_previous_feeds_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kb import feeds
+    from kb.outputs import feeds
 
     outdir, _warnings = build(tmp_path, {})
     before = {p.name: p.read_bytes() for p in (outdir / "feeds").glob("*.*")}

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
 import pytest
-from kb import search
+from kb.search import indexer as search
 
 from tests.helpers import build_root, search_pages, soup
 
@@ -23,13 +22,12 @@ def _wait_for(condition, seconds: float = 60) -> None:
 
 
 def _planned(doctrees: Path) -> dict[str, str]:
-    plan = json.loads((doctrees / search.PLAN).read_text("utf-8"))
+    plan = search.PLAN.load(doctrees)
     return {item["bundle"]: item["fingerprint"] for item in plan}
 
 
 def _stamps(doctrees: Path) -> dict[str, str]:
-    path = doctrees / search.STAMPS
-    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+    return search.STAMPS.load(doctrees) or {}
 
 
 def test_the_index_catches_up_after_the_build(tmp_path: Path) -> None:
@@ -60,7 +58,7 @@ def test_an_indexer_overtaken_by_a_newer_build_keeps_its_result_to_itself(
     outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
     pages = search_pages(outdir, 3)
     doctrees.mkdir()
-    plan_file = doctrees / search.PLAN
+    plan_file = doctrees / search.PLAN.name
     plan_file.write_text("older", "utf-8")
     real = search._pagefind
 

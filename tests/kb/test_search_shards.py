@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from kb import search
+from kb.search import indexer as search
 
 from tests.helpers import build_root, search_pages
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from kb.collection import check_tree
-from kb.style import check_style
+from kb.content.collection import check_tree
+from kb.content.style import check_style
 
 from tests.helpers import REPO
 from tools import spelling
@@ -53,8 +53,8 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
     path.write_text(text, "utf-8")
     # …and pass once they are, with the title kept exactly.
     assert check_tree(tree) == []
-    from kb.schema import parse_article
-    from kb.vocab import load
+    from kb.content.schema import parse_article
+    from kb.content.vocab import load
 
     article, _ = parse_article("a.md", f"articles/{slug}", text, load(tree / "data")[0])
     assert article.title == " ".join(title.split()) and article.draft

@@ -7,11 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from kb.check import main as check_main
-from kb.collection import check_tree, hidden_docnames
-from kb.schema import parse_article
-from kb.slugs import slugify, tag_label
-from kb.vocab import Entry, Vocabulary
+from kb.content.check import main as check_main
+from kb.content.collection import check_tree, hidden_docnames
+from kb.content.schema import parse_article
+from kb.content.slugs import slugify, tag_label
+from kb.content.vocab import Entry, Vocabulary
 
 VOCAB = Vocabulary(
     categories={"strategie": Entry("strategie", "Stratégie")},

@@ -1,4 +1,4 @@
-"""Standalone front-matter check, without a Sphinx build: ``python -m kb.check [SRCDIR]``.
+"""Standalone front-matter check, without a Sphinx build: ``python -m kb.content.check [SRCDIR]``.
 
 Prints every problem of every article (file:line: field: message, in French) and exits 1 when
 there is any. Used by ``nox -s check`` and pre-commit.

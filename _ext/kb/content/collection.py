@@ -6,12 +6,12 @@ Pure Python, shared by the build and the standalone check.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..state import StateFile, mapping_of
 from . import frontmatter, schema
 from .frontmatter import Problem
 from .schema import Article, parse_article
@@ -153,6 +153,7 @@ def publication(shown: str, text: str) -> tuple[bool, str, list[Problem]]:
 
 # [mtime, size, draft, date, unsafe, problems]: an entry of another shape is read again.
 CACHE_ENTRY = 6
+PUBLICATION = StateFile("kb-publication.json", 1, mapping_of(list))
 
 
 @dataclass(frozen=True)
@@ -170,14 +171,14 @@ class Publication:
 
 
 def hidden_docnames(
-    srcdir: Path, folder: str, on: dt.date, cache: Path | None = None
+    srcdir: Path, folder: str, on: dt.date, state: Path | None = None
 ) -> Publication:
     """The publication rule over every article file, with the problems found on the way.
 
-    ``cache`` (a JSON file) keeps each file's verdict by size and modification time, so a
-    rebuild reads only the front matter of files that changed.
+    A state file in the folder ``state`` keeps each file's verdict by size and modification
+    time, so a rebuild reads only the front matter of files that changed.
     """
-    known = json.loads(cache.read_text("utf-8")) if cache and cache.is_file() else {}
+    known = (PUBLICATION.load(state) if state is not None else None) or {}
     fresh = {}
     result = Publication([], [], {})
     for path in article_files(srcdir, folder):
@@ -200,7 +201,6 @@ def hidden_docnames(
             result.unsafe.append(docname)
         elif draft or (day and day > on.isoformat()):
             result.hidden.append(docname)
-    if cache is not None:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        cache.write_text(json.dumps(fresh, sort_keys=True), "utf-8")
+    if state is not None:
+        PUBLICATION.save(state, fresh)
     return result

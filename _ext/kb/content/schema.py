@@ -1,6 +1,7 @@
 """What a valid article is: one typed `Article` per file, or French problems with their lines.
 
-Pure Python: used by the Sphinx extension and by the standalone check (`python -m kb.check`).
+Pure Python: used by the Sphinx extension and by the standalone check
+(`python -m kb.content.check`).
 """
 
 from __future__ import annotations
@@ -8,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from . import frontmatter
 from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
 from .slugs import RESERVED, slugify, tag_label
+from .text import read_text
 from .vocab import Vocabulary
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 30, 200
@@ -72,19 +73,6 @@ class Article:
 TAG_MAX = 60
 
 
-def control_character(text: str) -> str:
-    """The first control character of ``text`` as ``U+XXXX`` (line breaks and tabs included,
-    and the bidirectional overrides that disguise text), or ""."""
-    for ch in text:
-        if (
-            unicodedata.category(ch) in {"Cc", "Cs", "Co"}
-            or "\u202a" <= ch <= "\u202e"
-            or ("\u2066" <= ch <= "\u2069")
-        ):
-            return f"U+{ord(ch):04X}"
-    return ""
-
-
 class _Reader:
     """Reads one front matter, collecting every problem instead of stopping at the first."""
 
@@ -98,16 +86,15 @@ class _Reader:
         self.problems.append(Problem(self.path, line, field, message))
 
     def text(self, node: yaml.Node, field: str) -> str | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
-            value = " ".join(str(node.value).split())
-            control = control_character(value)
-            if control:
-                message = f"caractère de contrôle {control} interdit ; retirez-le."
-                self.problem(node, field, message)
-                return None
-            return value
-        self.problem(node, field, "attendu : du texte (mettez-le entre guillemets).")
-        return None
+        text = read_text(node)
+        if text.control:
+            message = f"caractère de contrôle {text.control} interdit ; retirez-le."
+            self.problem(node, field, message)
+            return None
+        if text.not_text:
+            self.problem(node, field, "attendu : du texte (mettez-le entre guillemets).")
+            return None
+        return text.value
 
     def date(self, node: yaml.Node, field: str) -> dt.date | None:
         value = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""

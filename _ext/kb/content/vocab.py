@@ -11,6 +11,7 @@ import yaml
 
 from .frontmatter import Problem, undecodable
 from .slugs import RESERVED, is_slug
+from .text import read_text
 
 CATEGORIES = "categories.yml"
 AUTHORS = "authors.yml"
@@ -41,7 +42,6 @@ class Vocabulary:
 
 
 KEY_MAX = 60
-STR = "tag:yaml.org,2002:str"
 
 
 def _anchors(text: str, shown: str) -> list[Problem]:
@@ -63,12 +63,11 @@ def _anchors(text: str, shown: str) -> list[Problem]:
 
 def _text(node: yaml.Node | None, shown: str, key: str, field: str) -> tuple[str, list[Problem]]:
     """A text field of an entry: a YAML string, without control characters."""
-    from .schema import control_character  # the same rule as articles' fields
-
     if node is None:
         return "", []
     line = node.start_mark.line + 1
-    if not isinstance(node, yaml.ScalarNode) or node.tag != STR:
+    text = read_text(node)  # the same rule as articles' fields
+    if text.not_text:
         return "", [
             Problem(
                 shown,
@@ -77,15 +76,16 @@ def _text(node: yaml.Node | None, shown: str, key: str, field: str) -> tuple[str
                 f"champ « {field} » : attendu : du texte (mettez-le entre guillemets).",
             )
         ]
-    value = " ".join(str(node.value).split())
-    control = control_character(value)
-    if control:
+    if text.control:
         return "", [
             Problem(
-                shown, line, key, f"champ « {field} » : caractère de contrôle {control} interdit."
+                shown,
+                line,
+                key,
+                f"champ « {field} » : caractère de contrôle {text.control} interdit.",
             )
         ]
-    return value, []
+    return text.value, []
 
 
 def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]:

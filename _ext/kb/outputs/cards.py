@@ -24,7 +24,7 @@ WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 # Bump when the drawing changes: every card is drawn again.
 DESIGN = "2"  # 2: palette PNG
-FONTS = Path(__file__).parent / "fonts"
+FONTS = Path(__file__).parents[1] / "fonts"
 TITLE_FONT = FONTS / "InterDisplay-Bold.otf"
 TEXT_FONT = FONTS / "Inter-Medium.otf"
 

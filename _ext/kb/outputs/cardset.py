@@ -7,7 +7,6 @@ beside the doctrees by the previous build, or its file is missing; each file is 
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,10 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..state import StateFile, mapping_of, write_whole
 from .cards import HEIGHT, WIDTH, CardText, digest, draw
-from .outputs import write_whole
 
-STORE = "kb-cards.json"
+STORE = StateFile("kb-cards.json", 1, mapping_of(str))  # card path → digest
 FOLDER = "cards"
 SITE_CARD = f"{FOLDER}/index.png"
 SIZE = (WIDTH, HEIGHT)
@@ -52,8 +51,7 @@ def card_for(pagename: str, articles: Mapping[str, object], categories: Iterable
 
 def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[list[str], int]:
     """Draw the cards whose digest changed; return (every card path, number drawn)."""
-    store = doctreedir / STORE
-    old: dict[str, str] = json.loads(store.read_text("utf-8")) if store.is_file() else {}
+    old: dict[str, str] = STORE.load(doctreedir) or {}
     new: dict[str, str] = {}
     stale: list[CardSpec] = []
     for spec in specs:
@@ -62,8 +60,7 @@ def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[li
             stale.append(spec)
     for spec, data in zip(stale, _draw_all([spec.text for spec in stale]), strict=True):
         write_whole(outdir / spec.path, data)
-    store.parent.mkdir(parents=True, exist_ok=True)
-    store.write_text(json.dumps(new, indent=0, sort_keys=True) + "\n", "utf-8")
+    STORE.save(doctreedir, new, indent=0)
     return sorted(new), len(stale)
 
 

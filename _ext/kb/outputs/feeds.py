@@ -14,9 +14,9 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from .outputs import write_whole
-from .schema import Article
-from .vocab import Vocabulary
+from ..content.schema import Article
+from ..content.vocab import Vocabulary
+from ..state import write_whole
 
 FEED_SIZE = 50
 

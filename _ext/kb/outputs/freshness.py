@@ -9,20 +9,31 @@ beside the doctrees, and yields only the pages whose digest changed or whose fil
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-STORE = "kb-generated.json"
-SITE = "kb-site.json"
+from ..state import StateFile, mapping_of
+
+DIGESTS = StateFile("kb-generated.json", 1, mapping_of(str))
+
+
+def _site_shape(data: Any) -> bool:
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("inputs"), str)
+        and isinstance(data.get("generated"), list)
+        and all(isinstance(name, str) for name in data["generated"])
+    )
+
+
+SITE = StateFile("kb-site.json", 1, _site_shape)
 
 
 class Digests:
     def __init__(self, doctreedir: Path) -> None:
-        self.path = doctreedir / STORE
-        self.old: dict[str, str] = (
-            json.loads(self.path.read_text("utf-8")) if self.path.is_file() else {}
-        )
+        self.folder = doctreedir
+        self.old: dict[str, str] = DIGESTS.load(doctreedir) or {}
         self.new: dict[str, str] = {}
 
     @staticmethod
@@ -39,8 +50,7 @@ class Digests:
         return self.old.get(pagename) != digest or not outfile.is_file()
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.new, indent=0, sort_keys=True) + "\n", "utf-8")
+        DIGESTS.save(self.folder, self.new, indent=0)
 
 
 @dataclass
@@ -53,13 +63,8 @@ class SiteState:
 
     @classmethod
     def load(cls, doctreedir: Path) -> SiteState:
-        path = doctreedir / SITE
-        if not path.is_file():
-            return cls()
-        data = json.loads(path.read_text("utf-8"))
-        return cls(data.get("inputs", ""), list(data.get("generated", [])))
+        data = SITE.load(doctreedir)
+        return cls(data["inputs"], data["generated"]) if data else cls()
 
     def save(self, doctreedir: Path) -> None:
-        doctreedir.mkdir(parents=True, exist_ok=True)
-        data = {"inputs": self.inputs, "generated": self.generated}
-        (doctreedir / SITE).write_text(json.dumps(data, indent=0) + "\n", "utf-8")
+        SITE.save(doctreedir, {"inputs": self.inputs, "generated": self.generated}, indent=0)

@@ -6,19 +6,25 @@ The list of pages written by the previous build is kept beside the doctrees, not
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
-MANIFEST = "kb-pages.json"
+from ..state import StateFile
+
+
+def _paths(data: Any) -> bool:
+    return isinstance(data, list) and all(isinstance(path, str) for path in data)
+
+
+MANIFEST = StateFile("kb-pages.json", 1, _paths)
 
 
 def prune(outdir: Path, doctreedir: Path, pages: Iterable[str]) -> list[str]:
     """Delete the files listed last time but not in ``pages`` (paths relative to ``outdir``);
     record ``pages`` for next time; return what was deleted."""
-    manifest = doctreedir / MANIFEST
     current = sorted(set(pages))
-    previous = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else []
+    previous = MANIFEST.load(doctreedir) or []
     keep = set(current)
     removed = [path for path in previous if path not in keep]
     for path in removed:
@@ -28,6 +34,5 @@ def prune(outdir: Path, doctreedir: Path, pages: Iterable[str]) -> list[str]:
             if parent == outdir or any(parent.iterdir()):
                 break
             parent.rmdir()
-    manifest.parent.mkdir(parents=True, exist_ok=True)
-    manifest.write_text(json.dumps(current, indent=0) + "\n", "utf-8")
+    MANIFEST.save(doctreedir, current, indent=0)
     return removed

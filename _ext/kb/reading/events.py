@@ -14,29 +14,22 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Iterable
 from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.util import logging
 
-from . import frontmatter, safety
-from .collection import duplicate_slugs, file_problems, today
-from .frontmatter import Problem
-from .navigation import parts as nav_parts
-from .schema import Article, parse_article
-from .store import Catalog, domain
-from .vocab import Vocabulary
-
-logger = logging.getLogger(__name__)
-
-
-def warn(problem: Problem, docname: str | None = None) -> None:
-    message = f"champ « {problem.field} » : {problem.message}" if problem.field else problem.message
-    location = (docname, problem.line) if docname else f"{problem.path}:{problem.line}"
-    logger.warning(message, location=location, type="kb", subtype="frontmatter")
+from .._compat import current_docname
+from ..content import frontmatter
+from ..content.catalog import Catalog
+from ..content.collection import duplicate_slugs, file_problems, today
+from ..content.schema import Article, parse_article
+from ..content.vocab import Vocabulary
+from ..diagnostics import report
+from . import safety
+from .domain import domain
+from .invalidation import affected, page_parts, shown_entries
 
 
 class Reading:
@@ -59,17 +52,17 @@ class Reading:
         if not self.is_article(app, docname):
             if text.startswith(frontmatter.FENCE):
                 for problem in frontmatter.parse(path, text)[1]:
-                    warn(problem, docname)
+                    report(problem, docname)
             return
         article, problems = parse_article(path, docname, text, self.vocab)
         for problem in file_problems(path, docname) + problems:
-            warn(problem, docname)
+            report(problem, docname)
         if article is not None:
             domain(app.env).articles[docname] = article
 
     def secure(self, app: Sphinx, doctree: nodes.document) -> None:
         """Before Sphinx's collectors (title, metadata): an article's untrusted parts inert."""
-        docname = app.env.current_document.docname
+        docname = current_docname(app.env)
         if not self.is_article(app, docname):
             return
         article = domain(app.env).articles.get(docname)
@@ -79,7 +72,7 @@ class Reading:
         safety.refuse_outside_includes(app, docname, doctree)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:
-        docname = app.env.current_document.docname
+        docname = current_docname(app.env)
         if self.is_article(app, docname):
             # Articles reach readers through listings and the kb navigation: no toctree to
             # edit when adding one, and none that grows with the article count.
@@ -150,57 +143,4 @@ class Reading:
         }
         pairs = [(path, articles[name]) for path, name in by_path.items()]
         for problem in duplicate_slugs(pairs):
-            warn(problem, by_path[problem.path])
-
-
-def page_parts(catalog: Catalog, name: str, limit: int, related: bool) -> tuple[object, ...]:
-    """What page ``name`` shows of other articles: its navigation, and for an article its
-    previous/next links and (when ``related``) its "À lire aussi" block."""
-    nav = nav_parts(name, catalog, limit)
-    article = catalog.by_docname.get(name)
-    if article is None:
-        return (nav,)
-    around = tuple((a.docname, a.title) if a else None for a in catalog.neighbours(name))
-    shown = tuple(a.listing_key() for a in catalog.related(article)) if related else ()
-    return nav, around, shown
-
-
-def affected(
-    articles: dict[str, Article], changed: set[str], before: dict[str, Article]
-) -> set[str]:
-    """Articles whose "related" block may show one of the changed ones (a shared tag or the
-    category, before or after the change), and the changed ones themselves."""
-    keys: set[tuple[str, str]] = set()
-    for name in changed:
-        for version in (articles.get(name), before.get(name)):
-            if version is not None:
-                keys.add(("category", version.category))
-                keys |= {("tag", tag.slug) for tag in version.tags}
-    result = {name for name in changed if name in articles}
-    for name, article in articles.items():
-        mine = {("category", article.category)} | {("tag", t.slug) for t in article.tags}
-        if mine & keys:
-            result.add(name)
-    return result
-
-
-def shown_entries(
-    old: dict[str, dict[str, list[str]]],
-    new: dict[str, dict[str, list[str]]],
-    articles: dict[str, Article],
-    docnames: Iterable[str],
-    listings: set[str],
-) -> set[str]:
-    """The pages that show a category or author whose name or description changed (the keys
-    being the same): every page's navigation names the categories, listings show their names
-    and descriptions, an article's header names its category and authors. Generated pages
-    (category and author pages) follow their own digests."""
-
-    def changed(kind: str, index: int) -> set[str]:
-        return {key for key, values in new[kind].items() if old[kind][key][index] != values[index]}
-
-    if changed("categories", 0):
-        return set(docnames)
-    pages = set(listings) if changed("categories", 1) else set()
-    renamed = changed("authors", 0)
-    return pages | {name for name, article in articles.items() if renamed & set(article.authors)}
+            report(problem, by_path[problem.path])

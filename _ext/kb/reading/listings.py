@@ -14,7 +14,8 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .store import domain
+from .._compat import current_docname
+from .domain import domain
 
 
 class kb_listing(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -26,7 +27,7 @@ class _Listing(SphinxDirective):
     option_spec = {"limit": directives.positive_int}  # noqa: RUF012
 
     def run(self) -> list[nodes.Node]:
-        domain(self.env).listings.add(self.env.current_document.docname)
+        domain(self.env).listings.add(current_docname(self.env))
         node = kb_listing(kind=self.kind, limit=self.options.get("limit", 10))
         self.set_source_info(node)
         return [node]

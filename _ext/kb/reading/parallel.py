@@ -15,6 +15,8 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .._compat import set_processes
+
 
 class ReadingMode:
     """Lowers ``app.parallel`` for the reading phase only, when it has many documents to read."""
@@ -24,9 +26,10 @@ class ReadingMode:
 
     def before_read(self, app: Sphinx, env: Any, docnames: list[str]) -> None:
         if app.parallel > 1 and len(docnames) > app.config.kb_parallel_read_max:
-            self.saved, app.parallel = app.parallel, 1
+            self.saved = set_processes(app, 1)
 
     def after_read(self, app: Sphinx, env: Any) -> list[str]:
         if self.saved:
-            app.parallel, self.saved = self.saved, 0
+            set_processes(app, self.saved)
+            self.saved = 0
         return []

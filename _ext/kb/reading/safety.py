@@ -18,18 +18,16 @@ from pathlib import Path
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util import logging
 
-from . import sanitize
-
-logger = logging.getLogger(__name__)
+from ..content import sanitize
+from ..diagnostics import Subtype, warn
 
 # What markdown-it leaves as text when it refuses a link target: [text](javascript:…).
 _REFUSED_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 
 
 def _warn(message: str, node: nodes.Node) -> None:
-    logger.warning(message, location=node, type="kb", subtype="html")
+    warn(message, subtype=Subtype.HTML, location=node)
 
 
 def title_as_text(doctree: nodes.document, title: str | None) -> None:
@@ -89,12 +87,11 @@ def refuse_outside_includes(app: Sphinx, docname: str, doctree: nodes.document) 
         if srcdir not in (Path.cwd() / dependency).resolve().parents
     )
     if outside:
-        logger.warning(
+        warn(
             "inclusion refusée : %s est hors du dépôt ; le contenu de la page est retiré.",
             ", ".join(outside),
+            subtype=Subtype.INCLUDE,
             location=docname,
-            type="kb",
-            subtype="include",
         )
         for child in list(doctree.children):
             doctree.remove(child)

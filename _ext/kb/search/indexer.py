@@ -41,13 +41,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .outputs import write_whole
+from ..state import StateFile, mapping_of, write_whole
 
 BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
 SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
-STAMPS = "kb-search.json"  # beside the doctrees: the fingerprint each bundle was made from
-PLAN = "kb-search-plan.json"  # beside the doctrees: the shards the newest build asked for
-PAGES = "kb-search-pages.json"  # beside the doctrees: each page's indexed text digest
+# Beside the doctrees: the fingerprint each bundle was made from; the shards the newest build
+# asked for (read by the background indexer); each page's indexed text digest.
+STAMPS = StateFile("kb-search.json", 1, mapping_of(str))
+PLAN = StateFile("kb-search-plan.json", 1, lambda data: _plan_shape(data))
+PAGES = StateFile("kb-search-pages.json", 1, mapping_of(list))
 PID = "kb-search.pid"
 PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
 # Around what Pagefind indexes in a page (kb wraps each document's text in them).
@@ -77,13 +79,10 @@ def indexed_text(page: bytes) -> bytes:
     return page[start:end] if 0 <= start < end else page
 
 
-def indexed_digests(pages: Sequence[str], cache: Path | None = None) -> dict[str, str]:
-    """Each page's digest of its indexed text; ``cache`` (a JSON file) keeps them by size and
-    modification time, so only the pages written since the last build are read."""
-    known: dict[str, list[object]] = {}
-    if cache is not None:
-        with contextlib.suppress(OSError, ValueError):
-            known = json.loads(cache.read_text("utf-8"))
+def indexed_digests(pages: Sequence[str], state: Path | None = None) -> dict[str, str]:
+    """Each page's digest of its indexed text; a state file in the folder ``state`` keeps them
+    by size and modification time, so only the pages written since the last build are read."""
+    known: dict[str, list[object]] = (PAGES.load(state) if state is not None else None) or {}
     fresh: dict[str, list[object]] = {}
     for page in pages:
         try:
@@ -97,8 +96,8 @@ def indexed_digests(pages: Sequence[str], cache: Path | None = None) -> dict[str
                 digest = hashlib.sha256(indexed_text(handle.read())).hexdigest()
             entry = [stat.st_size, stat.st_mtime_ns, digest]
         fresh[page] = entry
-    if cache is not None and fresh != known:
-        write_whole(cache, json.dumps(fresh).encode())
+    if state is not None and fresh != known:
+        PAGES.save(state, fresh)
     return {page: str(entry[2]) for page, entry in fresh.items()}
 
 
@@ -118,7 +117,7 @@ def plan(
     names = sorted(map(str, pages))
     for page in names:
         groups[zlib.crc32(page[prefix:].encode()) % count].append(page)
-    digests = indexed_digests(names, doctreedir / PAGES if doctreedir else None)
+    digests = indexed_digests(names, doctreedir)
     shards = []
     # Pagefind refuses a site without pages: empty groups (tiny sites) get no bundle.
     for number, group in enumerate((group for group in groups if group), start=1):
@@ -167,10 +166,10 @@ def update(
     """Index the stale shards, then list the shards and remove the bundles no longer used; with
     ``plan_file``, stop as soon as that file no longer holds these shards (a newer build's
     indexer follows)."""
-    expected = plan_file.read_bytes() if plan_file is not None else b""
+    expected = _contents(plan_file) if plan_file is not None else b""
 
     def superseded() -> bool:
-        return plan_file is not None and plan_file.read_bytes() != expected
+        return plan_file is not None and _contents(plan_file) != expected
 
     shard_list = listing(shards)
     stamps = _stamps(doctreedir)
@@ -236,13 +235,11 @@ def _pagefind(outdir: Path, pages: Sequence[str], site: Path, bundle: Path) -> s
 
 
 def _stamps(doctreedir: Path) -> dict[str, str]:
-    with contextlib.suppress(OSError, ValueError):
-        return dict(json.loads((doctreedir / STAMPS).read_text("utf-8")))
-    return {}
+    return STAMPS.load(doctreedir) or {}
 
 
 def _save_stamps(doctreedir: Path, stamps: dict[str, str]) -> None:
-    write_whole(doctreedir / STAMPS, json.dumps(stamps, indent=0, sort_keys=True).encode())
+    STAMPS.save(doctreedir, stamps, indent=0)
 
 
 def index_in_background(
@@ -254,16 +251,16 @@ def index_in_background(
     if listed(outdir, listing(shards)) and not stale(outdir, _stamps(doctreedir), shards):
         return
     doctreedir.mkdir(parents=True, exist_ok=True)
-    plan_file, pid_file = doctreedir / PLAN, doctreedir / PID
+    pid_file = doctreedir / PID
     payload = [{"bundle": s.bundle, "pages": s.pages, "fingerprint": s.fingerprint} for s in shards]
-    write_whole(plan_file, json.dumps(payload).encode())
+    PLAN.save(doctreedir, payload)
     _stop(pid_file)
     if (outdir / BUNDLE).is_dir():
         (outdir / BUNDLE / PENDING).write_text("", "utf-8")
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join(
-            [str(Path(__file__).parents[1]), os.environ.get("PYTHONPATH", "")]
+            [str(Path(__file__).parents[2]), os.environ.get("PYTHONPATH", "")]
         ),
     }
     command = [sys.executable, "-m", "kb.search", str(outdir), str(doctreedir)]
@@ -277,6 +274,23 @@ def index_in_background(
     pid_file.write_text(str(process.pid), "utf-8")
 
 
+def _plan_shape(data: object) -> bool:
+    return isinstance(data, list) and all(
+        isinstance(item, dict)
+        and isinstance(item.get("bundle"), str)
+        and isinstance(item.get("pages"), list)
+        and isinstance(item.get("fingerprint"), str)
+        for item in data
+    )
+
+
+def _contents(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
 def _stop(pid_file: Path) -> None:
     with contextlib.suppress(OSError, ValueError):  # none running, or already finished
         os.killpg(int(pid_file.read_text("utf-8")), signal.SIGTERM)
@@ -287,18 +301,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("doctreedir", type=Path)
     args = parser.parse_args(argv)
-    plan_file = args.doctreedir / PLAN
-    shards = [
-        Shard(item["bundle"], tuple(item["pages"]), item["fingerprint"])
-        for item in json.loads(plan_file.read_text("utf-8"))
-    ]
-    failure = update(args.outdir, args.doctreedir, shards, plan_file)
+    saved = PLAN.load(args.doctreedir)
+    if saved is None:
+        return 1  # the next build writes a new plan and starts a new indexer
+    shards = [Shard(item["bundle"], tuple(item["pages"]), item["fingerprint"]) for item in saved]
+    failure = update(args.outdir, args.doctreedir, shards, args.doctreedir / PLAN.name)
     pid_file = args.doctreedir / PID
     with contextlib.suppress(OSError):
         if pid_file.read_text("utf-8") == str(os.getpid()):
             pid_file.unlink()
     return 1 if failure else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

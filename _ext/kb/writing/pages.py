@@ -16,11 +16,11 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from .listings import kb_listing
+from ..content.catalog import Catalog
+from ..content.schema import Article
+from ..content.vocab import Vocabulary
+from ..reading.listings import kb_listing
 from .render import Renderer
-from .schema import Article
-from .store import Catalog
-from .vocab import Vocabulary
 
 
 def french_order(choice: tuple[str, int]) -> tuple[str, str]:

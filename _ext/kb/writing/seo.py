@@ -1,17 +1,13 @@
-"""What the site tells machines: Open Graph and Twitter card tags, sitemap.xml, robots.txt."""
+"""What a page tells machines and networks: Open Graph and Twitter card tags."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 
 from markupsafe import Markup
 
-from .schema import Article
-from .vocab import Vocabulary
-
-SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+from ..content.schema import Article
+from ..content.vocab import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -77,20 +73,3 @@ def social_tags(
         tags.append(("property", "article:section", vocab.categories[article.category].name))
         tags += [("property", "article:tag", tag.label) for tag in article.tags]
     return Markup("").join(_meta(*tag) for tag in tags)
-
-
-def sitemap(entries: Iterable[tuple[str, str]]) -> bytes:
-    """``entries``: (absolute URL, lastmod or "") pairs, written in the order given."""
-    ET.register_namespace("", SITEMAP_NS)
-    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
-    for url, lastmod in entries:
-        item = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(item, f"{{{SITEMAP_NS}}}loc").text = url
-        if lastmod:
-            ET.SubElement(item, f"{{{SITEMAP_NS}}}lastmod").text = lastmod
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
-
-
-def robots(sitemap_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n"

@@ -1,0 +1,42 @@
+"""The Sphinx internals kb touches, in one place: what to check when Sphinx changes.
+
+Everything else kb uses is Sphinx's documented API (events, config values, domains, builders'
+``get_target_uri``/``get_relative_uri``/``get_outfilename``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+
+def template_environment(builder: Any) -> Environment:
+    """The Jinja environment of an HTML builder's template bridge."""
+    return builder.templates.environment
+
+
+def without_sphinx_search(builder: Any) -> None:
+    """Neither Sphinx's search index nor its search page is written (Pagefind serves search)."""
+    builder.search = False
+
+
+def layout_key(builder: Any) -> str:
+    """What every page's layout depends on: Sphinx's configuration and tags hashes (its
+    ``build_info``) and the newest template."""
+    info = builder.build_info
+    return f"{info.config_hash}:{info.tags_hash}:{builder.templates.newest_template_mtime()}"
+
+
+def current_docname(env: BuildEnvironment) -> str:
+    """The document being read (``current_document`` from Sphinx 8.2, ``docname`` before)."""
+    current = getattr(env, "current_document", None)
+    return current.docname if current is not None else env.docname
+
+
+def set_processes(app: Sphinx, count: int) -> int:
+    """Set the number of processes Sphinx uses from now on; returns the previous one."""
+    previous, app.parallel = app.parallel, count
+    return previous

@@ -1,0 +1,36 @@
+"""Every warning kb emits has type ``kb`` and one of these subtypes, so a site can silence one
+kind with ``suppress_warnings = ["kb.<subtype>"]`` (listed in the README)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from sphinx.util import logging
+
+from .content.frontmatter import Problem
+
+logger = logging.getLogger("kb")
+
+
+class Subtype(StrEnum):
+    FRONTMATTER = "frontmatter"  # an article's front matter, file name or a data file
+    HTML = "html"  # raw HTML, a link or an image refused in an article
+    INCLUDE = "include"  # an article includes a file outside the source folder
+    COLLISION = "collision"  # a generated page would take the name of a document
+    SEARCH = "search"  # Pagefind missing or failing: search is degraded
+
+
+def warn(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:
+    logger.warning(message, *args, type="kb", subtype=subtype.value, location=location)
+
+
+def info(message: str, *args: object) -> None:
+    logger.info(message, *args)
+
+
+def report(problem: Problem, docname: str | None = None) -> None:
+    """A problem of the content layer as a warning at its document (or file) and line."""
+    message = f"champ « {problem.field} » : {problem.message}" if problem.field else problem.message
+    location = (docname, problem.line) if docname else f"{problem.path}:{problem.line}"
+    warn(message, subtype=Subtype.FRONTMATTER, location=location)

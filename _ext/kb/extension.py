@@ -1,0 +1,153 @@
+"""The extension's wiring: options, domain, directives, and one router of Sphinx events whose
+handlers each delegate to the phase that does the work (``reading``, ``writing``, ``outputs``,
+``search``). Whether the builder writes HTML is decided once, at ``builder-inited``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util.typing import ExtensionMetadata
+
+from . import __version__, _compat, options
+from .content.catalog import Catalog
+from .content.collection import today
+from .outputs.products import Products
+from .reading import publication
+from .reading.domain import KnowledgeBaseDomain, domain
+from .reading.events import Reading
+from .reading.listings import resolve, setup_listings
+from .reading.parallel import ReadingMode
+from .search import build as search
+from .site import Site
+from .writing import context as page
+from .writing.generated import GeneratedPages
+from .writing.pages import Pages
+from .writing.render import Renderer, cache_compiled_templates
+
+HERE = Path(__file__).parent
+Context = dict[str, Any]
+
+
+class KnowledgeBase:
+    """Routes the events of one application; holds no document data (that is the domain's)."""
+
+    def __init__(self) -> None:
+        self.reading = Reading()
+        self.reading_mode = ReadingMode()
+        self.pages = Pages(Renderer())
+        self.generated = GeneratedPages()
+        self.site = Site()
+        self.pagefind = False
+
+    def config_inited(self, app: Sphinx, config: Config) -> None:
+        problems = options.problems(lambda name: getattr(config, name))
+        if problems:
+            raise ConfigError("\n".join(problems))
+        self.reading.vocab = self.pages.vocab = publication.configure(app, config)
+        # New lists: append() would change Sphinx's shared default when conf.py sets none.
+        config.html_static_path = [*config.html_static_path, str(HERE / "static")]
+        config.templates_path = [*config.templates_path, str(HERE / "templates")]
+
+    def builder_inited(self, app: Sphinx) -> None:
+        self.site = Site.of(app)
+        if not self.site.html:
+            return
+        templates = _compat.template_environment(app.builder)
+        folder = Path(app.doctreedir) / "kb-jinja"
+        cache_compiled_templates([templates, self.pages.renderer.env], folder)
+        app.add_css_file("kb.css")
+        app.add_js_file("kb-search.js", loading_method="defer")
+        self.pagefind = search.available()
+        if self.pagefind:  # the search page is ours, from collect_pages
+            _compat.without_sphinx_search(app.builder)
+
+    def env_updated(self, app: Sphinx, env: Any) -> list[str]:
+        self.pages.catalog = Catalog(domain(env).articles.values(), today(), app.config.kb_preview)
+        return []
+
+    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
+
+    def navigation(
+        self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any
+    ) -> None:
+        """Before the theme's handlers, which drop sidebar templates that render empty."""
+        if self.site.html:
+            page.navigation(app, self.pages, pagename, context, doctree)
+
+    def page_context(self, app: Sphinx, pagename: str, _t: str, context: Context, _d: Any) -> None:
+        if self.site.html:
+            page.metadata(app, self.site, self.pages, pagename, context)
+
+    def assets_and_policy(
+        self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any
+    ) -> None:
+        """Last of the page-context handlers: every inline script the page prints is known."""
+        if self.site.html:
+            page.assets_and_policy(pagename, context, doctree, self.pagefind)
+
+    def collect_pages(self, app: Sphinx) -> Any:
+        if not self.site.html:
+            return []
+        stale = self.generated.stale(app, self.pages, _compat.layout_key(app.builder))
+        if self.pagefind:  # Sphinx no longer writes it (builder_inited)
+            context = {
+                "kb_filters": self.pages.filter_choices(),
+                "kb_search_pending": app.config.kb_search_background,
+            }
+            stale.append(("search", context, "search.html"))
+        return stale
+
+    def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
+        if exception is not None or not self.site.html:
+            return
+        if not self.generated.unchanged:
+            products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
+            products.write(Path(app.outdir), self.generated.names)
+        self.generated.save(Path(app.doctreedir))
+        if self.pagefind:
+            search.index_site(app)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    for option in options.OPTIONS:
+        app.add_config_value(
+            option.name,
+            option.default,
+            option.rebuild,  # type: ignore[arg-type]
+            types=option.accepts.types,
+            description=option.description,
+        )
+    app.add_domain(KnowledgeBaseDomain)
+    setup_listings(app)
+    kb = KnowledgeBase()
+    app.connect("config-inited", kb.config_inited)
+    app.connect("builder-inited", kb.builder_inited)
+    app.connect("source-read", kb.reading.source_read)
+    # Before Sphinx's collectors (priority 500), which record the title for every page.
+    app.connect("doctree-read", kb.reading.secure, priority=400)
+    app.connect("doctree-read", kb.reading.doctree_read)
+    app.connect("env-get-outdated", kb.reading.get_outdated)
+    app.connect("env-get-updated", kb.reading.get_updated)
+    app.connect("env-check-consistency", kb.reading.check_consistency)
+    app.connect("env-before-read-docs", kb.reading_mode.before_read)
+    app.connect("env-updated", kb.reading_mode.after_read, priority=100)
+    app.connect("env-updated", kb.env_updated)
+    app.connect("doctree-resolved", kb.doctree_resolved)
+    app.connect("html-page-context", kb.navigation, priority=400)
+    app.connect("html-page-context", kb.page_context, priority=600)
+    app.connect("html-page-context", kb.assets_and_policy, priority=999)
+    app.connect("html-collect-pages", kb.collect_pages)
+    app.connect("build-finished", kb.build_finished)
+    return {
+        "version": __version__,
+        # 4: the modules moved into layers (the pickled articles' classes with them)
+        "env_version": 4,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,162 @@
+"""The extension's options, declared once: name, default, rebuild, accepted values, description,
+and whether the option changes site-wide outputs (generated pages, feeds, sitemap, cards).
+
+``register`` gives them to Sphinx; ``problems`` checks a configuration at ``config-inited``, so
+that a bad value stops the build with a message naming the option, the value and what is
+expected, never a traceback later. The README's option list is tested against ``OPTIONS``.
+No Sphinx import here: the table is plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Accepts:
+    """What an option accepts: its Python types (for Sphinx) and a test of its value."""
+
+    types: frozenset[type]
+    expected: str  # in French, after "attendu :"
+    test: Callable[[Any], bool]
+
+
+def _positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _folder(value: Any) -> bool:
+    if not isinstance(value, str) or not value.strip("/ "):
+        return False
+    path = PurePosixPath(value)
+    return not path.is_absolute() and ".." not in path.parts
+
+
+def _links(value: Any) -> bool:
+    return isinstance(value, list | tuple) and all(
+        isinstance(pair, list | tuple)
+        and len(pair) == 2
+        and all(isinstance(p, str) and p for p in pair)
+        for pair in value
+    )
+
+
+BOOLEAN = Accepts(frozenset({bool}), "True ou False", lambda value: isinstance(value, bool))
+TEXT = Accepts(frozenset({str}), "du texte", lambda value: isinstance(value, str))
+COUNT = Accepts(frozenset({int}), "un nombre entier supérieur ou égal à 1", _positive_int)
+FOLDER = Accepts(
+    frozenset({str}),
+    'un dossier relatif au dossier source, sans « .. », par exemple "articles"',
+    _folder,
+)
+LINKS = Accepts(
+    frozenset({list, tuple}),
+    'une liste de paires [page, libellé], par exemple [["archives", "Archives"]]',
+    _links,
+)
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: object
+    rebuild: str  # Sphinx's: "env" re-reads every document, "html" rewrites every page, "" none
+    accepts: Accepts
+    description: str
+    site_wide: bool = False  # shown by generated pages, feeds, sitemap or cards
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "kb_articles_dir",
+        "articles",
+        "env",
+        FOLDER,
+        "Folder of the articles, relative to the source folder.",
+    ),
+    Option("kb_data_dir", "data", "env", FOLDER, "Folder of categories.yml and authors.yml."),
+    Option("kb_preview", False, "env", BOOLEAN, "Build and list drafts and future-dated articles."),
+    Option("kb_words_per_minute", 200, "env", COUNT, "Reading speed used for the reading time."),
+    Option(
+        "kb_site_description",
+        "",
+        "html",
+        TEXT,
+        "Description of the site, for feeds.",
+        site_wide=True,
+    ),
+    Option(
+        "kb_feed_rights",
+        "",
+        "html",
+        TEXT,
+        "License statement of the feeds (Atom rights, RSS copyright).",
+        site_wide=True,
+    ),
+    Option(
+        "kb_nav_limit",
+        10,
+        "html",
+        COUNT,
+        "Articles listed in the sidebar navigation.",
+        site_wide=True,
+    ),
+    Option(
+        "kb_nav_links",
+        [["archives", "Archives"], ["tags/index", "Mots-clés"]],
+        "html",
+        LINKS,
+        "[pagename, label] pairs at the end of the navigation.",
+        site_wide=True,
+    ),
+    Option(
+        "kb_page_size",
+        50,
+        "html",
+        COUNT,
+        "Articles per page of a generated listing.",
+        site_wide=True,
+    ),
+    Option(
+        "kb_search_background",
+        False,
+        "",
+        BOOLEAN,
+        "Index for search after the build returns, in a detached process (the live "
+        "preview); the search page says while the index is behind.",
+        site_wide=True,
+    ),
+    Option(
+        "kb_search_shard_pages",
+        2000,
+        "",
+        COUNT,
+        "Pages per search index shard: an edit re-indexes only its shard.",
+    ),
+    Option(
+        "kb_parallel_read_max",
+        2000,
+        "",
+        COUNT,
+        "With -j, documents to read above which reading is serial (the writing stays "
+        "parallel): Sphinx's parallel reading costs more than it saves on large sites.",
+    ),
+)
+
+
+def problems(values: Callable[[str], Any], options: Iterable[Option] = OPTIONS) -> list[str]:
+    """One French message per option whose value (``values(name)``) is not accepted."""
+    return [
+        f"option « {option.name} » : valeur {values(option.name)!r} refusée ; "
+        f"attendu : {option.accepts.expected}."
+        for option in options
+        if not option.accepts.test(values(option.name))
+    ]
+
+
+def site_wide(values: Callable[[str], Any], options: Iterable[Option] = OPTIONS) -> str:
+    """The values of the options that site-wide outputs show, for their digest."""
+    return repr([(option.name, values(option.name)) for option in options if option.site_wide])

@@ -1,0 +1,102 @@
+"""What ``build-finished`` makes besides pages: feeds (site and categories, Atom, RSS, JSON
+Feed), sitemap and robots.txt, share cards; then the pages that no longer exist are removed.
+All made in memory, then written whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from sphinx.application import Sphinx
+
+from ..content.catalog import Catalog
+from ..content.vocab import Vocabulary
+from ..diagnostics import info
+from ..site import Site
+from . import cardset, feeds, sitemap
+from .cards import CardText
+from .prune import prune
+
+NOT_IN_SITEMAP = frozenset({"search", "genindex", "404"})
+
+
+class Products:
+    """The site-wide outputs of one build, from its catalog and vocabulary."""
+
+    def __init__(self, app: Sphinx, site: Site, catalog: Catalog, vocab: Vocabulary) -> None:
+        self.app = app
+        self.url = site.url  # pagename → absolute URL
+        self.base = site.base
+        self.catalog = catalog
+        self.vocab = vocab
+
+    def write(self, outdir: Path, generated: list[str]) -> None:
+        app = self.app
+        pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP) + generated
+        self.write_listings(outdir, pages)
+        written = [
+            Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in pages
+        ]
+        written += [
+            f"feeds/{key}/{kind}.xml" for key in self.vocab.categories for kind in ("atom", "rss")
+        ]
+        cards, drawn = cardset.write(outdir, Path(app.doctreedir), self.card_specs())
+        info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
+        written += cards
+        prune(outdir, Path(app.doctreedir), written)
+
+    def write_listings(self, outdir: Path, pages: list[str]) -> None:
+        """Feeds (site, categories), sitemap and robots.txt."""
+        catalog, vocab, base, config = self.catalog, self.vocab, self.base, self.app.config
+        rights = config.kb_feed_rights
+
+        def url_of(article: Any) -> str:
+            return self.url(article.docname)
+
+        def label(slug: str) -> str:
+            return catalog.tags[slug].label
+
+        site = feeds.FeedInfo("feeds/atom.xml", config.project, config.kb_site_description, rights)
+        everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
+        files = feeds.render(everything, "feeds/atom.xml", "feeds/rss.xml")
+        json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description, rights)
+        json_feed = feeds.json_feed(json_info, catalog.articles, vocab, base, url_of)
+        files["feeds/feed.json"] = json_feed.encode("utf-8")
+        for key, entry in vocab.categories.items():
+            description = entry.description or site.description
+            info_ = feeds.FeedInfo(
+                f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}", description, rights
+            )
+            articles = catalog.by_category.get(key, [])
+            feed = feeds.generator(info_, articles, vocab, base, url_of, label)
+            files |= feeds.render(feed, f"feeds/{key}/atom.xml", f"feeds/{key}/rss.xml")
+        lastmod = {a.docname: (a.updated or a.date).isoformat() for a in catalog.articles}
+        entries = [(self.url(name), lastmod.get(name, "")) for name in pages]
+        files["sitemap.xml"] = sitemap.sitemap(entries)
+        files["robots.txt"] = sitemap.robots(base + "sitemap.xml").encode("utf-8")
+        feeds.write_all(outdir, files)
+
+    def card_specs(self) -> list[cardset.CardSpec]:
+        """Every card of the site: one per article without its own image, one per category,
+        and the site's (home page and every other page)."""
+        project = self.app.config.project
+        parts = urlsplit(self.app.config.html_baseurl)
+        host = (parts.netloc + parts.path).rstrip("/")
+        categories = self.vocab.categories
+
+        def spec(path: str, title: str, label: str) -> cardset.CardSpec:
+            return cardset.CardSpec(path, CardText(title, label, project, host))
+
+        return [
+            spec(cardset.SITE_CARD, project, "Base de connaissances"),
+            *(
+                spec(cardset.category_card(key), entry.name, "Catégorie")
+                for key, entry in categories.items()
+            ),
+            *(
+                spec(cardset.article_card(a.docname), a.title, categories[a.category].name)
+                for a in self.catalog.articles
+                if not a.image
+            ),
+        ]

@@ -1,0 +1,26 @@
+"""At ``config-inited``: the data files are read, and the articles that are not published
+(drafts, future-dated, unsafe paths) are excluded before Sphinx looks for documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from ..content.collection import hidden_docnames, today
+from ..content.vocab import Vocabulary, load
+from ..diagnostics import report
+
+
+def configure(app: Sphinx, config: Config) -> Vocabulary:
+    srcdir = Path(app.srcdir)
+    vocab, problems = load(srcdir / config.kb_data_dir, config.kb_data_dir)
+    for problem in problems:
+        report(problem)
+    rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), Path(app.doctreedir))
+    for problem in rule.unreported(config.kb_preview):
+        report(problem)
+    left_out = rule.unsafe + ([] if config.kb_preview else rule.hidden)
+    config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in left_out)]
+    return vocab

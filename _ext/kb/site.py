@@ -1,0 +1,27 @@
+"""What every writing step asks of the build: does the builder write HTML pages, and what is the
+absolute URL of a page. Decided once per build, at ``builder-inited``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+
+HTML_BUILDERS = frozenset({"html", "dirhtml"})
+
+
+@dataclass(frozen=True)
+class Site:
+    builder: Any = None
+    base: str = "/"  # html_baseurl, with exactly one trailing slash
+    html: bool = False  # the builder writes HTML pages (html, dirhtml)
+
+    @classmethod
+    def of(cls, app: Sphinx) -> Site:
+        base = app.config.html_baseurl.rstrip("/") + "/"
+        return cls(app.builder, base, app.builder.name in HTML_BUILDERS)
+
+    def url(self, pagename: str) -> str:
+        """The absolute URL of ``pagename``."""
+        return self.base + self.builder.get_target_uri(pagename)

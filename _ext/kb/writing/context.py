@@ -1,0 +1,101 @@
+"""The ``html-page-context`` handlers' work: navigation, article decorations and social
+metadata, then the files and security policy each page needs."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+from docutils import nodes
+from markupsafe import Markup
+
+from ..outputs import cardset
+from ..search.indexer import BODY_END, BODY_START
+from ..site import Site
+from . import assets, csp, seo
+from .navigation import render_nav
+from .pages import Pages
+
+# Feeds announced in every page's head, for feed readers and browsers.
+FEED_LINKS = (
+    ("feeds/atom.xml", "application/atom+xml", "Atom"),
+    ("feeds/rss.xml", "application/rss+xml", "RSS"),
+    ("feeds/feed.json", "application/feed+json", "JSON Feed"),
+)
+
+
+def navigation(
+    app: Any, pages: Pages, pagename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """The bounded sidebar navigation; the document's own text marked for search."""
+    config = app.config
+    link = pages.linker(app, pagename)
+    context["kb_nav"] = str(
+        render_nav(
+            pages.renderer,
+            link,
+            pagename,
+            config.root_doc,
+            pages.catalog,
+            pages.vocab,
+            config.kb_nav_limit,
+            config.kb_nav_links,
+        )
+    )
+    if doctree is not None and pagename != config.root_doc:
+        # What search indexes: the document's own text, not what pages add around it.
+        start, end = BODY_START.decode(), BODY_END.decode()
+        context["body"] = f"{start}{context.get('body', '')}</div>{end}"
+
+
+def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[str, Any]) -> None:
+    """An article's header, footer and neighbours; every page's social tags and feed links."""
+    pages.decorate_article(app, pagename, context)
+    article = pages.catalog.by_docname.get(pagename)
+    meta = context.get("meta") or {}
+    title = article.title if article else _plain(context.get("title", ""))
+    tags = seo.social_tags(
+        title=title,
+        url=site.url(pagename),
+        description=article.description if article else str(meta.get("description", "")),
+        site_name=app.config.project,
+        article=article,
+        vocab=pages.vocab,
+        image=social_image(app, site, pages, pagename, title),
+    )
+    alternates = Markup("").join(
+        Markup('<link rel="alternate" type="{}" title="{} ({})" href="{}">\n').format(
+            kind, app.config.project, name, pages.file_link(app, pagename, path)
+        )
+        for path, kind, name in FEED_LINKS
+    )
+    context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
+
+
+def social_image(app: Any, site: Site, pages: Pages, pagename: str, title: str) -> seo.SocialImage:
+    """An article's own ``image`` field, else the share card of the page."""
+    article = pages.catalog.by_docname.get(pagename)
+    if article is not None and article.image:
+        url = article.image if "://" in article.image else site.base + article.image
+        return seo.SocialImage(url, title)
+    card = cardset.card_for(pagename, pages.catalog.by_docname, pages.vocab.categories)
+    width, height = cardset.SIZE
+    return seo.SocialImage(
+        site.base + quote(card), title or app.config.project, width, height, cardset.MEDIA_TYPE
+    )
+
+
+def assets_and_policy(
+    pagename: str, context: dict[str, Any], doctree: nodes.document | None, pagefind: bool
+) -> None:
+    """The page keeps only the files it uses; then every inline script it prints is known."""
+    code = assets.has_code(doctree)
+    # Sphinx's search (the fallback without Pagefind) needs doctools.js on its page.
+    fallback = pagename == "search" and not pagefind
+    context["script_files"] = assets.needed(context.get("script_files", ()), code, fallback)
+    context["css_files"] = assets.needed(context.get("css_files", ()), code, fallback)
+    context["kb_csp"] = csp.policy(csp.inline_bodies(context["script_files"]))
+
+
+def _plain(html: str) -> str:
+    return Markup(html).striptags()  # noqa: S704 (Sphinx's already-escaped title)

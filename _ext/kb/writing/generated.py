@@ -1,0 +1,81 @@
+"""The generated pages (categories, tags, authors, archives, search), yielded at
+``html-collect-pages`` only when what they show changed.
+
+``site_inputs`` is everything that site-wide outputs show: when it equals the last build's,
+generated pages, feeds, sitemap, cards and pruning are all skipped (a body edit, no change).
+Otherwise each page is rendered only when its own digest changed (``outputs.freshness``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .. import options
+from ..content.catalog import parts
+from ..diagnostics import Subtype, warn
+from ..outputs.freshness import Digests, SiteState
+from .pages import Pages
+
+
+class GeneratedPages:
+    """What this build generates, and whether site-wide outputs are the same as last time."""
+
+    def __init__(self) -> None:
+        self.names: list[str] = []  # the generated pages, in order
+        self.inputs = ""  # what this build's site-wide outputs are made from
+        self.unchanged = False  # the same as the last build's: they are not made again
+
+    def site_inputs(self, app: Sphinx, pages: Pages, layout: str) -> str:
+        """The articles' listing fields, the pages, the data files, the settings, the layout."""
+        config = app.config
+        settings = repr((config.project, config.html_baseurl))
+        return Digests.digest(
+            layout,
+            settings + options.site_wide(lambda name: getattr(config, name)),
+            pages.vocab.fingerprint,
+            repr([(a.docname, a.listing_key()) for a in pages.catalog.articles]),
+            repr(sorted(app.env.found_docs)),
+        )
+
+    def stale(self, app: Sphinx, pages: Pages, layout: str) -> list[Any]:
+        """The generated pages to write: (pagename, context, template) each."""
+        builder = app.builder
+        self.inputs = self.site_inputs(app, pages, layout)
+        doctreedir = Path(app.doctreedir)
+        state = SiteState.load(doctreedir)
+        self.unchanged = state.inputs == self.inputs and all(
+            Path(builder.get_outfilename(name)).is_file() for name in state.generated
+        )
+        if self.unchanged:
+            self.names = state.generated
+            return []
+        digests = Digests(doctreedir)
+        limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
+        fingerprint = pages.vocab.fingerprint
+        self.names = []
+        stale = []
+        taken = set(app.env.found_docs)
+        for spec in pages.specs(app):
+            if spec.pagename in taken:  # reserved names keep this from happening; never silent
+                warn(
+                    "la page générée « %s » a le nom d’une autre page ; elle n’est pas écrite.",
+                    spec.pagename,
+                    subtype=Subtype.COLLISION,
+                )
+                continue
+            taken.add(spec.pagename)
+            self.names.append(spec.pagename)
+            # What the navigation shows, not its HTML: rendering it costs more than the digest.
+            nav = repr(parts(spec.pagename, pages.catalog, limit)) + links
+            context = repr(spec.context)
+            digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
+            if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
+                stale.append(pages.render_page(app, spec))
+        digests.save()
+        return stale
+
+    def save(self, doctreedir: Path) -> None:
+        SiteState(self.inputs, self.names).save(doctreedir)
