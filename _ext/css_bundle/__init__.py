@@ -26,7 +26,6 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
-from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from css_bundle import _compat, cache, icons, options, purge, vocabulary
@@ -285,9 +284,12 @@ class _IconFonts:
 
 
 def check_options(app: Sphinx, config: Any) -> None:
-    problems = options.problems(lambda name: getattr(config, name))
-    if problems:
-        raise ConfigError("\n".join(problems))
+    """Each refused value is an error, replaced by the default so nothing breaks on it later;
+    the build ends with an error status (as linkcheck does), without a traceback."""
+    for name, problem in options.refused(lambda name: getattr(config, name)):
+        logger.error("conf.py : %s", problem, type="css_bundle", subtype="option")
+        setattr(config, name, options.default(name))
+        app.statuscode = 1
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -60,18 +60,25 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 
-def problems(values: Callable[[str], Any]) -> list[str]:
+def refused(values: Callable[[str], Any]) -> list[tuple[str, str]]:
+    """(name, French message) of each option whose value (``values(name)``) is refused."""
     found = []
     for option in OPTIONS:
         value = values(option.name)
         if not isinstance(value, list | tuple) or not all(
             isinstance(item, str) and option.item_ok(item) for item in value
         ):
-            found.append(
-                f"option « {option.name} » : valeur {value!r} refusée ; "
-                f"attendu : {option.expected}."
-            )
+            message = f"option « {option.name} » : valeur {value!r} refusée ; "
+            found.append((option.name, message + f"attendu : {option.expected}."))
     return found
+
+
+def problems(values: Callable[[str], Any]) -> list[str]:
+    return [message for _, message in refused(values)]
+
+
+def default(name: str) -> list[str]:
+    return next(list(option.default) for option in OPTIONS if option.name == name)
 
 
 def settings(config: Any) -> tuple[Any, ...]:

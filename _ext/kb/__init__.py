@@ -29,4 +29,4 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # Imported here: ``python -m kb.content.check`` loads no Sphinx.
     from .extension import setup as setup_extension
 
-    return setup_extension(app)
+    return {"version": __version__, **setup_extension(app)}

@@ -40,3 +40,9 @@ def set_processes(app: Sphinx, count: int) -> int:
     """Set the number of processes Sphinx uses from now on; returns the previous one."""
     previous, app.parallel = app.parallel, count
     return previous
+
+
+def fail_build(app: Sphinx) -> None:
+    """The build ends "with problems" and a non-zero exit status, as linkcheck does for a
+    broken link, without stopping (every problem is reported) and without a traceback."""
+    app.statuscode = 1

@@ -19,10 +19,15 @@ class Subtype(StrEnum):
     INCLUDE = "include"  # an article includes a file outside the source folder
     COLLISION = "collision"  # a generated page would take the name of a document
     SEARCH = "search"  # Pagefind missing or failing: search is degraded
+    OPTION = "option"  # a value of conf.py refused (an error: the build fails)
 
 
 def warn(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:
     logger.warning(message, *args, type="kb", subtype=subtype.value, location=location)
+
+
+def error(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:
+    logger.error(message, *args, type="kb", subtype=subtype.value, location=location)
 
 
 def info(message: str, *args: object) -> None:

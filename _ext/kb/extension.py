@@ -10,10 +10,9 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.errors import ConfigError
 from sphinx.util.typing import ExtensionMetadata
 
-from . import __version__, _compat, options
+from . import _compat, diagnostics, options
 from .content.catalog import Catalog
 from .content.collection import today
 from .outputs.products import Products
@@ -45,9 +44,10 @@ class KnowledgeBase:
         self.pagefind = False
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
-        problems = options.problems(lambda name: getattr(config, name))
-        if problems:
-            raise ConfigError("\n".join(problems))
+        for name, problem in options.refused(lambda name: getattr(config, name)):
+            diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
+            setattr(config, name, options.default(name))  # nothing breaks later on it
+            _compat.fail_build(app)  # strict or not, the build ends with an error status
         self.reading.vocab = self.pages.vocab = publication.configure(app, config)
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
         config.html_static_path = [*config.html_static_path, str(HERE / "static")]
@@ -145,7 +145,6 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
-        "version": __version__,
         # 4: the modules moved into layers (the pickled articles' classes with them)
         "env_version": 4,
         "parallel_read_safe": True,

@@ -149,12 +149,26 @@ OPTIONS: tuple[Option, ...] = (
 
 def problems(values: Callable[[str], Any], options: Iterable[Option] = OPTIONS) -> list[str]:
     """One French message per option whose value (``values(name)``) is not accepted."""
+    return [message for _, message in refused(values, options)]
+
+
+def refused(
+    values: Callable[[str], Any], options: Iterable[Option] = OPTIONS
+) -> list[tuple[str, str]]:
+    """(name, French message) of each option whose value is not accepted."""
     return [
-        f"option « {option.name} » : valeur {values(option.name)!r} refusée ; "
-        f"attendu : {option.accepts.expected}."
+        (
+            option.name,
+            f"option « {option.name} » : valeur {values(option.name)!r} refusée ; "
+            f"attendu : {option.accepts.expected}.",
+        )
         for option in options
         if not option.accepts.test(values(option.name))
     ]
+
+
+def default(name: str) -> object:
+    return next(option.default for option in OPTIONS if option.name == name)
 
 
 def site_wide(values: Callable[[str], Any], options: Iterable[Option] = OPTIONS) -> str:

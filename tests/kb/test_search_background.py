@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from kb.search import indexer as search
+from kb.search import shards
 
 from tests.helpers import build_root, search_pages, soup
 
@@ -68,10 +69,10 @@ def test_an_indexer_overtaken_by_a_newer_build_keeps_its_result_to_itself(
         return failure
 
     monkeypatch.setattr(search, "_pagefind", overtaken)
-    assert search.update(outdir, doctrees, search.plan(pages, outdir, 100), plan_file) is None
-    assert not (outdir / search.BUNDLE).exists()
+    assert search.update(outdir, doctrees, shards.plan(pages, outdir, 100), plan_file) is None
+    assert not (outdir / shards.BUNDLE).exists()
     assert _stamps(doctrees) == {}
     monkeypatch.setattr(search, "_pagefind", real)
     plan_file.write_text("newer", "utf-8")
-    assert search.update(outdir, doctrees, search.plan(pages, outdir, 100), plan_file) is None
-    assert (outdir / search.BUNDLE / "pagefind.js").is_file()
+    assert search.update(outdir, doctrees, shards.plan(pages, outdir, 100), plan_file) is None
+    assert (outdir / shards.BUNDLE / "pagefind.js").is_file()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from kb.search import indexer as search
+from kb.search import shards as sharding
 
 from tests.helpers import build_root, search_pages
 
@@ -18,14 +19,14 @@ def _entries(outdir: Path) -> dict[str, int]:
     """Each bundle's entry file, by the inode it has: a bundle indexed again is a new folder."""
     return {
         path.parent.name: path.stat().st_ino
-        for path in outdir.glob(f"{search.BUNDLE}*/pagefind-entry.json")
+        for path in outdir.glob(f"{sharding.BUNDLE}*/pagefind-entry.json")
     }
 
 
 def test_plan_puts_each_page_in_one_shard_and_keeps_it_there(tmp_path: Path) -> None:
     outdir = tmp_path / "html"
     pages = [f"{outdir}/articles/page-{number:02d}.html" for number in range(40)]
-    shards = search.plan(pages, outdir, 10)
+    shards = sharding.plan(pages, outdir, 10)
     assert [shard.bundle for shard in shards] == [
         "pagefind",
         "pagefind-2",
@@ -35,7 +36,7 @@ def test_plan_puts_each_page_in_one_shard_and_keeps_it_there(tmp_path: Path) -> 
     assert sorted(page for shard in shards for page in shard.pages) == sorted(pages)
     assert all(len(shard.pages) < 20 for shard in shards)
     # One more page, the same number of shards: every other page stays where it was.
-    grown = search.plan([*pages, f"{outdir}/articles/page-40.html"], outdir, 11)
+    grown = sharding.plan([*pages, f"{outdir}/articles/page-40.html"], outdir, 11)
     before = {page: shard.bundle for shard in shards for page in shard.pages}
     after = {page: shard.bundle for shard in grown for page in shard.pages}
     assert all(after[page] == bundle for page, bundle in before.items())
@@ -47,7 +48,7 @@ def test_only_the_shard_of_an_edited_page_is_indexed_again(tmp_path: Path) -> No
     assert search.index(outdir, doctrees, pages, 10) is None
     first = _entries(outdir)
     assert sorted(first) == ["pagefind", "pagefind-2", "pagefind-3", "pagefind-4"]
-    listing = json.loads((outdir / search.BUNDLE / search.SHARDS).read_text("utf-8"))
+    listing = json.loads((outdir / sharding.BUNDLE / sharding.SHARDS).read_text("utf-8"))
     assert listing == {"bundles": ["pagefind-2", "pagefind-3", "pagefind-4"]}
     fragments = sum(len(list(outdir.glob(f"{name}/fragment/*"))) for name in first)
     assert fragments == 40, "every page indexed once"
@@ -57,7 +58,7 @@ def test_only_the_shard_of_an_edited_page_is_indexed_again(tmp_path: Path) -> No
 
     edited = pages[7]
     Path(edited).write_text(Path(edited).read_text("utf-8").replace("texte", "récit"), "utf-8")
-    home = next(s.bundle for s in search.plan(pages, outdir, 10) if edited in s.pages)
+    home = next(s.bundle for s in sharding.plan(pages, outdir, 10) if edited in s.pages)
     assert search.index(outdir, doctrees, pages, 10) is None
     second = _entries(outdir)
     assert {name for name in first if first[name] != second[name]} == {home}
@@ -65,7 +66,7 @@ def test_only_the_shard_of_an_edited_page_is_indexed_again(tmp_path: Path) -> No
     # Fewer, larger shards: the bundles no longer used go, and so does their listing.
     assert search.index(outdir, doctrees, pages, 100) is None
     assert sorted(_entries(outdir)) == ["pagefind"]
-    listing = json.loads((outdir / search.BUNDLE / search.SHARDS).read_text("utf-8"))
+    listing = json.loads((outdir / sharding.BUNDLE / sharding.SHARDS).read_text("utf-8"))
     assert listing == {"bundles": []}
     assert len(list(outdir.glob("pagefind/fragment/*"))) == 40
 
@@ -77,8 +78,8 @@ def test_a_site_in_shards_indexes_every_document_once(tmp_path: Path) -> None:
     assert warnings == ""
     bundles = sorted(path.parent.name for path in outdir.glob("pagefind*/pagefind-entry.json"))
     assert len(bundles) >= 2
-    listing = json.loads((outdir / search.BUNDLE / search.SHARDS).read_text("utf-8"))
-    assert listing["bundles"] == [name for name in bundles if name != search.BUNDLE]
+    listing = json.loads((outdir / sharding.BUNDLE / sharding.SHARDS).read_text("utf-8"))
+    assert listing["bundles"] == [name for name in bundles if name != sharding.BUNDLE]
     indexed = sum(len(list(outdir.glob(f"{name}/fragment/*"))) for name in bundles)
     documents = [p for p in outdir.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")]
     assert indexed == len(documents)
@@ -86,7 +87,7 @@ def test_a_site_in_shards_indexes_every_document_once(tmp_path: Path) -> None:
 
 def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) -> None:
     outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
-    start, end = search.BODY_START.decode(), search.BODY_END.decode()
+    start, end = sharding.BODY_START.decode(), sharding.BODY_END.decode()
     pages = []
     for number in range(20):
         page = outdir / f"articles/page-{number:02d}.html"

@@ -120,8 +120,6 @@ def check_tree(
 ) -> list[Problem]:
     """Every problem of every article and data file under ``srcdir``, in file order: front
     matter, file names, duplicate slugs and (with ``style``) Markdown style."""
-    from .style import check_style  # MyST's parser: only for the standalone check
-
     vocab, problems = load(srcdir / data, data)
     valid: list[tuple[str, Article]] = []
     for path in article_files(srcdir, folder):
@@ -134,6 +132,8 @@ def check_tree(
         article, found = parse_article(shown, docname, text, vocab)
         problems += file_problems(shown, docname) + found
         if style:
+            from .style import check_style  # MyST's parser loads docutils: only when asked
+
             problems += check_style(shown, text)
         if article is not None:
             valid.append((shown, article))

@@ -57,16 +57,18 @@ class Products:
         def label(slug: str) -> str:
             return catalog.tags[slug].label
 
-        site = feeds.FeedInfo("feeds/atom.xml", config.project, config.kb_site_description, rights)
+        # RSS requires a description: the project's name when the site has none.
+        description = config.kb_site_description or config.project
+        site = feeds.FeedInfo("feeds/atom.xml", config.project, description, rights)
         everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
         files = feeds.render(everything, "feeds/atom.xml", "feeds/rss.xml")
         json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description, rights)
         json_feed = feeds.json_feed(json_info, catalog.articles, vocab, base, url_of)
         files["feeds/feed.json"] = json_feed.encode("utf-8")
         for key, entry in vocab.categories.items():
-            description = entry.description or site.description
+            about = entry.description or site.description
             info_ = feeds.FeedInfo(
-                f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}", description, rights
+                f"feeds/{key}/atom.xml", f"{entry.name} — {site.title}", about, rights
             )
             articles = catalog.by_category.get(key, [])
             feed = feeds.generator(info_, articles, vocab, base, url_of, label)

@@ -6,11 +6,9 @@ browser loads only the index chunks a query needs. When Pagefind cannot run (dec
 start-up), the build says so, Sphinx builds its own index, and the search page falls back to it;
 otherwise Sphinx's index (a quarter of the writing time) is not built.
 
-Pagefind has no incremental mode: it indexes every page it is given. So the documents' pages are
-split into shards of at most ``kb_search_shard_pages`` pages (by a hash of their path, so that a
-page stays in its shard while the number of shards does not change), each a Pagefind bundle of
-its own (``pagefind/``, ``pagefind-2/``…), and only the shards whose pages changed are indexed
-again, each into a temporary folder that replaces its bundle in one step. ``pagefind/`` holds
+Pagefind has no incremental mode: it indexes every page it is given. So the pages are split
+into shards (``shards``), and only the shards whose pages changed are indexed again, each into
+a temporary folder that replaces its bundle in one step. ``pagefind/`` holds
 Pagefind's scripts and ``kb-shards.json``, the list of the other bundles, which
 ``kb-search.js`` merges in (Pagefind's ``mergeIndex``: one WebAssembly module, results ranked
 together).
@@ -26,131 +24,31 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import hashlib
 import importlib.util
-import json
-import math
 import os
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..state import StateFile, mapping_of, write_whole
+from .shards import BUNDLE, SHARDS, Shard, listed, listing, plan, stale
 
-BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
-SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
 # Beside the doctrees: the fingerprint each bundle was made from; the shards the newest build
-# asked for (read by the background indexer); each page's indexed text digest.
+# asked for (read by the background indexer).
 STAMPS = StateFile("kb-search.json", 1, mapping_of(str))
 PLAN = StateFile("kb-search-plan.json", 1, lambda data: _plan_shape(data))
-PAGES = StateFile("kb-search-pages.json", 1, mapping_of(list))
 PID = "kb-search.pid"
 PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
-# Around what Pagefind indexes in a page (kb wraps each document's text in them).
-BODY_START = b"<div data-pagefind-body>"
-BODY_END = b"<!-- kb: end of indexed text -->"
-
-
-@dataclass(frozen=True)
-class Shard:
-    bundle: str  # its folder in the output
-    pages: tuple[str, ...]  # the output files it indexes
-    fingerprint: str
 
 
 def available() -> bool:
     """Whether Pagefind can run here (its Python package and its binary are installed); decided
     when the build starts, so that Sphinx's own index is built only when it is the fallback."""
     return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
-
-
-def indexed_text(page: bytes) -> bytes:
-    """The part of a page Pagefind indexes: from the ``data-pagefind-body`` element to the
-    marker written after it (the last one: a page's own text cannot end the part early); the
-    whole page when either is missing. What surrounds it (navigation, previous/next, related
-    articles) changes when other articles do, and does not concern the index."""
-    start, end = page.find(BODY_START), page.rfind(BODY_END)
-    return page[start:end] if 0 <= start < end else page
-
-
-def indexed_digests(pages: Sequence[str], state: Path | None = None) -> dict[str, str]:
-    """Each page's digest of its indexed text; a state file in the folder ``state`` keeps them
-    by size and modification time, so only the pages written since the last build are read."""
-    known: dict[str, list[object]] = (PAGES.load(state) if state is not None else None) or {}
-    fresh: dict[str, list[object]] = {}
-    for page in pages:
-        try:
-            stat = os.stat(page)  # noqa: PTH116 (10,000 Path objects cost a second)
-        except OSError:
-            fresh[page] = [-1, -1, ""]
-            continue
-        entry = known.get(page)
-        if entry is None or entry[:2] != [stat.st_size, stat.st_mtime_ns]:
-            with open(page, "rb") as handle:  # noqa: PTH123
-                digest = hashlib.sha256(indexed_text(handle.read())).hexdigest()
-            entry = [stat.st_size, stat.st_mtime_ns, digest]
-        fresh[page] = entry
-    if state is not None and fresh != known:
-        PAGES.save(state, fresh)
-    return {page: str(entry[2]) for page, entry in fresh.items()}
-
-
-def bundle_name(number: int) -> str:
-    return BUNDLE if number == 1 else f"{BUNDLE}-{number}"
-
-
-def plan(
-    pages: Sequence[str | Path], outdir: Path, per_shard: int, doctreedir: Path | None = None
-) -> list[Shard]:
-    """The shards of ``pages`` (the documents' output files): as few as hold at most
-    ``per_shard`` pages each, a page's shard chosen by a hash of its path. A shard's
-    fingerprint covers its pages' paths and indexed text (cached beside ``doctreedir``)."""
-    count = max(1, math.ceil(len(pages) / max(1, per_shard)))
-    groups: list[list[str]] = [[] for _ in range(count)]
-    prefix = len(str(outdir).rstrip(os.sep)) + 1
-    names = sorted(map(str, pages))
-    for page in names:
-        groups[zlib.crc32(page[prefix:].encode()) % count].append(page)
-    digests = indexed_digests(names, doctreedir)
-    shards = []
-    # Pagefind refuses a site without pages: empty groups (tiny sites) get no bundle.
-    for number, group in enumerate((group for group in groups if group), start=1):
-        fingerprint = hashlib.sha256()
-        for page in group:
-            fingerprint.update(f"{page[prefix:]}\0{digests[page]}\n".encode())
-        shards.append(Shard(bundle_name(number), tuple(group), fingerprint.hexdigest()))
-    return shards
-
-
-def listing(shards: Sequence[Shard]) -> bytes:
-    """``kb-shards.json``: the bundles kb-search.js merges into the first one."""
-    others = [shard.bundle for shard in shards if shard.bundle != BUNDLE]
-    return (json.dumps({"bundles": others}) + "\n").encode()
-
-
-def listed(outdir: Path, shard_list: bytes) -> bool:
-    """Whether the first bundle already lists the shards as ``shard_list`` does."""
-    first = outdir / BUNDLE / SHARDS
-    return first.is_file() and first.read_bytes() == shard_list
-
-
-def stale(outdir: Path, stamps: dict[str, str], shards: Sequence[Shard]) -> list[Shard]:
-    """The shards to index again (their fingerprint is not the one ``stamps`` recorded, or
-    their bundle is missing), the first one last: replacing it clears the preview's
-    ``kb-pending`` marker."""
-    todo = [
-        shard
-        for shard in shards
-        if stamps.get(shard.bundle) != shard.fingerprint
-        or not (outdir / shard.bundle / "pagefind-entry.json").is_file()
-    ]
-    return sorted(todo, key=lambda shard: shard.bundle == BUNDLE)
 
 
 def index(

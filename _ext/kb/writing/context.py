@@ -10,7 +10,7 @@ from docutils import nodes
 from markupsafe import Markup
 
 from ..outputs import cardset
-from ..search.indexer import BODY_END, BODY_START
+from ..search.shards import BODY_END, BODY_START
 from ..site import Site
 from . import assets, csp, seo
 from .navigation import render_nav

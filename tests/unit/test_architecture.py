@@ -1,0 +1,180 @@
+"""The layers of our extensions, checked on their source: no import cycle anywhere in _ext/,
+each kb layer imports only the layers beneath it, content/ is pure Python, and the package's
+entry is thin."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import REPO
+
+EXT = REPO / "_ext"
+PACKAGES = ("kb", "css_bundle")
+# What each part of kb may import besides itself (modules at the package's top are named
+# as such: "state", "diagnostics"…). A newcomer reads the architecture here.
+ALLOWED = {
+    "content": {"state"},
+    "reading": {"content", "state", "diagnostics", "_compat"},
+    "outputs": {"content", "state", "diagnostics", "site"},
+    "search": {"state", "diagnostics"},
+    "writing": {
+        "content",
+        "reading",
+        "outputs",
+        "search",
+        "state",
+        "diagnostics",
+        "site",
+        "options",
+        "_compat",
+    },
+}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(EXT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def modules() -> dict[str, Path]:
+    found = {}
+    for package in PACKAGES:
+        for path in sorted((EXT / package).rglob("*.py")):
+            found[module_name(path)] = path
+    return found
+
+
+def imports(name: str, path: Path, known: set[str]) -> set[str]:
+    """The modules of ours that ``name`` imports (at any depth of its code)."""
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")
+                anchor = anchor[: len(anchor) - node.level + 1]
+                base = ".".join([*anchor, base] if base else anchor)
+            # A name that is a module of ours is that module; any other name is the base's.
+            targets = [
+                f"{base}.{alias.name}" if f"{base}.{alias.name}" in known else base
+                for alias in node.names
+            ]
+        for target in targets:
+            if target in known:
+                found.add(target)
+    found.discard(name)
+    return found
+
+
+def graph() -> dict[str, set[str]]:
+    found = modules()
+    known = set(found)
+    return {name: imports(name, path, known) for name, path in found.items()}
+
+
+def cycle(edges: dict[str, set[str]]) -> list[str]:
+    """One import cycle (a list of modules, the first repeated last), or []."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(edges[node]):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return []
+
+    for node in sorted(edges):
+        if node not in state and (found := visit(node)):
+            return found
+    return []
+
+
+def test_the_graph_sees_relative_imports() -> None:
+    edges = graph()
+    assert "kb.content.frontmatter" in edges["kb.content.schema"]
+    assert "kb.content.catalog" in edges["kb.writing.navigation"]
+    assert "kb.extension" in edges["kb"]  # setup() imports it lazily
+    assert "css_bundle.purge" in edges["css_bundle"]
+
+
+def test_no_import_cycle_in_our_extensions() -> None:
+    assert cycle(graph()) == []
+
+
+def test_the_cycle_finder_finds_one() -> None:
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+    assert cycle({"a": {"b"}, "b": set()}) == []
+
+
+def layer(name: str) -> str:
+    parts = name.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+@pytest.mark.parametrize("part", sorted(ALLOWED))
+def test_each_layer_imports_only_the_layers_beneath_it(part: str) -> None:
+    edges = graph()
+    wrong = {
+        (name, target)
+        for name, targets in edges.items()
+        if name.startswith(f"kb.{part}")
+        for target in targets
+        if target.startswith("kb.") and layer(target) not in ALLOWED[part] | {part}
+    }
+    assert wrong == set()
+
+
+def test_content_imports_neither_sphinx_nor_docutils() -> None:
+    """In its source, and when it runs: the standalone check (without the style rules, which
+    read Markdown with MyST's parser) loads neither."""
+    for path in sorted((EXT / "kb" / "content").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            for imported in names:
+                assert imported.split(".")[0] not in {"sphinx", "docutils"}, (path, imported)
+    script = (
+        "import sys, pkgutil, importlib, kb.content\n"
+        "for m in pkgutil.iter_modules(kb.content.__path__):\n"
+        "    if m.name != 'style': importlib.import_module('kb.content.' + m.name)\n"
+        "from kb.content.collection import check_tree\n"
+        f"check_tree(__import__('pathlib').Path({str(REPO)!r}), style=False)\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'sphinx', 'docutils'}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env={"PYTHONPATH": str(EXT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_package_entry_is_thin_and_classes_are_small() -> None:
+    assert len((EXT / "kb" / "__init__.py").read_text("utf-8").splitlines()) <= 120
+    for name, path in modules().items():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                assert node.end_lineno - node.lineno < 200, (name, node.name)

@@ -1,0 +1,146 @@
+"""The pure logic behind incremental builds and page policies, without a build: related
+articles, what a change invalidates, digests of generated pages, pruning, the CSP."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kb.content.catalog import Catalog, parts
+from kb.content.schema import Article, Tag
+from kb.outputs.freshness import Digests
+from kb.outputs.prune import prune
+from kb.reading.invalidation import affected, page_parts, shown_entries
+from kb.writing import csp
+
+TODAY = dt.date(2026, 6, 1)
+
+
+def article(name: str, day: int, category: str = "a", tags: str = "", **fields: object) -> Article:
+    return Article(
+        docname=f"articles/{name}",
+        slug=name,
+        title=f"Titre {name}",
+        description="Une description assez longue pour être valide ici.",
+        date=dt.date(2026, 1, day),
+        category=category,
+        authors=("alice",),
+        tags=tuple(Tag(t, t) for t in tags.split()),
+        **fields,
+    )
+
+
+def names(found: list[Article]) -> list[str]:
+    return [a.slug for a in found]
+
+
+def test_catalog_hides_drafts_and_future_articles_unless_previewing() -> None:
+    items = [article("old", 1), article("draft", 2, draft=True), article("later", 3)]
+    assert names(Catalog(items, dt.date(2026, 1, 2), preview=False).articles) == ["old"]
+    assert names(Catalog(items, dt.date(2026, 1, 2), preview=True).articles) == [
+        "later",
+        "draft",
+        "old",
+    ]
+
+
+def test_related_ranks_shared_tags_then_category_then_recency() -> None:
+    me = article("me", 10, "a", "x y")
+    catalog = Catalog(
+        [
+            me,
+            article("two-tags", 1, "b", "x y"),
+            article("one-tag-same-cat", 2, "a", "x"),
+            article("one-tag", 9, "b", "y"),
+            article("same-cat", 8, "a"),
+            article("nothing", 11, "c"),
+        ],
+        TODAY,
+        preview=False,
+    )
+    assert names(catalog.related(me, 4)) == ["two-tags", "one-tag-same-cat", "one-tag", "same-cat"]
+    assert names(catalog.related(me, 1)) == ["two-tags"]
+    loner = catalog.by_docname["articles/nothing"]
+    assert catalog.related(loner) == []
+
+
+def test_neighbours_follow_publication_order() -> None:
+    catalog = Catalog([article("a", 1), article("b", 2), article("c", 3)], TODAY, preview=False)
+    older, newer = catalog.neighbours("articles/b")
+    assert (older.slug, newer.slug) == ("a", "c")
+    assert catalog.neighbours("articles/c")[1] is None
+
+
+def test_affected_are_the_articles_sharing_a_tag_or_category_before_or_after() -> None:
+    before = {a.docname: a for a in [article("x", 1, "a", "t1"), article("y", 2, "b", "t2")]}
+    after = dict(before)
+    after["articles/x"] = article("x", 1, "c", "t3")  # moved and retagged
+    after["articles/z"] = article("z", 3, "a")  # shares x's old category
+    after["articles/w"] = article("w", 4, "d", "t9")  # shares nothing
+    found = affected(after, {"articles/x"}, before)
+    assert found == {"articles/x", "articles/z"}
+
+
+def test_shown_entries_follow_what_changed_in_the_vocabulary() -> None:
+    old = {"categories": {"a": ["A", "desc"]}, "authors": {"alice": ["Alice", ""]}}
+    items = {a.docname: a for a in [article("x", 1), article("y", 2)]}
+    docs = ["index", "articles/x", "articles/y", "guide/page"]
+    renamed = {"categories": {"a": ["A2", "desc"]}, "authors": old["authors"]}
+    assert shown_entries(old, renamed, items, docs, {"index"}) == set(docs)
+    described = {"categories": {"a": ["A", "autre"]}, "authors": old["authors"]}
+    assert shown_entries(old, described, items, docs, {"index"}) == {"index"}
+    author = {"categories": old["categories"], "authors": {"alice": ["Alice B.", ""]}}
+    assert shown_entries(old, author, items, docs, set()) == {"articles/x", "articles/y"}
+
+
+def test_navigation_and_neighbours_change_only_where_the_window_changes() -> None:
+    base = [article(f"p{n}", n) for n in range(1, 21)]
+    before = Catalog(base, TODAY, preview=False)
+    after = Catalog([*base, article("p21", 21)], TODAY, preview=False)
+    changed = {
+        a.docname
+        for a in base
+        if page_parts(before, a.docname, 4, False) != page_parts(after, a.docname, 4, False)
+    }
+    assert "articles/p1" not in changed and "articles/p20" in changed
+    assert len(changed) < 6  # the newest few, not the whole site
+    assert parts("index", before, 4) != parts("index", after, 4)
+
+
+def test_digests_mark_a_page_stale_when_its_digest_or_file_changes(tmp_path: Path) -> None:
+    out = tmp_path / "page.html"
+    out.write_text("x", "utf-8")
+    first = Digests(tmp_path)
+    digest = Digests.digest("layout", "titre")
+    assert first.stale("page", digest, out)  # never seen
+    first.save()
+    second = Digests(tmp_path)
+    assert not second.stale("page", digest, out)
+    assert second.stale("page", Digests.digest("layout", "autre titre"), out)
+    out.unlink()
+    assert Digests(tmp_path).stale("page", digest, out)
+    assert Digests.digest("a", "bc") != Digests.digest("ab", "c")  # parts are separated
+
+
+def test_prune_removes_what_the_last_build_wrote_and_this_one_did_not(tmp_path: Path) -> None:
+    out, state = tmp_path / "html", tmp_path / "doctrees"
+    for name in ("a.html", "tags/x.html", "tags/y.html"):
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text("", "utf-8")
+    assert prune(out, state, ["a.html", "tags/x.html", "tags/y.html"]) == []
+    assert prune(out, state, ["a.html", "tags/x.html"]) == ["tags/y.html"]
+    assert not (out / "tags/y.html").exists() and (out / "tags").is_dir()
+    assert prune(out, state, ["a.html"]) == ["tags/x.html"]
+    assert not (out / "tags").exists()  # an emptied folder goes too
+    (out / "mine.txt").write_text("", "utf-8")
+    prune(out, state, [])
+    assert (out / "mine.txt").exists()  # never written by a build: never removed
+
+
+def test_csp_allows_exactly_the_inline_scripts_of_the_page() -> None:
+    policy = csp.policy(["var a = 1;", "var a = 1;"])
+    script_src = next(p for p in policy.split("; ") if p.startswith("script-src"))
+    assert script_src == f"script-src 'self' 'wasm-unsafe-eval' {csp.script_hash('var a = 1;')}"
+    assert "'unsafe-inline'" not in script_src
+    assert "object-src 'none'" in policy and "frame-src 'none'" in policy
+    assert csp.policy([]) != policy
