@@ -71,6 +71,7 @@ class SizeResult:
     first_query: dict[str, int] | None = None
     cards: int = 0  # share cards in the output
     card_ms: float = 0.0  # drawing one card (all the corpus's cards drawn, in-process)
+    typography_seconds: float = 0.0  # French spacing over every doctree, as the build applies it
     cards_redrawn_no_change: int = -1
     cards_redrawn_body_edit: int = -1
     # Per page type, a first visit under the slow network profile (tools/pageweight.py):
@@ -154,6 +155,22 @@ def card_drawing_ms(corpus: Path) -> float:
     for text in texts:
         draw(text)
     return (time.perf_counter() - start) * 1000 / max(1, len(texts))
+
+
+def typography_seconds(doctrees: Path) -> float:
+    """Seconds to apply French spacing to every document (``kb.reading.typography.space``,
+    what the build's transform runs), on the doctrees of a full build: its share of the build."""
+    import pickle
+
+    sys.path.insert(0, str(REPO / "_ext"))
+    from kb.reading.typography import space
+
+    paths = sorted(doctrees.rglob("*.doctree"))
+    documents = [pickle.loads(path.read_bytes()) for path in paths]  # noqa: S301 (our own build's)
+    start = time.perf_counter()
+    for document in documents:
+        space(document)
+    return time.perf_counter() - start
 
 
 def _free_port() -> int:
@@ -259,6 +276,7 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     cards = _card_mtimes(html)
     result.cards = len(cards)
     result.card_ms = round(card_drawing_ms(corpus), 2)
+    result.typography_seconds = round(typography_seconds(out / "doctrees"), 3)
     result.no_change = build(corpus, out)
     result.cards_redrawn_no_change = _redrawn(cards, html)
     article = corpus / "articles/article-00001.md"
@@ -376,6 +394,15 @@ def table(results: Sequence[SizeResult]) -> str:
             "first query: all (gzip)",
             [
                 f"{r.first_query['page_bytes'] / 1024:.0f} KB" if r.first_query else "—"
+                for r in results
+            ],
+        ),
+        (
+            "French spacing (share of full)",
+            [
+                f"{r.typography_seconds:.2f} s ({r.typography_seconds / r.full.seconds:.1%})"
+                if r.full
+                else "—"
                 for r in results
             ],
         ),

@@ -21,12 +21,13 @@ from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
 from .reading.listings import resolve, setup_listings
 from .reading.parallel import ReadingMode
+from .reading.typography import FrenchSpacing
 from .search import build as search
 from .site import Site
 from .writing import context as page
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
-from .writing.render import Renderer, cache_compiled_templates
+from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
 
 HERE = Path(__file__).parent
 Context = dict[str, Any]
@@ -60,6 +61,7 @@ class KnowledgeBase:
         templates = _compat.template_environment(app.builder)
         folder = Path(app.doctreedir) / "kb-jinja"
         cache_compiled_templates([templates, self.pages.renderer.env], folder)
+        keep_no_break_spaces([templates, self.pages.renderer.env])
         app.add_css_file("kb.css")
         app.add_js_file("kb-search.js", loading_method="defer")
         self.pagefind = search.available()
@@ -124,6 +126,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
             description=option.description,
         )
     app.add_domain(KnowledgeBaseDomain)
+    app.add_transform(FrenchSpacing)
     setup_listings(app)
     kb = KnowledgeBase()
     app.connect("config-inited", kb.config_inited)
@@ -145,8 +148,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
-        # 4: the modules moved into layers (the pickled articles' classes with them)
-        "env_version": 4,
+        # 5: French spacing in doctrees and articles (4: the modules moved into layers)
+        "env_version": 5,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

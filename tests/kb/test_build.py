@@ -136,7 +136,7 @@ def test_long_listings_are_paginated(tmp_path: Path) -> None:
         soup(outdir / "categories/strategie/2.html"),
     )
     assert [a.get_text() for a in first.select(".kb-card__title a")] == [
-        "Premier article : « stratégie » & <tests>"
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"
     ]
     assert [a.get_text() for a in second.select(".kb-card__title a")] == [
         "Troisième article, rangé dans un dossier"

@@ -25,7 +25,7 @@ def test_atom_feed(kb_site: BuiltSite) -> None:
     entries = root.findall(f"{ATOM}entry")
     assert [e.findtext(f"{ATOM}title") for e in entries] == [
         "Deuxième article",
-        "Premier article : « stratégie » & <tests>",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
         "Troisième article, rangé dans un dossier",
     ]
     first = entries[0]

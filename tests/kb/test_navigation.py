@@ -15,11 +15,13 @@ def test_article_navigation_marks_the_current_page(kb_site: BuiltSite) -> None:
     ]
     assert categories == ["Stratégie", "Réseaux sociaux", "Catégorie vide"]
     current = nav.select('a[aria-current="page"]')
-    assert [a.get_text() for a in current] == ["Premier article : « stratégie » & <tests>"]
+    assert [a.get_text() for a in current] == [
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"
+    ]
     # The current category is unfolded with its articles, newest first.
     listed = [a.get_text() for a in nav.select(".kb-nav__list--articles a")]
     assert listed == [
-        "Premier article : « stratégie » & <tests>",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
         "Troisième article, rangé dans un dossier",
     ]
     assert nav.select_one('a[href="../index.html"]').get_text() == "Accueil"

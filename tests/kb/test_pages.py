@@ -32,7 +32,10 @@ def test_preview_builds_and_marks_drafts(kb_preview: BuiltSite) -> None:
 
 def test_home_lists_latest_articles_and_categories(kb_site: BuiltSite) -> None:
     home = kb_site.page("index.html")
-    assert titles(home) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+    assert titles(home) == [
+        "Deuxième article",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
+    ]
     categories = [c.get_text(strip=True) for c in home.select(".kb-category__name")]
     assert categories == ["Stratégie", "Réseaux sociaux", "Catégorie vide"]
     counts = [c.get_text(strip=True) for c in home.select(".kb-category .kb-count")]
@@ -44,7 +47,7 @@ def test_category_page_lists_its_articles_newest_first(kb_site: BuiltSite) -> No
     assert page.h1.get_text(strip=True) == "Stratégie"
     assert "La stratégie numérique & ses <enjeux>." in page.select_one(".kb-page__intro").text
     assert titles(page) == [
-        "Premier article : « stratégie » & <tests>",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
         "Troisième article, rangé dans un dossier",
     ]
     assert "../articles/premier.html" in hrefs(page)
@@ -64,14 +67,20 @@ def test_tags_have_ascii_urls_accented_names_and_counts(kb_site: BuiltSite) -> N
         "stratégie": ("strategie.html", "2"),
     }
     tag = kb_site.page("tags/strategie.html")
-    assert tag.h1.get_text(strip=True) == "Mot-clé « stratégie »"
-    assert titles(tag) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+    assert tag.h1.get_text(strip=True) == "Mot-clé «\u202fstratégie\u202f»"
+    assert titles(tag) == [
+        "Deuxième article",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
+    ]
 
 
 def test_author_and_archive_pages(kb_site: BuiltSite) -> None:
     alice = kb_site.page("authors/alice.html")
     assert alice.h1.get_text(strip=True) == "Alice Écrivaine"
-    assert titles(alice) == ["Deuxième article", "Premier article : « stratégie » & <tests>"]
+    assert titles(alice) == [
+        "Deuxième article",
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
+    ]
     archives = kb_site.page("archives.html")
     years = [(a.get_text(strip=True), a["href"]) for a in archives.select(".kb-years a")]
     assert years == [("2026", "archives/2026.html"), ("2025", "archives/2025.html")]
@@ -95,7 +104,7 @@ def test_article_header_and_footer(kb_site: BuiltSite) -> None:
         "réseaux sociaux": "../tags/reseaux-sociaux.html",
     }
     related = [a.get_text(strip=True) for a in page.select(".kb-related .kb-card__title a")]
-    assert related == ["Premier article : « stratégie » & <tests>"]
+    assert related == ["Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"]
     # The header sits right under the title.
     assert page.h1.find_next_sibling() is meta
 
@@ -116,7 +125,7 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
     props: dict[str, list[str]] = {}
     for meta in page.find_all("meta", property=True):
         props.setdefault(meta["property"], []).append(meta["content"])
-    assert props["og:title"] == ["Premier article : « stratégie » & <tests>"]
+    assert props["og:title"] == ["Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"]
     assert props["og:url"] == ["https://example.org/kb/articles/premier.html"]
     assert props["og:type"] == ["article"]
     assert props["og:locale"] == ["fr_FR"]
@@ -130,7 +139,7 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
     assert props["og:image"] == ["https://example.org/kb/cards/articles/premier.png"]
     assert props["og:image:width"] == ["1200"] and props["og:image:height"] == ["630"]
     assert props["og:image:type"] == ["image/png"]
-    assert props["og:image:alt"] == ["Premier article : « stratégie » & <tests>"]
+    assert props["og:image:alt"] == ["Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"]
     # An article's own image still wins, and gets no card.
     with_image = kb_site.page("articles/deuxieme.html")
     image = with_image.find("meta", property="og:image")["content"]

@@ -12,7 +12,7 @@ ARTICLES = {
         "sentences": [
             "C’est un changement de paradigme interne comme externe.",
             "Il faut recruter, convaincre, formez vos bataillons… faire des choix tactiques,",
-            "Steve Jobs disait «\u00a0dream bigger\u00a0»",
+            "Steve Jobs disait « dream bigger »",
             "Si vous préparez votre digitalisation : pensez présence holistique !",
         ],
     },
@@ -188,3 +188,30 @@ def test_pages_load_only_the_files_they_use(site: BuiltSite) -> None:
     guide = assets("guide/contribuer.html")  # shell commands in code blocks
     # copybutton.css is in every page's one stylesheet (_ext/css_bundle): 0.6 KB gzip.
     assert code - {"copybutton.css"} <= guide and not guide & never
+
+
+def test_no_page_leaves_an_ordinary_space_before_a_french_sign(site: BuiltSite) -> None:
+    """French spacing everywhere text is shown (articles, guide, generated pages, the share
+    footer's French labels): no breakable space before ; : ! ? » % or after «, outside code."""
+    import re
+
+    from bs4 import Comment
+
+    breakable = re.compile(r"[ \t\n][;:!?»%]|«[ \t\n]")
+    found = []
+    for path in sorted(site.html.rglob("*.html")):
+        if "_static" in path.parts:
+            continue
+        page = site.page(path.relative_to(site.html).as_posix())
+        for text in page.find_all(string=True):
+            verbatim = ("code", "pre", "script", "style", "kbd", "samp", "textarea", "template")
+            if isinstance(text, Comment) or text.find_parent(verbatim):
+                continue
+            found += [
+                (path.name, text[max(0, m.start() - 20) : m.end()])
+                for m in breakable.finditer(text)
+            ]
+    assert found == []
+    spaced = site.page("articles/aime-l-approche-digitale-systemique.html").get_text()
+    assert "digitalisation\u00a0: pensez présence holistique\u202f!" in spaced
+    assert "«\u202fdream bigger\u202f»" in spaced

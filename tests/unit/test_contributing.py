@@ -57,7 +57,10 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
     from kb.content.vocab import load
 
     article, _ = parse_article("a.md", f"articles/{slug}", text, load(tree / "data")[0])
-    assert article.title == " ".join(title.split()) and article.draft
+    from kb.content.typography import french_spacing
+
+    # Kept exactly, shown with French spacing (no-break spaces where a space was typed).
+    assert article.title == french_spacing(" ".join(title.split())) and article.draft
 
 
 def test_scaffold_refuses_to_overwrite(tree: Path, capsys) -> None:

@@ -38,7 +38,7 @@ def parse(text: str):
 def test_valid_article_gives_a_typed_record() -> None:
     article, problems = parse(VALID)
     assert problems == []
-    assert article.title == "Un titre : avec deux-points"
+    assert article.title == "Un titre\u00a0: avec deux-points"  # French spacing
     assert article.date == dt.date(2026, 11, 27)
     assert article.authors == ("alice",)
     assert [(t.slug, t.label) for t in article.tags] == [

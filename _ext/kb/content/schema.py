@@ -19,6 +19,7 @@ from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
 from .slugs import RESERVED, slugify, tag_label
 from .text import read_text
+from .typography import french_spacing
 from .vocab import Vocabulary
 
 DESCRIPTION_MIN, DESCRIPTION_MAX = 30, 200
@@ -299,8 +300,9 @@ def parse_article(
     return Article(
         docname=docname,
         slug=slug,
-        title=values["title"],  # type: ignore[arg-type]
-        description=values["description"],  # type: ignore[arg-type]
+        # As readers see them, with French spacing (the lint reports what it cannot add).
+        title=french_spacing(values["title"]),  # type: ignore[arg-type]
+        description=french_spacing(values["description"]),  # type: ignore[arg-type]
         date=values["date"],  # type: ignore[arg-type]
         category=values["category"],  # type: ignore[arg-type]
         authors=values["authors"],  # type: ignore[arg-type]

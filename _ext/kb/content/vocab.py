@@ -12,6 +12,7 @@ import yaml
 from .frontmatter import Problem, undecodable
 from .slugs import RESERVED, is_slug
 from .text import read_text
+from .typography import french_spacing
 
 CATEGORIES = "categories.yml"
 AUTHORS = "authors.yml"
@@ -153,7 +154,7 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
         if not name and not found:
             problems.append(Problem(shown, line, key, "attendu : un champ « name » non vide."))
         if name:
-            entries[key] = Entry(key, name, description)
+            entries[key] = Entry(key, french_spacing(name), french_spacing(description))
     return entries, problems
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 from PIL import Image, ImageDraw, ImageFont
 
+from ..content import typography
+
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 # Bump when the drawing changes: every card is drawn again.
@@ -44,7 +46,6 @@ TITLE_SIZES = (76, 68, 60, 52, 46)
 LINE_HEIGHT = 1.16
 LABEL_SIZE, FOOTER_SIZE = 30, 28
 ELLIPSIS = "…"
-NBSP, NNBSP = "\u00a0", "\u202f"
 
 
 @dataclass(frozen=True)
@@ -88,19 +89,10 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
-_SPACES = "[ \u00a0\u202f]"
-_SPACE_BEFORE = re.compile(rf"(?<=[\w)»…]){_SPACES}*([;!?»])|{_SPACES}+([;!?»])")
-_SPACE_BEFORE_COLON = re.compile(rf"(?<=[\w)»]){_SPACES}*:(?=\s|$)")
-_SPACE_AFTER = re.compile(rf"«{_SPACES}*")
-
-
 def french_spacing(text: str) -> str:
-    """No-break spaces where French typography wants them: a narrow one before ; ! ? and », a
-    normal one before a colon, a narrow one after «. A line is never broken there."""
-    text = " ".join(text.split())
-    text = _SPACE_BEFORE_COLON.sub(NBSP + ":", text)
-    text = _SPACE_BEFORE.sub(lambda m: NNBSP + (m.group(1) or m.group(2)), text)
-    return _SPACE_AFTER.sub("«" + NNBSP, text)
+    """The title as pages show it: white space folded (no-break spaces kept), French spacing
+    where a space was typed (``content.typography``: the same rule as the pages)."""
+    return typography.french_spacing(re.sub(r"[ \t\n]+", " ", text).strip())
 
 
 def printable(text: str, path: Path) -> str:

@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from ..content import sanitize
 from ..diagnostics import Subtype, warn
 
+_SPACES = re.compile(r"[ \t\r\n]+")
 # What markdown-it leaves as text when it refuses a link target: [text](javascript:…).
 _REFUSED_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data|file)\s*:", re.IGNORECASE)
 
@@ -35,7 +36,8 @@ def title_as_text(doctree: nodes.document, title: str | None) -> None:
     its own text when the front matter was invalid: plain text either way."""
     heading = next(iter(doctree.findall(nodes.title)), None)
     if heading is not None:
-        text = " ".join((title if title is not None else heading.astext()).split())
+        # Ordinary white space folded; the no-break spaces of French typography kept.
+        text = _SPACES.sub(" ", title if title is not None else heading.astext()).strip()
         heading.children = []
         heading += nodes.Text(text)
 

@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
 from ..content.schema import Article
+from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
 from .render import Renderer
@@ -140,7 +141,7 @@ class Pages:
         for tag in tags:
             yield from paginate(
                 f"tags/{tag.slug}",
-                f"Mot-clé « {tag.label} »",
+                french_spacing(f"Mot-clé « {tag.label} »"),
                 catalog.by_tag[tag.slug],
                 size,
                 show_category=True,

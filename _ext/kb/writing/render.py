@@ -24,6 +24,18 @@ def machine_date(value: dt.date) -> str:
     return value.isoformat()
 
 
+def striptags(value: object) -> Markup:
+    """Jinja's ``striptags`` (themes print ``<title>`` and previous/next with it), keeping the
+    no-break spaces of French typography: Jinja folds all white space, those included."""
+    text = str(value).replace("\u00a0", "&nbsp;").replace("\u202f", "&#8239;")
+    return Markup(text).striptags()  # noqa: S704 (the filter's own input, as Jinja does)
+
+
+def keep_no_break_spaces(environments: list[Environment]) -> None:
+    for environment in environments:
+        environment.filters["striptags"] = striptags
+
+
 class Renderer:
     """One per application; renders a template with the knowledge base's helpers."""
 
