@@ -32,7 +32,7 @@ html_baseurl = (
     or os.environ.get("READTHEDOCS_CANONICAL_URL")
     or "http://127.0.0.1:8000/"
 )
-# Repository behind the "repository" and "edit this page" buttons.
+# Repository behind each article's correction links and the footer's license link.
 repository_url = os.environ.get(
     "REPOSITORY_URL", "https://github.com/strategie-numerique/base-de-connaissances"
 )
@@ -48,6 +48,7 @@ kb_preview = os.environ.get("KB_PREVIEW") == "1"
 kb_search_background = kb_preview
 kb_site_description = site_description
 kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
+kb_repository_url = repository_url
 kb_nav_links = [
     ["archives", "Archives"],
     ["tags/index", "Mots-clés"],
@@ -88,12 +89,7 @@ css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
 css_bundle_extra = ["share-footer.css"]  # added by the share footer on the pages it is on
 css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]  # not loaded by any page
 # Classes that templates compose from parts (`toctree-l` ~ level, "highlight-" ~ language).
-css_bundle_safelist = [
-    r"toctree-l\d+",
-    r"highlight-[\w-]+",
-    r"btn-source-[\w-]+-button",
-    r"fa-(github|gitlab|bitbucket)",
-]  # the repository button's icon
+css_bundle_safelist = [r"toctree-l\d+", r"highlight-[\w-]+"]
 # kb-nav.html (from _ext/kb) is a bounded navigation: the theme's stock sidebar renders the whole
 # toctree into every page, so build time grows with the square of the article count.
 # KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).
@@ -109,8 +105,11 @@ html_theme_options = {
     "repository_url": repository_url,
     "repository_branch": "main",
     "path_to_docs": "",
-    "use_repository_button": True,
-    "use_edit_page_button": True,
+    # The theme's repository and edit buttons are English and open new tabs: each article
+    # ends with French correction links instead (kb_repository_url).
+    "use_repository_button": False,
+    "use_edit_page_button": False,
+    "search_bar_text": "Rechercher dans la base…",
     "use_download_button": False,
     # Its button runs an inline onclick handler, which the Content Security Policy forbids.
     "use_fullscreen_button": False,

@@ -13,6 +13,7 @@ as the baseline. Results go to ``_build/bench/results.json``; a table is printed
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import shutil
@@ -180,10 +181,12 @@ def _free_port() -> int:
 
 
 def _fetch(url: str) -> str:
+    """The page, or "" while the server cannot send it whole (a page being rewritten is sent
+    with the length it had: http.client's IncompleteRead)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (127.0.0.1)
             return response.read().decode("utf-8", errors="replace")
-    except OSError:
+    except (OSError, http.client.HTTPException):
         return ""
 
 

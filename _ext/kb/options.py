@@ -52,6 +52,11 @@ FOLDER = Accepts(
     'un dossier relatif au dossier source, sans « .. », par exemple "articles"',
     _folder,
 )
+BRANCH = Accepts(
+    frozenset({str}),
+    'un nom de branche, par exemple "main"',
+    lambda value: isinstance(value, str) and bool(value.strip()) and " " not in value,
+)
 LINKS = Accepts(
     frozenset({list, tuple}),
     'une liste de paires [page, libellé], par exemple [["archives", "Archives"]]',
@@ -119,6 +124,21 @@ OPTIONS: tuple[Option, ...] = (
         COUNT,
         "Articles per page of a generated listing.",
         site_wide=True,
+    ),
+    Option(
+        "kb_repository_url",
+        "",
+        "html",
+        TEXT,
+        "Web address of the repository: each article links to its file's editor there and to "
+        "a new issue (« Proposer une modification », « Signaler une erreur »); none when empty.",
+    ),
+    Option(
+        "kb_repository_branch",
+        "main",
+        "html",
+        BRANCH,
+        "Branch of the repository whose files the editor links open.",
     ),
     Option(
         "kb_search_background",

@@ -20,19 +20,19 @@ def test_theme_menu_opens_switches_and_closes(visit) -> None:
 
 def test_keyboard_and_outside_clicks(visit) -> None:
     page = visit(ARTICLE).page
-    button = page.locator(".dropdown-source-buttons .dropdown-toggle")
-    menu = page.locator(".dropdown-source-buttons .dropdown-menu")
+    button = page.locator(".theme-switch-button:visible").first
+    menu = page.locator(".theme-switch-container .dropdown-menu")
     button.focus()
     page.keyboard.press("ArrowDown")  # opens, first item focused
     assert menu.is_visible()
-    assert page.evaluate("document.activeElement.textContent").strip() == "Repository"
+    assert page.evaluate("document.activeElement.textContent").strip() == "Paramètres système"
     page.keyboard.press("Escape")
     page.mouse.move(0, 0)
     assert not menu.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('dropdown-toggle')")
     button.click()
     assert menu.is_visible()
-    page.locator("article h1").click()  # anywhere else
+    page.locator("article section > p").first.click()  # anywhere else
     assert button.get_attribute("aria-expanded") == "false" and not menu.is_visible()
 
 

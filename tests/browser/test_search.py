@@ -25,7 +25,7 @@ def test_search_page_query_table(visit, case: dict) -> None:
     status = box.locator(".kb-search__status")
     if case["first"] is None:
         status.filter(has_text="résultat").wait_for()
-        assert status.text_content().startswith("Aucun résultat pour « ")
+        assert status.text_content().startswith("Aucun résultat pour «\u202f")
         assert box.locator(".kb-search__result").count() == 0
     else:
         box.locator(".kb-search__result").first.wait_for()

@@ -191,3 +191,19 @@ def test_sphinx_search_index_only_when_pagefind_cannot_run(
     assert (outdir / "searchindex.js").is_file() and not (outdir / "pagefind").exists()
     scripts = [s["src"] for s in soup(outdir / "search.html").find_all("script", src=True)]
     assert any("doctools.js" in src for src in scripts)  # Sphinx's search needs it there
+
+
+def test_articles_end_with_french_correction_links(tmp_path: Path) -> None:
+    from tests.helpers import build_root, soup
+
+    overrides = {"kb_repository_url": "https://forge.example/kb", "kb_repository_branch": "prod"}
+    outdir, warnings = build_root("kb", tmp_path / "src", confoverrides=overrides)
+    assert warnings == ""
+    block = soup(outdir / "articles/premier.html").select_one("aside.kb-corrections")
+    edit, report = block.find_all("a")
+    assert edit.get_text() == "Proposer une modification"
+    assert edit["href"] == "https://forge.example/kb/edit/prod/articles/premier.md"
+    assert report.get_text() == "Signaler une erreur"
+    assert report["href"].startswith("https://forge.example/kb/issues/new?title=Erreur%20dans")
+    assert "target" not in edit.attrs and "target" not in report.attrs
+    assert soup(outdir / "index.html").select_one("aside.kb-corrections") is None

@@ -96,7 +96,7 @@ def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
         for name in re.findall(r"\bfa-[a-z0-9-]+", page.read_text("utf-8"))
         if name in mapping
     }
-    assert {0xF002, 0xF0C9, 0xF185, 0xF186, 0xF09B} <= shown  # search, menu, sun, moon, GitHub
+    assert {0xF002, 0xF0C9, 0xF185, 0xF186} <= shown  # search, menu, sun, moon
     urls = re.findall(r'url\("([^"]+\.woff2)"\)', bundle(site).read_text("utf-8"))
     glyphs: set[int] = set()
     for url in urls:

@@ -215,3 +215,50 @@ def test_no_page_leaves_an_ordinary_space_before_a_french_sign(site: BuiltSite) 
     spaced = site.page("articles/aime-l-approche-digitale-systemique.html").get_text()
     assert "digitalisation\u00a0: pensez présence holistique\u202f!" in spaced
     assert "«\u202fdream bigger\u202f»" in spaced
+
+
+# The themes' interface strings that have no French translation (sphinx-book-theme's buttons,
+# pydata-sphinx-theme's fields), as a reader or a screen reader would meet them.
+THEME_ENGLISH = (
+    "Suggest edit",
+    "Repository",
+    "Source repositories",
+    "Source repository",
+    "Open an issue",
+    "Open issue",
+    "Download source file",
+    "Download this page",
+    "Print to PDF",
+    "Fullscreen mode",
+    "Launch interactive content",
+    "Show source",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "Search...",
+    "Search the docs",
+    "Skip to main content",
+    "Back to top",
+    "On this page",
+    "Edit this page",
+    "Color mode",
+    "System settings",
+)
+
+
+def test_no_page_shows_the_themes_english_or_opens_an_unsafe_new_tab(site: BuiltSite) -> None:
+    found = []
+    for path in sorted(site.html.rglob("*.html")):
+        if "_static" in path.parts:
+            continue
+        page = site.page(path.relative_to(site.html).as_posix())
+        for text in page.find_all(string=True):
+            if text.find_parent(("script", "style", "code", "pre")):
+                continue
+            found += [(path.name, english) for english in THEME_ENGLISH if english in text]
+        for tag in page.find_all(True):
+            for name in ("aria-label", "title", "placeholder", "alt", "value"):
+                value = tag.get(name) or ""
+                found += [(path.name, name, value) for e in THEME_ENGLISH if e in value]
+            if tag.get("target") == "_blank" and "noopener" not in (tag.get("rel") or []):
+                found.append((path.name, "target=_blank", tag.get("href")))
+    assert found == []

@@ -144,3 +144,19 @@ def test_csp_allows_exactly_the_inline_scripts_of_the_page() -> None:
     assert "'unsafe-inline'" not in script_src
     assert "object-src 'none'" in policy and "frame-src 'none'" in policy
     assert csp.policy([]) != policy
+
+
+def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from kb.writing.corrections import links
+
+    assert links("", "main", "articles/a.md", "Titre", "https://x.org/a.html") is None
+    title = "Piège & <script> « cité » #1 ?"
+    found = links("https://forge.org/o/r/", "main", "articles/été 1.md", title, "https://x.org/a")
+    assert found.edit == "https://forge.org/o/r/edit/main/articles/%C3%A9t%C3%A9%201.md"
+    parts = urlsplit(found.report)
+    assert parts.path == "/o/r/issues/new" and "<" not in found.report and " " not in found.report
+    query = parse_qs(parts.query)
+    assert query["title"] == [f"Erreur dans « {title} »"]
+    assert "Article : https://x.org/a\n" in query["body"][0]

@@ -27,24 +27,51 @@
   }
 
   // Everything a result shows is built as DOM nodes and text, never as HTML strings.
-  // Pagefind's excerpts are HTML-escaped text with <mark> around matches: decoded once here,
-  // so that "<script>" in a page reads "<script>", not "&lt;script&gt;".
-  const decode = (html) =>
-    new DOMParser().parseFromString(html, "text/html").documentElement.textContent;
-  const excerptNodes = (excerpt) => {
+  // Pagefind's text is HTML-escaped: each word is decoded on its own (a textarea parses
+  // entities, never tags), so "<script>" in a page reads "<script>" and no space is lost.
+  const decoder = document.createElement("textarea");
+  const decode = (html) => { decoder.innerHTML = html; return decoder.value; };
+  // What a result quotes of a page is the page's own text around the matches: never the
+  // title, category and tags that lead its indexed text (searchable and weighted, they are
+  // shown above the quote). The page names them in its "kb_lead" metadata (kb/article-header).
+  const EXCERPT_WORDS = 24;
+  const squash = (text) => text.replace(/[\s.]+/g, "");
+  const leadLength = (words, lead) => {
+    const wanted = squash(lead).length;
+    let seen = 0;
+    let index = 0;
+    while (index < words.length && seen < wanted) seen += squash(decode(words[index++])).length;
+    return index;
+  };
+  const excerptOf = (data) => {
+    const words = (data.raw_content || "").split(/[\r\n\s]+/g); // Pagefind's own split
+    const lead = leadLength(words, `${data.meta.title || ""}${data.meta.kb_lead || ""}`);
+    const hits = [...new Set(data.locations || [])].filter((at) => at >= lead).sort((a, b) => a - b);
+    // The first window of EXCERPT_WORDS words that holds the most matches, a few words before.
+    let first = lead;
+    let most = 0;
+    for (let end = 0, begin = 0; end < hits.length; end++) {
+      while (hits[end] - hits[begin] >= EXCERPT_WORDS) begin++;
+      if (end - begin + 1 > most) { most = end - begin + 1; first = hits[begin]; }
+    }
+    const start = Math.max(lead, Math.min(first - 3, words.length - EXCERPT_WORDS));
+    return { words, start, end: Math.min(words.length, start + EXCERPT_WORDS), hits: new Set(hits) };
+  };
+  const excerptNodes = ({ words, start, end, hits }) => {
     const fragment = document.createDocumentFragment();
-    let marked = false;
-    for (const part of (excerpt || "").split(/(<\/?mark>)/)) {
-      if (part === "<mark>" || part === "</mark>") { marked = part === "<mark>"; continue; }
-      const text = document.createTextNode(decode(part));
-      if (marked) {
+    if (start > 0) fragment.append("… ");
+    for (let at = start; at < end; at++) {
+      if (at > start) fragment.append(" ");
+      const text = decode(words[at]);
+      if (hits.has(at)) {
         const mark = document.createElement("mark");
-        mark.append(text);
+        mark.textContent = text;
         fragment.append(mark);
       } else {
         fragment.append(text);
       }
     }
+    if (end < words.length) fragment.append(" …");
     return fragment;
   };
   // Only this site's pages are linked: anything else (another scheme, another host) is dropped.
@@ -75,7 +102,11 @@
   async function append(list, results, from) {
     const shown = await Promise.all(results.slice(from, from + BATCH).map((r) => r.data()));
     for (const data of shown) {
-      const passage = (data.sub_results || []).find((sub) => sub.url.includes("#"));
+      const quote = excerptOf(data);
+      // The section holding the quote's first match, when the page has sections.
+      const firstHit = [...quote.hits].find((at) => at >= quote.start);
+      const passage = (data.sub_results || []).find(
+        (sub) => sub.url.includes("#") && (sub.locations || []).includes(firstHit));
       const href = siteUrl(passage ? passage.url : data.url);
       if (href === null) continue;
       const item = element("li", "kb-search__result");
@@ -85,7 +116,7 @@
       const meta = [data.meta.category, frenchDate(data.meta.date || "")].filter(Boolean);
       if (meta.length) item.append(element("p", "kb-search__meta", meta.join(" · ")));
       const excerpt = element("p", "kb-search__excerpt");
-      excerpt.append(excerptNodes(passage ? passage.excerpt : data.excerpt));
+      excerpt.append(excerptNodes(quote));
       item.append(excerpt);
       list.appendChild(item);
     }
@@ -109,8 +140,8 @@
     list.replaceChildren();
     await append(list, results, 0);
     status.textContent = results.length
-      ? `${plural(results.length, "résultat")} pour « ${term} »`
-      : `Aucun résultat pour « ${term} »`;
+      ? `${plural(results.length, "résultat")} pour «\u202f${term}\u202f»`
+      : `Aucun résultat pour «\u202f${term}\u202f»`;
   }
 
   function setup(box) {
@@ -175,12 +206,12 @@
       (await fetch(box.dataset.kbPending, { method: "HEAD", cache: "no-store" })).ok;
     if (!notice || !(await pending())) return;
     notice.textContent =
-      "L’index de recherche est en cours de mise à jour : les résultats peuvent dater de la version précédente.";
+      "L’index de recherche est en cours de mise à jour\u00a0: les résultats peuvent dater de la version précédente.";
     notice.hidden = false;
     const timer = setInterval(async () => {
       if (await pending()) return;
       clearInterval(timer);
-      notice.textContent = "L’index de recherche est à jour : rechargez la page pour en profiter.";
+      notice.textContent = "L’index de recherche est à jour\u00a0: rechargez la page pour en profiter.";
     }, 2000);
   }
 

@@ -43,14 +43,17 @@ def navigation(
         )
     )
     if doctree is not None and pagename != config.root_doc:
-        # What search indexes: the document's own text, not what pages add around it.
+        # What search indexes: the document's own text, not what pages add around it; and
+        # which part of the site it is in (the search page's "Dans" filter).
         start, end = BODY_START.decode(), BODY_END.decode()
-        context["body"] = f"{start}{context.get('body', '')}</div>{end}"
+        part = "Articles" if pagename in pages.catalog.by_docname else "Guide"
+        scope = f'<span data-pagefind-filter="rubrique:{part}" hidden></span>'
+        context["body"] = f"{start}{scope}{context.get('body', '')}</div>{end}"
 
 
 def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[str, Any]) -> None:
     """An article's header, footer and neighbours; every page's social tags and feed links."""
-    pages.decorate_article(app, pagename, context)
+    pages.decorate_article(app, pagename, context, site.url(pagename))
     article = pages.catalog.by_docname.get(pagename)
     meta = context.get("meta") or {}
     title = article.title if article else _plain(context.get("title", ""))

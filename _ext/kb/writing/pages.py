@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -21,6 +22,7 @@ from ..content.schema import Article
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
+from . import corrections
 from .render import Renderer
 
 
@@ -89,13 +91,30 @@ class Pages:
         ]
 
     # -- article pages ---------------------------------------------------------------------
-    def decorate_article(self, app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    def decorate_article(
+        self, app: Sphinx, pagename: str, context: dict[str, Any], url: str
+    ) -> None:
+        """Header, footer (corrections, related articles) and neighbours; ``url``: the page's
+        absolute address."""
         article = self.catalog.by_docname.get(pagename)
         if article is None:
             return
         header = self._render(app, pagename, "article-header.html", article=article)
+        source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
+        config = app.config
+        fixes = corrections.links(
+            config.kb_repository_url,
+            config.kb_repository_branch,
+            source,
+            article.title,
+            url,
+        )
         footer = self._render(
-            app, pagename, "article-footer.html", related=self.catalog.related(article)
+            app,
+            pagename,
+            "article-footer.html",
+            related=self.catalog.related(article),
+            corrections=fixes,
         )
         body = context.get("body", "")
         end = body.find("</h1>")
