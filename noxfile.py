@@ -5,8 +5,12 @@ Each session installs its own environment from the pinned files in `requirements
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import nox
@@ -33,6 +37,18 @@ def install(session: nox.Session, requirements: str) -> None:
     """Pinned dependencies (hash-checked), then our own packages built from this repository."""
     session.install("-r", requirements)
     session.install("--no-deps", "--no-build-isolation", "-r", LOCAL)
+
+
+@contextlib.contextmanager
+def short_tmp() -> Iterator[dict[str, str]]:
+    """TMPDIR for a session that starts Chromium: its profile holds a Unix socket, whose path is
+    limited to 108 bytes, so the folder must be short whatever the checkout's path."""
+    short = "/tmp"  # noqa: S108 (mkdtemp makes a private folder with a random name in it)
+    folder = tempfile.mkdtemp(prefix="kb-", dir=short if Path(short).is_dir() else None)
+    try:
+        yield {"TMPDIR": folder}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def delegate(session: nox.Session, name: str) -> None:
@@ -83,7 +99,8 @@ def browser(session: nox.Session) -> None:
             "--ignore-scripts",
             external=True,
         )
-    session.run("python", "-m", "pytest", "tests/browser", *session.posargs)
+    with short_tmp() as env:
+        session.run("python", "-m", "pytest", "tests/browser", *session.posargs, env=env)
 
 
 @nox.session
@@ -91,7 +108,8 @@ def screenshots(session: nox.Session) -> None:
     """Screenshots of each page type, desktop and phone, into _build/screenshots/."""
     install(session, TESTS)
     session.run("python", "-m", "tools.sitebuild", "--builder", "html")
-    session.run("python", "-m", "tools.screenshots")
+    with short_tmp() as env:
+        session.run("python", "-m", "tools.screenshots", env=env)
 
 
 @nox.session
@@ -112,7 +130,8 @@ def bench(session: nox.Session) -> None:
     `nox -s bench -- --sizes 100 1000` to choose the sizes. First-query bytes need Chromium.
     """
     install(session, TESTS)
-    session.run("python", "-m", "tools.bench", *session.posargs)
+    with short_tmp() as env:
+        session.run("python", "-m", "tools.bench", *session.posargs, env=env)
 
 
 @nox.session

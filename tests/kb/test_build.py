@@ -146,3 +146,24 @@ def test_long_listings_are_paginated(tmp_path: Path) -> None:
     ]
     assert pages == [("1", "../strategie.html", None), ("2", "", "page")]
     assert "page 2 sur 2" in second.title.get_text()
+
+
+def test_a_scheduled_build_on_the_articles_date_publishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the daily run of the publication workflow does: the same sources, the cached
+    environment, a new day; the article dated that day appears, everywhere it is listed."""
+    from tests.helpers import build_root, soup
+
+    src = tmp_path / "src"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "32472057600")  # 2998-12-31, the day before
+    outdir, warnings = build_root("kb", src)
+    assert warnings == ""
+    assert not (outdir / "articles/futur.html").exists()
+    assert "Un article du futur" not in (outdir / "feeds/atom.xml").read_text("utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "32472144000")  # 2999-01-01, its date
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    assert (outdir / "articles/futur.html").is_file()
+    assert "Un article du futur" in soup(outdir / "index.html").get_text()
+    assert "Un article du futur" in (outdir / "feeds/atom.xml").read_text("utf-8")
