@@ -19,6 +19,7 @@ class Subtype(StrEnum):
     INCLUDE = "include"  # an article includes a file outside the source folder
     COLLISION = "collision"  # a generated page would take the name of a document
     SEARCH = "search"  # Pagefind missing or failing: search is degraded
+    HISTORY = "history"  # no git, or a shallow clone: dates from the front matter only
     OPTION = "option"  # a value of conf.py refused (an error: the build fails)
 
 

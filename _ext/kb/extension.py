@@ -50,6 +50,7 @@ class KnowledgeBase:
             setattr(config, name, options.default(name))  # nothing breaks later on it
             _compat.fail_build(app)  # strict or not, the build ends with an error status
         self.reading.vocab = self.pages.vocab = publication.configure(app, config)
+        self.reading.history = publication.history(app, config)
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
         config.html_static_path = [*config.html_static_path, str(HERE / "static")]
         config.templates_path = [*config.templates_path, str(HERE / "templates")]
@@ -148,8 +149,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
-        # 5: French spacing in doctrees and articles (4: the modules moved into layers)
-        "env_version": 5,
+        # 6: dates and contributors from git; 5: French spacing; 4: the modules in layers
+        "env_version": 6,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

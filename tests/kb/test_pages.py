@@ -200,10 +200,12 @@ def test_articles_end_with_french_correction_links(tmp_path: Path) -> None:
     outdir, warnings = build_root("kb", tmp_path / "src", confoverrides=overrides)
     assert warnings == ""
     block = soup(outdir / "articles/premier.html").select_one("aside.kb-corrections")
-    edit, report = block.find_all("a")
+    edit, report, history = block.find_all("a")
     assert edit.get_text() == "Proposer une modification"
     assert edit["href"] == "https://forge.example/kb/edit/prod/articles/premier.md"
     assert report.get_text() == "Signaler une erreur"
     assert report["href"].startswith("https://forge.example/kb/issues/new?title=Erreur%20dans")
-    assert "target" not in edit.attrs and "target" not in report.attrs
+    assert history.get_text() == "Historique des modifications"
+    assert history["href"] == "https://forge.example/kb/commits/prod/articles/premier.md"
+    assert all("target" not in link.attrs for link in (edit, report, history))
     assert soup(outdir / "index.html").select_one("aside.kb-corrections") is None

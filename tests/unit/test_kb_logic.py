@@ -154,6 +154,7 @@ def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
     assert links("", "main", "articles/a.md", "Titre", "https://x.org/a.html") is None
     title = "Piège & <script> « cité » #1 ?"
     found = links("https://forge.org/o/r/", "main", "articles/été 1.md", title, "https://x.org/a")
+    assert found.history == "https://forge.org/o/r/commits/main/articles/%C3%A9t%C3%A9%201.md"
     assert found.edit == "https://forge.org/o/r/edit/main/articles/%C3%A9t%C3%A9%201.md"
     parts = urlsplit(found.report)
     assert parts.path == "/o/r/issues/new" and "<" not in found.report and " " not in found.report

@@ -53,6 +53,7 @@ class Article:
     image: str = ""
     share: bool = True
     reading_minutes: int = 1
+    contributors: tuple[str, ...] = ()  # the commit authors of its file (content.history)
 
     def listing_key(self) -> tuple[object, ...]:
         """What listings, feeds and related blocks show of this article (body excluded)."""

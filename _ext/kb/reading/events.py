@@ -21,9 +21,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .._compat import current_docname
-from ..content import frontmatter
+from ..content import frontmatter, history
 from ..content.catalog import Catalog
 from ..content.collection import duplicate_slugs, file_problems, today
+from ..content.history import History
 from ..content.schema import Article, parse_article
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
@@ -39,6 +40,7 @@ class Reading:
         self.vocab = Vocabulary()
         self.before: dict[str, Article] = {}
         self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
+        self.history = History()  # the repository's, collected once per build
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -58,7 +60,7 @@ class Reading:
         for problem in file_problems(path, docname) + problems:
             report(problem, docname)
         if article is not None:
-            domain(app.env).articles[docname] = article
+            domain(app.env).articles[docname] = history.apply(article, self.history.files.get(path))
 
     def secure(self, app: Sphinx, doctree: nodes.document) -> None:
         """Before Sphinx's collectors (title, metadata): an article's untrusted parts inert."""

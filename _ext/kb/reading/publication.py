@@ -9,8 +9,18 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..content.collection import hidden_docnames, today
+from ..content.history import History, collect
 from ..content.vocab import Vocabulary, load
-from ..diagnostics import report
+from ..diagnostics import Subtype, report, warn
+
+
+def history(app: Sphinx, config: Config) -> History:
+    """The repository's history of the articles, once per build (a warning when it is missing
+    for a reason someone can fix: no git, a shallow clone)."""
+    found = collect(Path(app.srcdir), config.kb_articles_dir)
+    if found.problem:
+        warn(found.problem, subtype=Subtype.HISTORY)
+    return found
 
 
 def configure(app: Sphinx, config: Config) -> Vocabulary:

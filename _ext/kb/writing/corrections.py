@@ -1,6 +1,7 @@
-"""« Proposer une modification » and « Signaler une erreur » at the end of an article: plain
-links to the repository (its web editor, a new issue prefilled with the article's title and
-URL). Pure: every part of the URLs is percent-encoded here."""
+"""« Proposer une modification », « Signaler une erreur » and « Historique des modifications »
+at the end of an article: plain links to the repository (its web editor, a new issue prefilled
+with the article's title and URL, the file's history). Pure: every part of the URLs is
+percent-encoded here."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from urllib.parse import quote, urlencode
 class Corrections:
     edit: str
     report: str
+    history: str
 
 
 def links(repository: str, branch: str, source: str, title: str, url: str) -> Corrections | None:
@@ -19,11 +21,13 @@ def links(repository: str, branch: str, source: str, title: str, url: str) -> Co
     if not repository:
         return None
     base = repository.rstrip("/")
-    edit = f"{base}/edit/{quote(branch, safe='')}/{quote(source)}"
+    branch = quote(branch, safe="")
+    edit = f"{base}/edit/{branch}/{quote(source)}"
     body = (
         f"Article : {url}\n\n"
         "Ce qui est inexact ou dépassé :\n\n\n"
         "Ce qu’il faudrait écrire à la place (avec une source si possible) :\n"
     )
     query = urlencode({"title": f"Erreur dans « {title} »", "body": body}, quote_via=quote)
-    return Corrections(edit, f"{base}/issues/new?{query}")
+    history = f"{base}/commits/{branch}/{quote(source)}"
+    return Corrections(edit, f"{base}/issues/new?{query}", history)

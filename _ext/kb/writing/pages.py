@@ -113,6 +113,7 @@ class Pages:
             app,
             pagename,
             "article-footer.html",
+            article=article,
             related=self.catalog.related(article),
             corrections=fixes,
         )

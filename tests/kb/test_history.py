@@ -1,0 +1,148 @@
+"""Dates and contributors from a real git history made here (commits with set authors and
+dates, a .mailmap, a bot), and what happens without a whole history."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from kb.content.history import parse
+
+from tests.helpers import REPO, build_root, soup
+
+OVERRIDES = {"kb_repository_url": "https://forge.example/kb"}
+
+
+def commit(repo: Path, author: str, day: str, message: str) -> None:
+    name, email = re.fullmatch(r"(.+) <(.+)>", author).groups()
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "GIT_AUTHOR_DATE": f"{day}T10:00:00+01:00",
+        "GIT_COMMITTER_DATE": f"{day}T10:00:00+01:00",
+    }
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, env=env, check=True)
+
+
+def edit(repo: Path, name: str, line: str) -> None:
+    path = repo / "articles" / name
+    path.write_text(path.read_text("utf-8") + f"\n{line}\n", "utf-8")
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    repo = tmp_path_factory.mktemp("history") / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", repo)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    (repo / ".mailmap").write_text(
+        "Alice Écrivaine <alice@new.example>\n"
+        "Alice Écrivaine <alice@new.example> <alice@old.example>\n"
+    )
+    commit(repo, "alice <alice@old.example>", "2026-01-15", "Premiers articles")
+    edit(repo, "premier.md", "Une précision de Bob.")
+    commit(repo, "Bob Martin <bob@example.org>", "2026-03-02", "Précision")
+    edit(repo, "premier.md", "Un lien réparé.")
+    commit(
+        repo,
+        "dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>",
+        "2026-04-01",
+        "Lien",
+    )
+    edit(repo, "deuxieme.md", "Une retouche après sa mise à jour déclarée.")
+    commit(repo, "Bob Martin <bob@example.org>", "2026-05-01", "Retouche")
+    front = (repo / "articles/premier.md").read_text("utf-8").split("---")[1]
+    front = front.replace("2026-01-15", "2026-06-01").replace("Premier article", "Quatrième")
+    (repo / "articles/quatrieme.md").write_text(f"---{front}---\n\nLe jour même.\n", "utf-8")
+    commit(repo, "Alice <alice@new.example>", "2026-06-01", "Quatrième")
+    return repo
+
+
+@pytest.fixture(scope="module")
+def built(repo: Path) -> Path:
+    outdir, warnings = build_root("kb", repo, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""
+    return outdir
+
+
+def test_the_last_commit_dates_an_article_everywhere(built: Path) -> None:
+    page = soup(built / "articles/premier.html")
+    times = [t["datetime"] for t in page.select(".kb-article-meta time")]
+    assert times == ["2026-01-15", "2026-04-01"]
+    assert "mis à jour le 1er avril 2026" in " ".join(
+        page.select_one(".kb-article-meta").get_text().split()
+    )
+    assert page.find("meta", property="article:modified_time")["content"] == "2026-04-01"
+    sitemap = (built / "sitemap.xml").read_text("utf-8")
+    assert re.search(r"articles/premier\.html</loc>\s*<lastmod>2026-04-01</lastmod>", sitemap)
+    atom = (built / "feeds/atom.xml").read_text("utf-8")
+    entry = atom[atom.index("articles/premier.html") - 600 :]
+    assert "<updated>2026-04-01T00:00:00+00:00</updated>" in entry[:1500]
+    feed = json.loads((built / "feeds/feed.json").read_text("utf-8"))
+    item = next(i for i in feed["items"] if i["url"].endswith("articles/premier.html"))
+    assert item["date_modified"].startswith("2026-04-01")
+
+
+def test_an_article_committed_once_on_its_date_shows_no_update(built: Path) -> None:
+    page = soup(built / "articles/quatrieme.html")
+    assert "mis à jour" not in page.select_one(".kb-article-meta").get_text()
+    assert page.find("meta", property="article:modified_time") is None
+    assert page.select_one(".kb-contributors") is None  # Alice only, a front-matter author
+
+
+def test_the_front_matter_updated_wins_over_a_later_commit(built: Path) -> None:
+    page = soup(built / "articles/deuxieme.html")
+    times = [t["datetime"] for t in page.select(".kb-article-meta time")]
+    assert times == ["2026-03-02", "2026-04-01"]
+
+
+def test_contributors_are_names_from_the_mailmap_without_bots_or_addresses(built: Path) -> None:
+    page = soup(built / "articles/premier.html")
+    # Alice is a front-matter author (named above), the bot is left out.
+    assert page.select_one(".kb-contributors").get_text() == "Contributeurs\u00a0: Bob Martin"
+    html = (built / "articles/premier.html").read_text("utf-8")
+    assert "@" not in re.sub(r'href="[^"]*"|content="[^"]*"', "", html.split("<body")[1])
+    links = {a.get_text(): a["href"] for a in page.select(".kb-corrections a")}
+    assert links["Historique des modifications"] == (
+        "https://forge.example/kb/commits/main/articles/premier.md"
+    )
+
+
+def test_same_commit_same_bytes(repo: Path, built: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    subprocess.run(["git", "clone", "-q", str(repo), str(again)], check=True)
+    outdir, warnings = build_root("kb", again, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""
+    for name in ("articles/premier.html", "feeds/atom.xml", "sitemap.xml"):
+        assert (outdir / name).read_bytes() == (built / name).read_bytes(), name
+
+
+def test_a_shallow_clone_warns_and_keeps_the_front_matter_dates(repo: Path, tmp_path: Path) -> None:
+    shallow = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True
+    )
+    outdir, warnings = build_root("kb", shallow, copy=False, confoverrides=OVERRIDES)
+    assert "clone git superficiel" in warnings and "[kb.history]" in warnings
+    page = soup(outdir / "articles/premier.html")
+    assert "mis à jour" not in page.select_one(".kb-article-meta").get_text()
+
+
+def test_the_log_parser_orders_authors_and_skips_bots() -> None:
+    output = (
+        "\x1e2026-05-01T00:00:00+02:00\x1fRenovate Bot\x1fbot@renovateapp.com\n\na.md\n"
+        "\x1e2026-04-01T00:00:00+02:00\x1fBéa\x1fbea@example.org\n\na.md\nb.md\n"
+        "\x1e2026-03-01T00:00:00+02:00\x1fAli\x1fali@example.org\n\na.md\n"
+    )
+    files = parse(output)
+    assert files["a.md"].changed.isoformat() == "2026-05-01"
+    assert files["a.md"].authors == ("Ali", "Béa")
+    assert files["b.md"].authors == ("Béa",)
