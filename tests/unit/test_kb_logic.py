@@ -161,3 +161,31 @@ def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
     query = parse_qs(parts.query)
     assert query["title"] == [f"Erreur dans « {title} »"]
     assert "Article : https://x.org/a\n" in query["body"][0]
+
+
+def test_citation_in_french_style_and_bibtex_with_special_characters_escaped() -> None:
+    from kb.writing.citation import bibtex_text, cite
+    from kb.writing.render import french_date
+
+    found = cite(
+        key="mon-article",
+        authors=["La rédaction", "Jean de La Fontaine"],
+        title="50 % & {plus} : le_cas #1 ?",
+        site="Stratégie numérique",
+        published=dt.date(2023, 6, 1),
+        updated=dt.date(2024, 2, 3),
+        url="https://x.org/articles/mon-article.html",
+        french_date=french_date,
+    )
+    assert found.reference == (
+        "La rédaction, Jean de La Fontaine. "
+        "«\u202f50\u202f% & {plus}\u00a0: le_cas #1\u202f?\u202f». "
+        "Stratégie numérique, 1er juin 2023, mis à jour le 3 février 2024. "
+        "En ligne\u00a0: https://x.org/articles/mon-article.html"
+    )
+    assert found.bibtex.startswith("@online{mon-article,\n")
+    assert "  author = {{La rédaction} and {Jean de La Fontaine}},\n" in found.bibtex
+    assert r"  title = {{50 \% \& \{plus\} : le\_cas \#1 ?}}," in found.bibtex
+    assert "  date = {2023-06-01},\n  note = {mis à jour le 2024-02-03}," in found.bibtex
+    assert found.bibtex.endswith("  langid = {french},\n}")
+    assert bibtex_text("a\\b ~ c^d $") == r"a\textbackslash{}b \~{} c\^{}d \$"

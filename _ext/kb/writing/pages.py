@@ -23,7 +23,8 @@ from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
 from . import corrections
-from .render import Renderer
+from .citation import cite
+from .render import Renderer, french_date
 
 
 def french_order(choice: tuple[str, int]) -> tuple[str, str]:
@@ -109,11 +110,22 @@ class Pages:
             article.title,
             url,
         )
+        citation = cite(
+            key=article.slug,
+            authors=[self.vocab.authors[key].name for key in article.authors],
+            title=article.title,
+            site=config.project,
+            published=article.date,
+            updated=article.updated,
+            url=url,
+            french_date=french_date,
+        )
         footer = self._render(
             app,
             pagename,
             "article-footer.html",
             article=article,
+            citation=citation,
             related=self.catalog.related(article),
             corrections=fixes,
         )
