@@ -142,6 +142,14 @@ def check(session: nox.Session) -> None:
 
 
 @nox.session
+def review(session: nox.Session) -> None:
+    """Articles due for review (last review older than 18 months), oldest first, with authors,
+    as a Markdown table (the monthly workflow writes it to its job summary)."""
+    install(session, SITE)
+    session.run("python", "-m", "kb.content.review", ".", env={"PYTHONPATH": "_ext"})
+
+
+@nox.session
 def lint(session: nox.Session) -> None:
     """Every fast check: ruff, articles (front matter, Markdown style, French spelling) and the
     GitHub workflows (validity with check-jsonschema, security with zizmor)."""

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.content.collection import today
+from kb.content.clock import today
 from kb.content.slugs import slugify
 from kb.content.vocab import load
 from kb.outputs import cardset

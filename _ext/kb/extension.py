@@ -14,7 +14,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import _compat, diagnostics, options
 from .content.catalog import Catalog
-from .content.collection import today
+from .content.clock import today
 from .outputs.products import Products
 from .reading import publication
 from .reading.domain import KnowledgeBaseDomain, domain

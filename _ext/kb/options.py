@@ -126,6 +126,14 @@ OPTIONS: tuple[Option, ...] = (
         site_wide=True,
     ),
     Option(
+        "kb_review_after_months",
+        18,
+        "html",
+        COUNT,
+        "Months after its last review (reviewed, else updated, else date) when an article's "
+        "page says that some information may be out of date.",
+    ),
+    Option(
         "kb_repository_url",
         "",
         "html",

@@ -19,14 +19,6 @@ from .slugs import is_slug
 from .vocab import load
 
 
-def today() -> dt.date:
-    """The build's "today": from ``SOURCE_DATE_EPOCH`` when set, so that builds reproduce."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.datetime.now(tz=dt.UTC).date()
-
-
 def article_files(srcdir: Path, folder: str) -> Iterator[Path]:
     """Every ``.md`` file Sphinx would find under ``folder``: like Sphinx, through symbolic
     links to folders (so that they can be refused), each real folder visited once."""

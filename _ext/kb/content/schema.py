@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import yaml
 
 from . import frontmatter
+from .clock import today
 from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
 from .slugs import RESERVED, slugify, tag_label
@@ -49,6 +50,7 @@ class Article:
     authors: tuple[str, ...]
     tags: tuple[Tag, ...] = ()
     updated: dt.date | None = None
+    reviewed: dt.date | None = None
     draft: bool = False
     image: str = ""
     share: bool = True
@@ -250,6 +252,7 @@ FIELDS: dict[str, Handler] = {
     "description": _description,
     "date": lambda reader, node, _vocab: reader.date(node, "date"),
     "updated": lambda reader, node, _vocab: reader.date(node, "updated"),
+    "reviewed": lambda reader, node, _vocab: reader.date(node, "reviewed"),
     "authors": _authors,
     "category": _category,
     "tags": _tags,
@@ -290,10 +293,24 @@ def parse_article(
     reader = _Reader(path, front)
     values = _read_fields(reader, vocab)
     updated, published = values.get("updated"), values.get("date")
-    if isinstance(updated, dt.date) and isinstance(published, dt.date) and updated < published:
-        pairs = front.node.value if front.node is not None else []
-        node = next(value for key, value in pairs if key.value == "updated")
-        reader.problem(node, "updated", "attendu : une date postérieure au champ « date ».")
+    pairs = front.node.value if front.node is not None else []
+
+    def node_of(field: str) -> yaml.Node:
+        return next(value for key, value in pairs if key.value == field)
+
+    for field in ("updated", "reviewed"):
+        day = values.get(field)
+        if isinstance(day, dt.date) and isinstance(published, dt.date) and day < published:
+            reader.problem(
+                node_of(field), field, "attendu : une date postérieure au champ « date »."
+            )
+    reviewed = values.get("reviewed")
+    if isinstance(reviewed, dt.date) and reviewed > today():
+        reader.problem(
+            node_of("reviewed"),
+            "reviewed",
+            "date future ; attendu : le jour d’une relecture déjà faite.",
+        )
     problems = reader.problems
     if problems:
         return None, problems
@@ -309,6 +326,7 @@ def parse_article(
         authors=values["authors"],  # type: ignore[arg-type]
         tags=values.get("tags", ()),  # type: ignore[arg-type]
         updated=updated,  # type: ignore[arg-type]
+        reviewed=reviewed,  # type: ignore[arg-type]
         draft=bool(values.get("draft", False)),
         image=str(values.get("image", "")),
         share=bool(values.get("share", True)),

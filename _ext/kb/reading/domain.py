@@ -23,6 +23,7 @@ class KnowledgeBaseDomain(Domain):
         "articles": {},  # docname → Article
         "listings": set(),  # docnames that hold a listing directive
         "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
+        "due": set(),  # articles whose page says they are due for review
     }
 
     @property

@@ -23,8 +23,10 @@ from sphinx.environment import BuildEnvironment
 from .._compat import current_docname
 from ..content import frontmatter, history
 from ..content.catalog import Catalog
-from ..content.collection import duplicate_slugs, file_problems, today
+from ..content.clock import today
+from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
+from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
@@ -116,8 +118,13 @@ class Reading:
 
         names = kb.articles.keys() | self.before.keys()
         changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
+        # Time passes: an unchanged article falls due for review, and its page says so.
+        months = app.config.kb_review_after_months
+        due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
+        flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
+        kb.data["due"] = due
         if not changed:
-            return sorted(self.vocab_pages)
+            return sorted(self.vocab_pages | flipped)
         on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
         old = Catalog(self.before.values(), on, preview)
         new = Catalog(kb.articles.values(), on, preview)
@@ -129,7 +136,7 @@ class Reading:
             related = name in scored
             if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
                 pages.add(name)
-        return sorted(pages | kb.listings | self.vocab_pages)
+        return sorted(pages | kb.listings | self.vocab_pages | flipped)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles

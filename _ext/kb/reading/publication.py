@@ -8,7 +8,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..content.collection import hidden_docnames, today
+from ..content.clock import today
+from ..content.collection import hidden_docnames
 from ..content.history import History, collect
 from ..content.vocab import Vocabulary, load
 from ..diagnostics import Subtype, report, warn

@@ -18,6 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
+from ..content.clock import today
+from ..content.review import is_due, last_review
 from ..content.schema import Article
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
@@ -100,7 +102,9 @@ class Pages:
         article = self.catalog.by_docname.get(pagename)
         if article is None:
             return
-        header = self._render(app, pagename, "article-header.html", article=article)
+        due = is_due(article, today(), app.config.kb_review_after_months)
+        review = last_review(article) if due else None
+        header = self._render(app, pagename, "article-header.html", article=article, review=review)
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
         config = app.config
         fixes = corrections.links(
