@@ -1,7 +1,9 @@
 """Standalone front-matter check, without a Sphinx build: ``python -m kb.content.check [SRCDIR]``.
 
 Prints every problem of every article (file:line: field: message, in French) and exits 1 when
-there is any. Used by ``nox -s check`` and pre-commit.
+there is any: front matter, style, and the articles published on the main branch that are gone
+without a ``redirect_from`` (compared with the merge base, ``KB_BASE_REF`` to choose another
+branch). Used by ``nox -s check``, ``nox -s lint`` and pre-commit.
 """
 
 from __future__ import annotations
@@ -11,14 +13,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .collection import check_tree
+from .collection import read_tree
+from .permalinks import lost_articles
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Vérifie le front matter des articles.")
     parser.add_argument("srcdir", nargs="?", type=Path, default=Path())
     options = parser.parse_args(argv)
-    problems = check_tree(options.srcdir)
+    problems, articles = read_tree(options.srcdir)
+    lost, note = lost_articles(options.srcdir, "articles", articles)
+    print(note)
+    problems += lost
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -14,6 +14,7 @@ from pathlib import Path
 from ..state import StateFile, mapping_of
 from . import frontmatter, schema
 from .frontmatter import Problem
+from .permalinks import redirect_problems
 from .schema import Article, parse_article
 from .slugs import is_slug
 from .vocab import load
@@ -111,7 +112,14 @@ def check_tree(
     srcdir: Path, folder: str = "articles", data: str = "data", *, style: bool = True
 ) -> list[Problem]:
     """Every problem of every article and data file under ``srcdir``, in file order: front
-    matter, file names, duplicate slugs and (with ``style``) Markdown style."""
+    matter, file names, duplicate slugs, redirects and (with ``style``) Markdown style."""
+    return read_tree(srcdir, folder, data, style=style)[0]
+
+
+def read_tree(
+    srcdir: Path, folder: str = "articles", data: str = "data", *, style: bool = True
+) -> tuple[list[Problem], list[tuple[str, Article]]]:
+    """(every problem, the valid articles as (path, Article)) of the tree under ``srcdir``."""
     vocab, problems = load(srcdir / data, data)
     valid: list[tuple[str, Article]] = []
     for path in article_files(srcdir, folder):
@@ -129,7 +137,9 @@ def check_tree(
             problems += check_style(shown, text)
         if article is not None:
             valid.append((shown, article))
-    return problems + duplicate_slugs(valid)
+    docnames = [docname_of(srcdir, path) for path in article_files(srcdir, folder)]
+    problems += duplicate_slugs(valid) + redirect_problems(valid, docnames, folder)
+    return problems, valid
 
 
 def publication(shown: str, text: str) -> tuple[bool, str, list[Problem]]:

@@ -18,7 +18,7 @@ from . import frontmatter
 from .clock import today
 from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
-from .slugs import RESERVED, slugify, tag_label
+from .slugs import RESERVED, is_slug, slugify, tag_label
 from .text import read_text
 from .typography import french_spacing
 from .vocab import Vocabulary
@@ -56,6 +56,7 @@ class Article:
     share: bool = True
     reading_minutes: int = 1
     contributors: tuple[str, ...] = ()  # the commit authors of its file (content.history)
+    redirect_from: tuple[str, ...] = ()  # old ids whose pages send readers here
 
     def listing_key(self) -> tuple[object, ...]:
         """What listings, feeds and related blocks show of this article (body excluded)."""
@@ -71,6 +72,7 @@ class Article:
             self.draft,
             self.image,
             self.reading_minutes,
+            self.redirect_from,
         )
 
 
@@ -238,6 +240,23 @@ def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ..
     return tuple(tags.values())
 
 
+def _redirect_from(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[str, ...]:
+    """Old ids of the article (its path under the articles folder, without ``.md``), each of
+    which gets a page that sends readers here."""
+    ids: dict[str, None] = {}
+    for value, item in reader.texts(node, "redirect_from", "[ancien-nom, dossier/ancien-nom]"):
+        if not all(is_slug(part) for part in value.split("/")):
+            reader.problem(
+                item,
+                "redirect_from",
+                f"« {value} » n’est pas un identifiant d’article ; attendu : son ancien chemin "
+                "sous articles/, sans .md (minuscules sans accent, chiffres, tirets, /).",
+            )
+            continue
+        ids.setdefault(value, None)
+    return tuple(ids)
+
+
 def _image(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
     value = reader.text(node, "image")
     if value is not None and (refusal := url_refusal(value)) is not None:
@@ -259,6 +278,7 @@ FIELDS: dict[str, Handler] = {
     "draft": lambda reader, node, _vocab: reader.boolean(node, "draft"),
     "image": _image,
     "share": lambda reader, node, _vocab: reader.boolean(node, "share"),
+    "redirect_from": _redirect_from,
 }
 REQUIRED = {
     "title": "le titre de l’article",
@@ -330,4 +350,5 @@ def parse_article(
         draft=bool(values.get("draft", False)),
         image=str(values.get("image", "")),
         share=bool(values.get("share", True)),
+        redirect_from=values.get("redirect_from", ()),  # type: ignore[arg-type]
     ), []

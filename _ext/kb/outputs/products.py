@@ -9,12 +9,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
 from ..content.vocab import Vocabulary
 from ..diagnostics import info
 from ..site import Site
-from . import cardset, feeds, sitemap
+from ..state import write_whole
+from . import cardset, feeds, redirects, sitemap
 from .cards import CardText
 from .prune import prune
 
@@ -41,10 +43,21 @@ class Products:
         written += [
             f"feeds/{key}/{kind}.xml" for key in self.vocab.categories for kind in ("atom", "rss")
         ]
+        folder = app.config.kb_articles_dir.rstrip("/")
+        moved = redirects.pages(self.catalog.articles, folder, self.link, self.url)
+        for old, page in moved.items():
+            target = Path(app.builder.get_outfilename(old))
+            write_whole(target, page)
+            written.append(target.relative_to(outdir).as_posix())
         cards, drawn = cardset.write(outdir, Path(app.doctreedir), self.card_specs())
         info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
         written += cards
         prune(outdir, Path(app.doctreedir), written)
+
+    def link(self, source: str, target: str) -> str:
+        """A relative URL from page ``source`` to page ``target`` (both docnames)."""
+        builder = self.app.builder
+        return relative_uri(builder.get_target_uri(source), builder.get_target_uri(target))
 
     def write_listings(self, outdir: Path, pages: list[str]) -> None:
         """Feeds (site, categories), sitemap and robots.txt."""

@@ -26,6 +26,7 @@ from ..content.catalog import Catalog
 from ..content.clock import today
 from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
+from ..content.permalinks import redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.vocab import Vocabulary
@@ -153,3 +154,8 @@ class Reading:
         pairs = [(path, articles[name]) for path, name in by_path.items()]
         for problem in duplicate_slugs(pairs):
             report(problem, by_path[problem.path])
+        # Redirects: named by docname (the few articles that have them), not by path.
+        moved = [(name, a) for name, a in articles.items() if a.redirect_from]
+        folder = app.config.kb_articles_dir.rstrip("/")
+        for problem in redirect_problems(moved, env.found_docs, folder):
+            report(problem, problem.path)
