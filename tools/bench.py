@@ -73,6 +73,7 @@ class SizeResult:
     cards: int = 0  # share cards in the output
     card_ms: float = 0.0  # drawing one card (all the corpus's cards drawn, in-process)
     typography_seconds: float = 0.0  # French spacing over every doctree, as the build applies it
+    history_seconds: float = 0.0  # the one git log that dates every article (content/history)
     cards_redrawn_no_change: int = -1
     cards_redrawn_body_edit: int = -1
     # Per page type, a first visit under the slow network profile (tools/pageweight.py):
@@ -172,6 +173,38 @@ def typography_seconds(doctrees: Path) -> float:
     for document in documents:
         space(document)
     return time.perf_counter() - start
+
+
+def history_seconds(corpus: Path, per_commit: int = 100) -> float:
+    """Seconds of the git collection that dates every article (``kb.content.history.collect``:
+    one ``git log``), on a history made here, in a copy of the corpus's articles: one commit
+    per ``per_commit`` articles, then one more that touches every tenth."""
+    sys.path.insert(0, str(REPO / "_ext"))
+    from kb.content.history import collect
+
+    repo = corpus.parent / f"{corpus.name}-history"
+    shutil.rmtree(repo, ignore_errors=True)
+    shutil.copytree(corpus / "articles", repo / "articles")
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True)
+
+    git("init", "-q")
+    git("config", "user.name", "Banc")
+    git("config", "user.email", "banc@example.invalid")
+    articles = sorted((repo / "articles").rglob("*.md"))
+    for start in range(0, len(articles), per_commit):
+        git("add", *[str(p) for p in articles[start : start + per_commit]])
+        git("commit", "-q", "-m", f"articles {start}")
+    for path in articles[::10]:
+        path.write_text(path.read_text("utf-8") + "\nRetouche.\n", "utf-8")
+    git("commit", "-q", "-am", "retouches")
+    begin = time.perf_counter()
+    found = collect(repo, "articles")
+    elapsed = time.perf_counter() - begin
+    assert len(found.files) == len(articles), "every article has a history"
+    shutil.rmtree(repo)
+    return elapsed
 
 
 def _free_port() -> int:
@@ -280,6 +313,7 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     result.cards = len(cards)
     result.card_ms = round(card_drawing_ms(corpus), 2)
     result.typography_seconds = round(typography_seconds(out / "doctrees"), 3)
+    result.history_seconds = round(history_seconds(corpus), 3)
     result.no_change = build(corpus, out)
     result.cards_redrawn_no_change = _redrawn(cards, html)
     article = corpus / "articles/article-00001.md"
@@ -404,6 +438,15 @@ def table(results: Sequence[SizeResult]) -> str:
             "French spacing (share of full)",
             [
                 f"{r.typography_seconds:.2f} s ({r.typography_seconds / r.full.seconds:.1%})"
+                if r.full
+                else "—"
+                for r in results
+            ],
+        ),
+        (
+            "git history, one log (share of full)",
+            [
+                f"{r.history_seconds:.2f} s ({r.history_seconds / r.full.seconds:.1%})"
                 if r.full
                 else "—"
                 for r in results

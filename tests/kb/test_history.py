@@ -147,3 +147,30 @@ def test_the_log_parser_orders_authors_and_skips_bots() -> None:
     assert files["a.md"].changed.isoformat() == "2026-05-01"
     assert files["a.md"].authors == ("Ali", "Béa")
     assert files["b.md"].authors == ("Béa",)
+
+
+def test_the_history_is_kept_per_commit_and_read_again_when_head_moves(
+    repo: Path, tmp_path: Path
+) -> None:
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", str(repo), str(work)], check=True)
+    outdir, _ = build_root("kb", work, copy=False, confoverrides=OVERRIDES)
+    state = work / "_build" / "doctrees" / "kb-history.json"
+    assert json.loads(state.read_text("utf-8"))["data"]["files"]["articles/premier.md"][0] == (
+        "2026-04-01"
+    )
+    edit(work, "premier.md", "Encore une précision.")
+    commit(work, "Bob Martin <bob@example.org>", "2026-07-14", "Précision")
+    outdir, warnings = build_root("kb", work, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""
+    times = [
+        t["datetime"]
+        for t in soup(outdir / "articles/premier.html").select(".kb-article-meta time")
+    ]
+    assert times == ["2026-01-15", "2026-07-14"]
+    state.write_text('{"state": "kb-history.json", "version": 1, "data": {"head"', "utf-8")
+    again, warnings = build_root("kb", work, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""  # a corrupt cache is read again from git, no traceback
+    assert (again / "articles/premier.html").read_bytes() == (
+        outdir / "articles/premier.html"
+    ).read_bytes()

@@ -17,6 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..state import StateFile
 from .schema import Article
 
 RECORD, UNIT = "\x1e", "\x1f"
@@ -41,7 +42,20 @@ def _git(srcdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def collect(srcdir: Path, folder: str) -> History:
+def _shape(data: object) -> bool:
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("head"), str)
+        and isinstance(data.get("files"), dict)
+    )
+
+
+# Beside the doctrees: the history as of a commit; git log runs again only when HEAD moved.
+CACHE = StateFile("kb-history.json", 1, _shape)
+
+
+def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
+    """The history of ``folder``'s files; with ``state`` (a folder), kept there per commit."""
     if shutil.which("git") is None:
         return History(
             problem="git est introuvable : dates de mise à jour et contributeurs "
@@ -56,6 +70,15 @@ def collect(srcdir: Path, folder: str) -> History:
             "jour et contributeurs viennent du front matter seulement ; clonez "
             "tout l’historique (fetch-depth: 0)."
         )
+    head = _git(srcdir, "rev-parse", "HEAD").stdout.strip()
+    cached = CACHE.load(state) if state is not None else None
+    if cached and cached["head"] == head and cached.get("folder") == folder:
+        return History(
+            {
+                path: FileHistory(dt.date.fromisoformat(day), tuple(names))
+                for path, (day, names) in cached["files"].items()
+            }
+        )
     log = _git(
         srcdir,
         "log",
@@ -67,7 +90,11 @@ def collect(srcdir: Path, folder: str) -> History:
     )
     if log.returncode != 0:
         return History(problem=f"git log a échoué ({log.stderr.strip()[:200]}).")
-    return History(parse(log.stdout))
+    files = parse(log.stdout)
+    if state is not None and head:
+        saved = {path: [f.changed.isoformat(), list(f.authors)] for path, f in files.items()}
+        CACHE.save(state, {"head": head, "folder": folder, "files": saved})
+    return History(files)
 
 
 def parse(output: str) -> dict[str, FileHistory]:

@@ -18,7 +18,7 @@ from ..diagnostics import Subtype, report, warn
 def history(app: Sphinx, config: Config) -> History:
     """The repository's history of the articles, once per build (a warning when it is missing
     for a reason someone can fix: no git, a shallow clone)."""
-    found = collect(Path(app.srcdir), config.kb_articles_dir)
+    found = collect(Path(app.srcdir), config.kb_articles_dir, Path(app.doctreedir))
     if found.problem:
         warn(found.problem, subtype=Subtype.HISTORY)
     return found
