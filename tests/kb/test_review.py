@@ -73,7 +73,8 @@ def test_the_notice_appears_on_the_day_it_falls_due(tmp_path: Path, monkeypatch)
     assert warnings == ""
     notice = soup(outdir / "articles/vieux.html").select_one(".kb-review")
     assert notice.get_text() == (
-        "Dernière relecture le 1er juin 2023\u202f: certaines informations peuvent être dépassées."
+        "Cet article n’a pas été relu depuis le 1er juin 2023\u202f: certaines informations "
+        "peuvent être dépassées."
     )
     assert notice.find("time")["datetime"] == "2023-06-01"
     assert notice.has_attr("data-pagefind-ignore")
