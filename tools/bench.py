@@ -74,6 +74,10 @@ class SizeResult:
     card_ms: float = 0.0  # drawing one card (all the corpus's cards drawn, in-process)
     typography_seconds: float = 0.0  # French spacing over every doctree, as the build applies it
     history_seconds: float = 0.0  # the one git log that dates every article (content/history)
+    # Adding one article to a uniform corpus (same date, category, tags for all): its build and
+    # the share of HTML pages it rewrote.
+    uniform_add: Run | None = None
+    uniform_rewritten: float = -1.0
     cards_redrawn_no_change: int = -1
     cards_redrawn_body_edit: int = -1
     # Per page type, a first visit under the slow network profile (tools/pageweight.py):
@@ -292,6 +296,24 @@ def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
         return {kind: visit(browser, base + path).as_dict() for kind, path in pages.items()}
 
 
+UNIFORM_MAX = 1000  # a uniform corpus's full build is paid once more per size
+
+
+def uniform_add(size: int, work: Path) -> tuple[Run, float]:
+    """Add one article to a uniform corpus of ``size``: (its build, share of pages rewritten)."""
+    corpus = generate(size, work / f"corpus-{size}-uniform", uniform=True)
+    out = work / f"out-{size}-uniform"
+    shutil.rmtree(out, ignore_errors=True)
+    build(corpus, out)
+    pages = {p: p.stat().st_mtime_ns for p in (out / "html").rglob("*.html")}
+    first = corpus / "articles/article-00001.md"
+    text = first.read_text("utf-8").replace('title: "', 'title: "Ajouté : ', 1)
+    (corpus / "articles/article-ajoute.md").write_text(text, "utf-8")
+    run = build(corpus, out)
+    rewritten = sum(1 for p, mtime in pages.items() if p.exists() and p.stat().st_mtime_ns != mtime)
+    return run, rewritten / max(1, len(pages))
+
+
 def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False) -> SizeResult:
     corpus = generate(size, work / f"corpus-{size}")
     result = SizeResult(size)
@@ -334,6 +356,8 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     result.add_article = build(corpus, out)
     result.serve_seconds = serve_latency(corpus, work / f"out-{size}-serve")
     result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
+    if size <= UNIFORM_MAX:
+        result.uniform_add, result.uniform_rewritten = uniform_add(size, work)
     if size <= baseline_max:
         baseline_out = work / f"out-{size}-baseline"
         result.baseline_full = build(baseline_corpus(corpus), baseline_out, stock=True)
@@ -439,6 +463,15 @@ def table(results: Sequence[SizeResult]) -> str:
             [
                 f"{r.typography_seconds:.2f} s ({r.typography_seconds / r.full.seconds:.1%})"
                 if r.full
+                else "—"
+                for r in results
+            ],
+        ),
+        (
+            "add one article, uniform corpus",
+            [
+                f"{r.uniform_add.seconds:.1f} s, {r.uniform_rewritten:.1%} pages rewritten"
+                if r.uniform_add
                 else "—"
                 for r in results
             ],

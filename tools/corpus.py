@@ -176,10 +176,14 @@ def _paragraph(rng: random.Random) -> str:
     return " ".join(_sentence(rng) for _ in range(rng.randint(4, 8)))
 
 
-def article(rng: random.Random, number: int, tags: Sequence[str]) -> str:
+def article(rng: random.Random, number: int, tags: Sequence[str], uniform: bool = False) -> str:
+    """One article; ``uniform``: the date, category and tags every other one has (an imported
+    blog looks like this), the rest drawn as usual."""
     day = dt.date(2020, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
     category = rng.choice(CATEGORIES)[0]
     chosen = rng.sample(list(tags), rng.randint(2, 5))
+    if uniform:
+        day, category, chosen = dt.date(2024, 1, 1), CATEGORIES[0][0], list(tags[:3])
     authors = rng.sample([f"auteur-{i:02d}" for i in range(20)], rng.randint(1, 2))
     title = f"Article {number} : {' '.join(rng.choice(WORDS) for _ in range(5))}"
     description = f"Ce que {rng.choice(WORDS)} change pour la {rng.choice(WORDS)} de l’entreprise."
@@ -207,8 +211,9 @@ def article(rng: random.Random, number: int, tags: Sequence[str]) -> str:
     return "\n".join(lines) + "\n".join(body)
 
 
-def generate(size: int, dest: Path, seed: int = 2026) -> Path:
-    """Write the site's configuration and ``size`` articles into ``dest`` (replaced)."""
+def generate(size: int, dest: Path, seed: int = 2026, *, uniform: bool = False) -> Path:
+    """Write the site's configuration and ``size`` articles into ``dest`` (replaced); with
+    ``uniform``, every article shares the date, the category and the tags."""
     rng = random.Random(f"{seed}-{size}")  # noqa: S311 (reproducible text, not secrets)
     shutil.rmtree(dest, ignore_errors=True)
     dest.mkdir(parents=True)
@@ -225,7 +230,7 @@ def generate(size: int, dest: Path, seed: int = 2026) -> Path:
     folder = dest / "articles"
     folder.mkdir()
     for number in range(1, size + 1):
-        text = article(rng, number, tags)
+        text = article(rng, number, tags, uniform)
         (folder / f"article-{number:05d}.md").write_text(text, encoding="utf-8")
     return dest
 
@@ -235,8 +240,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("size", type=int)
     parser.add_argument("dest", type=Path)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--uniform", action="store_true", help="one date, category and tags")
     options = parser.parse_args(argv)
-    generate(options.size, options.dest, options.seed)
+    generate(options.size, options.dest, options.seed, uniform=options.uniform)
     return 0
 
 

@@ -174,3 +174,20 @@ def test_the_history_is_kept_per_commit_and_read_again_when_head_moves(
     assert (again / "articles/premier.html").read_bytes() == (
         outdir / "articles/premier.html"
     ).read_bytes()
+
+
+def test_the_citation_and_the_review_follow_the_history(
+    repo: Path, built: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from kb.content.review import due_articles
+
+    reference = soup(built / "articles/premier.html").select_one("#kb-cite-reference").get_text()
+    assert ", mis à jour le 1er avril 2026." in reference
+    # 18 months before 2027-08-01 is 2026-02-01: premier's last commit (2026-04-01) keeps it
+    # fresh; troisieme's (2026-01-15) does not, though its date alone is older still.
+    day = dt.datetime(2027, 8, 1, 12, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
+    due = [a.docname for a in due_articles(repo, 18)]
+    assert "articles/premier" not in due and "articles/dossier/troisieme" in due

@@ -189,3 +189,28 @@ def test_citation_in_french_style_and_bibtex_with_special_characters_escaped() -
     assert "  date = {2023-06-01},\n  note = {mis à jour le 2024-02-03}," in found.bibtex
     assert found.bibtex.endswith("  langid = {french},\n}")
     assert bibtex_text("a\\b ~ c^d $") == r"a\textbackslash{}b \~{} c\^{}d \$"
+
+
+def test_among_equals_the_closest_in_date_is_related_not_the_newest() -> None:
+    me = article("me", 10, "a", "x")
+    catalog = Catalog(
+        [
+            me,
+            article("old", 1, "b", "x"),
+            article("near", 9, "b", "x"),
+            article("new", 28, "b", "x"),
+        ],
+        TODAY,
+        preview=False,
+    )
+    assert names(catalog.related(me, 2)) == ["near", "old"]  # 1 and 9 days away, not the newest
+
+
+def test_a_new_article_joins_few_related_blocks_in_a_uniform_base() -> None:
+    """An imported blog: every article shares the tags, the category and the date."""
+    base = [article(f"a{n:03d}", 1, "a", "x y") for n in range(200)]
+    before = Catalog(base, TODAY, preview=False)
+    after = Catalog([*base, article("nouveau", 1, "a", "x y")], TODAY, preview=False)
+    changed = [a for a in base if names(before.related(a)) != names(after.related(a))]
+    assert len(changed) <= 0.05 * len(base)
+    assert any("nouveau" in names(after.related(a)) for a in changed)

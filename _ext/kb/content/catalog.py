@@ -46,6 +46,8 @@ class Catalog:
             for key, found in self.by_category.items()
         }
         self._related: dict[tuple[str, int], list[Article]] = {}
+        self._days = [a.date.toordinal() for a in self.articles]  # by position
+        self._span = (max(self._days) - min(self._days) + 1) if self._days else 1
         # One label per tag across articles: the most used, then the one with accents.
         self.tags = {
             slug: Tag(slug, min(forms, key=lambda f: (-forms[f], f.isascii(), f)))
@@ -60,8 +62,10 @@ class Catalog:
         return older, newer
 
     def related(self, article: Article, limit: int = 3) -> list[Article]:
-        """Articles sharing tags (2 points each) and the category (1 point), best first, newest
-        first among equals; computed once per article and catalog.
+        """Articles sharing tags (2 points each) and the category (1 point), best first; among
+        equals, the closest in publication date to ``article`` (then in publication order),
+        so that a new article joins the related block of its neighbours only, not of every
+        article sharing its tags. Computed once per article and catalog.
 
         Counting runs in C (``Counter`` over the tags' lists of positions), and an article
         sharing a tag (2 points or more) always outranks one sharing only the category
@@ -71,23 +75,35 @@ class Catalog:
         if key in self._related:
             return self._related[key]
         me = self.position.get(article.docname)
+        if me is None:
+            return []
         counts = Counter(
             chain.from_iterable(self._tag_positions.get(t.slug, ()) for t in article.tags)
         )
         counts.pop(me, None)
         same = self._category_positions.get(article.category, frozenset())
-        size = len(self.articles) + 1
-        # One integer per candidate: (best score first) × size + position (newest first).
-        ranks = [(11 - 2 * count - (pos in same)) * size + pos for pos, count in counts.items()]
+        days, size = self._days, len(self.articles) + 1
+        mine, span = days[me], self._span
+        # One integer per candidate: score (best first), then distance in days, then distance
+        # in publication order, then position: the smallest integers are the most related.
+        ranks = [
+            (
+                ((11 - 2 * count - (pos in same)) * span + abs(days[pos] - mine)) * size
+                + abs(pos - me)
+            )
+            * size
+            + pos
+            for pos, count in counts.items()
+        ]
         chosen = [rank % size for rank in heapq.nsmallest(limit, ranks)]
         if len(chosen) < limit:
             taken = set(chosen) | {me}
-            for other in self.by_category.get(article.category, ()):
-                pos = self.position[other.docname]
-                if pos not in taken:
-                    chosen.append(pos)
-                    if len(chosen) == limit:
-                        break
+            rest = [
+                (abs(days[pos] - mine) * size + abs(pos - me)) * size + pos
+                for pos in same
+                if pos not in taken
+            ]
+            chosen += [rank % size for rank in heapq.nsmallest(limit - len(chosen), rest)]
         result = [self.articles[pos] for pos in chosen]
         self._related[key] = result
         return result
