@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 import pytest
+from bs4 import BeautifulSoup, Comment
 
 from tests.helpers import REPO, BuiltSite
 
@@ -190,27 +194,31 @@ def test_pages_load_only_the_files_they_use(site: BuiltSite) -> None:
     assert code - {"copybutton.css"} <= guide and not guide & never
 
 
+def pages_of(site: BuiltSite) -> Iterator[tuple[str, BeautifulSoup]]:
+    """(file name, parsed page) for every page of the site but the theme's static files."""
+    for path in sorted(site.html.rglob("*.html")):
+        if "_static" not in path.parts:
+            yield path.name, site.page(path.relative_to(site.html).as_posix())
+
+
+def shown_texts(page: BeautifulSoup) -> Iterator[str]:
+    """The text a reader sees as prose: not code, scripts, styles or comments."""
+    verbatim = ("code", "pre", "script", "style", "kbd", "samp", "textarea", "template")
+    for text in page.find_all(string=True):
+        if not isinstance(text, Comment) and not text.find_parent(verbatim):
+            yield text
+
+
 def test_no_page_leaves_an_ordinary_space_before_a_french_sign(site: BuiltSite) -> None:
     """French spacing everywhere text is shown (articles, guide, generated pages, the share
     footer's French labels): no breakable space before ; : ! ? » % or after «, outside code."""
-    import re
-
-    from bs4 import Comment
-
     breakable = re.compile(r"[ \t\n][;:!?»%]|«[ \t\n]")
-    found = []
-    for path in sorted(site.html.rglob("*.html")):
-        if "_static" in path.parts:
-            continue
-        page = site.page(path.relative_to(site.html).as_posix())
-        for text in page.find_all(string=True):
-            verbatim = ("code", "pre", "script", "style", "kbd", "samp", "textarea", "template")
-            if isinstance(text, Comment) or text.find_parent(verbatim):
-                continue
-            found += [
-                (path.name, text[max(0, m.start() - 20) : m.end()])
-                for m in breakable.finditer(text)
-            ]
+    found = [
+        (name, text[max(0, m.start() - 20) : m.end()])
+        for name, page in pages_of(site)
+        for text in shown_texts(page)
+        for m in breakable.finditer(text)
+    ]
     assert found == []
     spaced = site.page("articles/aime-l-approche-digitale-systemique.html").get_text()
     assert "digitalisation\u00a0: pensez présence holistique\u202f!" in spaced
@@ -247,18 +255,13 @@ THEME_ENGLISH = (
 
 def test_no_page_shows_the_themes_english_or_opens_an_unsafe_new_tab(site: BuiltSite) -> None:
     found = []
-    for path in sorted(site.html.rglob("*.html")):
-        if "_static" in path.parts:
-            continue
-        page = site.page(path.relative_to(site.html).as_posix())
-        for text in page.find_all(string=True):
-            if text.find_parent(("script", "style", "code", "pre")):
-                continue
-            found += [(path.name, english) for english in THEME_ENGLISH if english in text]
+    for name, page in pages_of(site):
+        for text in shown_texts(page):
+            found += [(name, english) for english in THEME_ENGLISH if english in text]
         for tag in page.find_all(True):
-            for name in ("aria-label", "title", "placeholder", "alt", "value"):
-                value = tag.get(name) or ""
-                found += [(path.name, name, value) for e in THEME_ENGLISH if e in value]
+            for attribute in ("aria-label", "title", "placeholder", "alt", "value"):
+                value = tag.get(attribute) or ""
+                found += [(name, attribute, value) for e in THEME_ENGLISH if e in value]
             if tag.get("target") == "_blank" and "noopener" not in (tag.get("rel") or []):
-                found.append((path.name, "target=_blank", tag.get("href")))
+                found.append((name, "target=_blank", tag.get("href")))
     assert found == []
