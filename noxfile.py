@@ -157,6 +157,8 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
     session.run("python", "-m", "kb.content.check", ".", env={"PYTHONPATH": "_ext"})
+    # Orphans and dead ends: listed for writers, never a failure.
+    session.run("python", "-m", "kb.content.links", ".", env={"PYTHONPATH": "_ext"})
     session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": ".:_ext"})
     workflows = sorted(str(path) for path in Path(".github/workflows").glob("*.yml"))
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
