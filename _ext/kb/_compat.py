@@ -46,3 +46,10 @@ def fail_build(app: Sphinx) -> None:
     """The build ends "with problems" and a non-zero exit status, as linkcheck does for a
     broken link, without stopping (every problem is reported) and without a traceback."""
     app.statuscode = 1
+
+
+def labels(env: BuildEnvironment) -> dict[str, tuple[str, str, str]]:
+    """The standard domain's labels: name → (docname, anchor, section title)."""
+    domains = env.domains
+    std = getattr(domains, "standard_domain", None) or domains["std"]
+    return std.labels

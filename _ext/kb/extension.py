@@ -16,7 +16,7 @@ from . import _compat, diagnostics, options
 from .content.catalog import Catalog
 from .content.clock import today
 from .outputs.products import Products
-from .reading import publication
+from .reading import citations, publication
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
 from .reading.listings import resolve, setup_listings
@@ -70,7 +70,9 @@ class KnowledgeBase:
             _compat.without_sphinx_search(app.builder)
 
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
-        self.pages.catalog = Catalog(domain(env).articles.values(), today(), app.config.kb_preview)
+        kb = domain(env)
+        self.pages.catalog = Catalog(kb.articles.values(), today(), app.config.kb_preview)
+        self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
         return []
 
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -149,8 +151,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
-        # 6: dates and contributors from git; 5: French spacing; 4: the modules in layers
-        "env_version": 6,
+        # 7: citations; 6: dates and contributors from git; 5: French spacing; 4: layers
+        "env_version": 7,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -48,6 +48,21 @@ def _body(src: Path) -> None:
     _edit(src / "articles/article-00010.md", "\n## Partie 2", "\nAjout.\n\n## Partie 2")
 
 
+LINK = "\nVoir aussi [l’article vingt-cinq](article-00025.md), qui le détaille.\n"
+
+
+def _link(src: Path) -> None:
+    _edit(src / "articles/article-00015.md", "\n## Partie 2", f"{LINK}\n## Partie 2")
+
+
+def _relink(src: Path) -> None:
+    _edit(src / "articles/article-00015.md", "qui le détaille", "qui le nuance")
+
+
+def _unlink(src: Path) -> None:
+    _edit(src / "articles/article-00015.md", LINK.replace("détaille", "nuance"), "\n")
+
+
 def _rename_category(src: Path) -> None:
     _edit(src / "data/categories.yml", "name: Commerce en ligne", "name: Vente en ligne")
 
@@ -67,6 +82,10 @@ SCENARIOS: list[tuple[str, Callable[[Path], None], int]] = [
     ("retag", lambda s: _front(s, 40, "tags", '["mesure du banc", "stratégie"]'), 60),
     ("category change", _move, 60),
     ("delete", lambda s: (s / "articles/article-00060.md").unlink(), 60),
+    # « Cité dans »: the citing article (its body) and the cited one, nothing else.
+    ("add a link", _link, 2),
+    ("change a link's sentence", _relink, 2),
+    ("remove a link", _unlink, 2),
     # An author's name shows in the header of their articles only (about 1 in 13 here).
     ("author rename", lambda s: _edit(s / "data/authors.yml", "Auteur n° 3", "Autrice n° 3"), 25),
     # Category descriptions show on listings and category pages, not on articles.

@@ -24,6 +24,7 @@ class KnowledgeBaseDomain(Domain):
         "listings": set(),  # docnames that hold a listing directive
         "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
         "due": set(),  # articles whose page says they are due for review
+        "citations": {},  # docname → the Citations of other pages it holds
     }
 
     @property
@@ -34,8 +35,13 @@ class KnowledgeBaseDomain(Domain):
     def listings(self) -> set[str]:
         return self.data["listings"]
 
+    @property
+    def citations(self) -> dict[str, tuple[Any, ...]]:
+        return self.data.setdefault("citations", {})
+
     def clear_doc(self, docname: str) -> None:
         self.articles.pop(docname, None)
+        self.citations.pop(docname, None)
         self.listings.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -43,6 +49,9 @@ class KnowledgeBaseDomain(Domain):
             if docname in docnames:
                 self.articles[docname] = article
         self.listings.update(otherdata["listings"] & set(docnames))
+        for docname, found in otherdata.get("citations", {}).items():
+            if docname in docnames:
+                self.citations[docname] = found
 
     def resolve_any_xref(self, *args: object, **kwargs: object) -> list[Any]:
         return []

@@ -31,7 +31,7 @@ from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
-from . import safety
+from . import citations, safety
 from .domain import domain
 from .invalidation import affected, page_parts, shown_entries
 
@@ -44,6 +44,7 @@ class Reading:
         self.before: dict[str, Article] = {}
         self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
         self.history = History()  # the repository's, collected once per build
+        self.before_citations: dict[str, tuple[object, ...]] = {}
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -82,7 +83,12 @@ class Reading:
             # Articles reach readers through listings and the kb navigation: no toctree to
             # edit when adding one, and none that grows with the article count.
             app.env.metadata[docname]["orphan"] = True
-        store = domain(app.env).articles
+        kb = domain(app.env)
+        if self.is_article(app, docname):
+            found = citations.find(doctree, docname)  # type: ignore[arg-type]
+            if found:
+                kb.citations[docname] = found
+        store = kb.articles
         if docname in store:
             words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)
             minutes = max(1, math.ceil(words / app.config.kb_words_per_minute))
@@ -98,6 +104,7 @@ class Reading:
     ) -> list[str]:
         kb = domain(env)
         self.before = dict(kb.articles)
+        self.before_citations = dict(kb.citations)
         self.vocab_pages = set()
         old, new = kb.data["vocabulary"], self.vocab.snapshot()
         if old == new:
@@ -124,8 +131,22 @@ class Reading:
         due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
         flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
         kb.data["due"] = due
+        # « Cité dans »: a page cited, or no longer cited, by a changed citation; and the pages
+        # cited by an article whose title or date changed (they show it).
+        after = kb.citations
+        citing = {
+            n
+            for n in after.keys() | self.before_citations.keys()
+            if after.get(n) != self.before_citations.get(n)
+        } | (changed & after.keys())
+        cited = set()
+        for name in citing:
+            cited |= citations.targets(
+                [*after.get(name, ()), *self.before_citations.get(name, ())], env
+            )
+        cited &= env.found_docs
         if not changed:
-            return sorted(self.vocab_pages | flipped)
+            return sorted(self.vocab_pages | flipped | cited)
         on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
         old = Catalog(self.before.values(), on, preview)
         new = Catalog(kb.articles.values(), on, preview)
@@ -137,7 +158,7 @@ class Reading:
             related = name in scored
             if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
                 pages.add(name)
-        return sorted(pages | kb.listings | self.vocab_pages | flipped)
+        return sorted(pages | kb.listings | self.vocab_pages | flipped | cited)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles

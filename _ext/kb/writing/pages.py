@@ -43,6 +43,7 @@ class Pages:
         self.renderer = renderer
         self.catalog = Catalog((), on=None, preview=True)  # type: ignore[arg-type]
         self.vocab = Vocabulary()
+        self.cited_by: dict[str, list[tuple[Article, Any]]] = {}  # « Cité dans », per article
 
     def linker(self, app: Sphinx, pagename: str) -> Callable[[str], str]:
         builder = app.builder
@@ -130,6 +131,7 @@ class Pages:
             "article-footer.html",
             article=article,
             citation=citation,
+            cited_by=self.cited_by.get(pagename, []),
             related=self.catalog.related(article),
             corrections=fixes,
         )
