@@ -98,8 +98,8 @@ class Pages:
     def decorate_article(
         self, app: Sphinx, pagename: str, context: dict[str, Any], url: str
     ) -> None:
-        """Header, footer (corrections, related articles) and neighbours; ``url``: the page's
-        absolute address."""
+        """Header (with the review notice), footer (« Cité dans », contributors and corrections,
+        citation, related articles) and neighbours; ``url``: the page's absolute address."""
         article = self.catalog.by_docname.get(pagename)
         if article is None:
             return
