@@ -40,7 +40,19 @@ from .shards import BUNDLE, SHARDS, Shard, listed, listing, plan, stale
 # Beside the doctrees: the fingerprint each bundle was made from; the shards the newest build
 # asked for (read by the background indexer).
 STAMPS = StateFile("kb-search.json", 1, mapping_of(str))
-PLAN = StateFile("kb-search-plan.json", 1, lambda data: _plan_shape(data))
+
+
+def _plan_shape(data: object) -> bool:
+    return isinstance(data, list) and all(
+        isinstance(item, dict)
+        and isinstance(item.get("bundle"), str)
+        and isinstance(item.get("pages"), list)
+        and isinstance(item.get("fingerprint"), str)
+        for item in data
+    )
+
+
+PLAN = StateFile("kb-search-plan.json", 1, _plan_shape)
 PID = "kb-search.pid"
 PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
 
@@ -170,16 +182,6 @@ def index_in_background(
         stderr=subprocess.DEVNULL,
     )
     pid_file.write_text(str(process.pid), "utf-8")
-
-
-def _plan_shape(data: object) -> bool:
-    return isinstance(data, list) and all(
-        isinstance(item, dict)
-        and isinstance(item.get("bundle"), str)
-        and isinstance(item.get("pages"), list)
-        and isinstance(item.get("fingerprint"), str)
-        for item in data
-    )
 
 
 def _contents(path: Path) -> bytes:
