@@ -41,7 +41,7 @@ repository_url = os.environ.get(
 # The repository root is the source directory: name exactly what is content so that the
 # README, tests, virtualenvs and build folders are never read.
 root_doc = "index"
-include_patterns = ["index.md", "articles/**.md", "guide/**.md"]
+include_patterns = ["index.md", "glossaire.md", "articles/**.md", "guide/**.md"]
 # Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
 # In the live preview, a save shows its page without waiting for the search index.
@@ -50,6 +50,8 @@ kb_site_description = site_description
 kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
 kb_repository_url = repository_url
 kb_nav_links = [
+    ["parcours/index", "Parcours"],
+    ["glossaire", "Glossaire"],
     ["archives", "Archives"],
     ["tags/index", "Mots-clés"],
     ["guide/contribuer", "Contribuer"],

@@ -20,6 +20,18 @@ PAGES = {
     "recherche": "search.html?q=r%C3%A9seaux%20sociaux",
     "404": "404.html",
 }
+# Moments a full-page shot cannot show: (page, what to do first), shot at the viewport.
+CM = "articles/aime-quand-ca-bouge-dans-le-community-management.html"
+SCENES = {
+    "terme": (CM, "hover", "main a.reference.internal:has(.std-term)"),
+    "apercu": (
+        "articles/aime-l-approche-digitale-systemique.html",
+        "hover",
+        "main a.reference.internal[aria-describedby^=kb-preview]",
+    ),
+    "parcours": (CM, "scroll", "nav.kb-path-box"),
+    "cite-dans": (CM, "scroll", "section.kb-cited"),
+}
 SIZES = {"bureau": {"width": 1280, "height": 900}, "telephone": {"width": 375, "height": 812}}
 SCHEMES = ("light", "dark")
 
@@ -47,6 +59,20 @@ def main(argv: list[str] | None = None) -> int:
                         page.wait_for_load_state("networkidle")
                         target = out / f"{name}-{size}-{scheme}.png"
                         page.screenshot(path=str(target), full_page=True)
+                        page.close()
+                        print(target)
+                    for name, (path, action, selector) in SCENES.items():
+                        page = browser.new_page(viewport=viewport, color_scheme=scheme)
+                        page.goto(base + path)
+                        page.wait_for_load_state("networkidle")
+                        element = page.locator(selector).first
+                        element.scroll_into_view_if_needed()
+                        page.mouse.wheel(0, -120 if action == "scroll" else -200)
+                        if action == "hover":
+                            element.hover()
+                            page.locator(".kb-popover:not([hidden])").wait_for()
+                        target = out / f"{name}-{size}-{scheme}.png"
+                        page.screenshot(path=str(target))
                         page.close()
                         print(target)
             browser.close()

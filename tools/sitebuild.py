@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 SITE_PARTS = (
     "conf.py",
     "index.md",
+    "glossaire.md",
     "CONTRIBUTING.md",
     "articles",
     "guide",
@@ -56,6 +57,14 @@ def copy_site_parts(dest: Path, skip: Sequence[str] = ()) -> None:
             shutil.copytree(src, dest / part, ignore=COPY_IGNORE)
         else:
             shutil.copy2(src, dest / part)
+    if "articles" in skip:
+        without_seed_articles(dest)
+
+
+def without_seed_articles(dest: Path) -> None:
+    """A copy without the seed articles drops their reading path, which would name missing
+    articles (an error)."""
+    (dest / "data" / "parcours.yml").unlink(missing_ok=True)
 
 
 def build(

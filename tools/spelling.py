@@ -50,7 +50,7 @@ def prose_lines(text: str) -> Iterator[tuple[int, str]]:
             continue
         if stripped.startswith(":") and not stripped.startswith(":::"):
             continue  # directive options
-        yield number, _URL.sub(" ", _CODE.sub(" ", line))
+        yield number, _CODE.sub(" ", _URL.sub(" ", line))  # roles before inline code
 
 
 def unknown_words(lines: Sequence[tuple[int, str]], words: set[str]) -> list[tuple[int, str]]:

@@ -25,6 +25,7 @@ from .reading.typography import FrenchSpacing
 from .search import build as search
 from .site import Site
 from .writing import context as page
+from .writing import popovers
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
 from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
@@ -49,7 +50,9 @@ class KnowledgeBase:
             diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
             setattr(config, name, options.default(name))  # nothing breaks later on it
             _compat.fail_build(app)  # strict or not, the build ends with an error status
-        self.reading.vocab = self.pages.vocab = publication.configure(app, config)
+        vocab, paths = publication.configure(app, config)
+        self.reading.vocab = self.pages.vocab = vocab
+        self.reading.paths = self.pages.paths = paths
         self.reading.history = publication.history(app, config)
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
         config.html_static_path = [*config.html_static_path, str(HERE / "static")]
@@ -77,6 +80,17 @@ class KnowledgeBase:
 
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
+        if self.site.html:
+            kb = domain(app.env)
+            targets = citations.targets(kb.citations.get(docname, ()), app.env)
+            popovers.attach(
+                doctree,
+                popovers.used_terms(kb.term_uses.get(docname, ()), kb.terms),
+                popovers.previewed(targets, self.pages.catalog, docname),
+                lambda template, **context: self.pages.render_block(
+                    app, docname, template, **context
+                ),
+            )
 
     def navigation(
         self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any
@@ -151,8 +165,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
     return {
-        # 7: citations; 6: dates and contributors from git; 5: French spacing; 4: layers
-        "env_version": 7,
+        # 9: glossary terms; 8: reading paths; 7: citations; 6: dates and contributors from git;
+        # 5: French spacing; 4: layers
+        "env_version": 9,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

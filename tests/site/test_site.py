@@ -71,13 +71,13 @@ def test_home_page_announces_both_feeds(site: BuiltSite) -> None:
 
 def test_only_content_is_built(site: BuiltSite) -> None:
     pages = {p.relative_to(site.html).as_posix() for p in site.html.rglob("*.html")}
-    sources = {"index.html"} | {
+    sources = {"index.html", "glossaire.html"} | {
         p.relative_to(REPO).with_suffix(".html").as_posix()
         for folder in ("articles", "guide")
         for p in REPO.glob(f"{folder}/**/*.md")
     }
     generated = {"genindex.html", "search.html", "404.html", "archives.html"}
-    generated_folders = {"categories", "tags", "authors", "archives", "_static"}
+    generated_folders = {"categories", "tags", "authors", "archives", "parcours", "_static"}
     generated |= {p for p in pages if p.split("/")[0] in generated_folders}
     stray = pages - sources - generated
     assert not stray, f"pages built from files that are not content: {sorted(stray)}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..state import StateFile, mapping_of
-from . import frontmatter, schema
+from . import frontmatter, paths, schema
 from .frontmatter import Problem
 from .permalinks import redirect_problems
 from .schema import Article, parse_article
@@ -121,6 +121,7 @@ def read_tree(
 ) -> tuple[list[Problem], list[tuple[str, Article]]]:
     """(every problem, the valid articles as (path, Article)) of the tree under ``srcdir``."""
     vocab, problems = load(srcdir / data, data)
+    problems += paths.load(srcdir / data, srcdir, folder, data)[1]
     valid: list[tuple[str, Article]] = []
     for path in article_files(srcdir, folder):
         shown = path.relative_to(srcdir).as_posix()

@@ -58,6 +58,10 @@ class Article:
     contributors: tuple[str, ...] = ()  # the commit authors of its file (content.history)
     redirect_from: tuple[str, ...] = ()  # old ids whose pages send readers here
 
+    def preview_key(self) -> tuple[object, ...]:
+        """What a link preview shows of this article (``writing.popovers``)."""
+        return (self.title, self.description, self.date, self.category, self.reading_minutes)
+
     def listing_key(self) -> tuple[object, ...]:
         """What listings, feeds and related blocks show of this article (body excluded)."""
         return (

@@ -45,7 +45,7 @@ class Vocabulary:
 KEY_MAX = 60
 
 
-def _anchors(text: str, shown: str) -> list[Problem]:
+def yaml_anchors(text: str, shown: str) -> list[Problem]:
     """Anchors and aliases have no use in these files, and aliases can multiply a text."""
     problems = []
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
@@ -62,7 +62,9 @@ def _anchors(text: str, shown: str) -> list[Problem]:
     return problems
 
 
-def _text(node: yaml.Node | None, shown: str, key: str, field: str) -> tuple[str, list[Problem]]:
+def text_field(
+    node: yaml.Node | None, shown: str, key: str, field: str
+) -> tuple[str, list[Problem]]:
     """A text field of an entry: a YAML string, without control characters."""
     if node is None:
         return "", []
@@ -97,7 +99,7 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
     except UnicodeDecodeError as error:
         return {}, [undecodable(shown, error)]
     try:
-        anchors = _anchors(text, shown)
+        anchors = yaml_anchors(text, shown)
         if anchors:
             return {}, anchors
         node = yaml.compose(text, Loader=yaml.SafeLoader)
@@ -148,8 +150,8 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
             problems.append(Problem(shown, line, key, "attendu : une fiche avec « name »."))
             continue
         values = {str(k.value): v for k, v in value_node.value}
-        name, found = _text(values.get("name"), shown, key, "name")
-        description, more = _text(values.get("description"), shown, key, "description")
+        name, found = text_field(values.get("name"), shown, key, "name")
+        description, more = text_field(values.get("description"), shown, key, "description")
         problems += found + more
         if not name and not found:
             problems.append(Problem(shown, line, key, "attendu : un champ « name » non vide."))

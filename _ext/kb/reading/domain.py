@@ -25,6 +25,9 @@ class KnowledgeBaseDomain(Domain):
         "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
         "due": set(),  # articles whose page says they are due for review
         "citations": {},  # docname → the Citations of other pages it holds
+        "paths": (),  # the ReadingPaths the pages were last written with
+        "terms": {},  # lower-cased glossary term → Term
+        "term_uses": {},  # docname → the lower-cased terms it refers to
     }
 
     @property
@@ -39,9 +42,20 @@ class KnowledgeBaseDomain(Domain):
     def citations(self) -> dict[str, tuple[Any, ...]]:
         return self.data.setdefault("citations", {})
 
+    @property
+    def terms(self) -> dict[str, Any]:
+        return self.data.setdefault("terms", {})
+
+    @property
+    def term_uses(self) -> dict[str, frozenset[str]]:
+        return self.data.setdefault("term_uses", {})
+
     def clear_doc(self, docname: str) -> None:
         self.articles.pop(docname, None)
         self.citations.pop(docname, None)
+        self.term_uses.pop(docname, None)
+        for key in [key for key, term in self.terms.items() if term.docname == docname]:
+            del self.terms[key]
         self.listings.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -52,6 +66,12 @@ class KnowledgeBaseDomain(Domain):
         for docname, found in otherdata.get("citations", {}).items():
             if docname in docnames:
                 self.citations[docname] = found
+        for docname, used in otherdata.get("term_uses", {}).items():
+            if docname in docnames:
+                self.term_uses[docname] = used
+        for key, term in otherdata.get("terms", {}).items():
+            if term.docname in docnames:
+                self.terms[key] = term
 
     def resolve_any_xref(self, *args: object, **kwargs: object) -> list[Any]:
         return []

@@ -6,7 +6,8 @@
 - ``env-get-updated``: when what listings show of an article changed (added, removed,
   retitled, retagged, re-dated…), exactly the pages whose generated parts (navigation,
   previous/next, "À lire aussi") now show something else are rewritten (not re-read), with
-  the pages holding listings; one rule for every kind of change (``page_parts``).
+  the pages holding listings; one rule for every kind of change (``page_parts``). The same
+  for the reading-path boxes when ``data/parcours.yml`` or a step changed (``path_pages``).
 - ``env-check-consistency``: problems across articles (duplicate slugs).
 """
 
@@ -26,14 +27,15 @@ from ..content.catalog import Catalog
 from ..content.clock import today
 from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
+from ..content.paths import Paths
 from ..content.permalinks import redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
-from . import citations, safety
+from . import citations, glossary, safety
 from .domain import domain
-from .invalidation import affected, page_parts, shown_entries
+from .invalidation import affected, page_parts, path_pages, shown_entries
 
 
 class Reading:
@@ -41,10 +43,12 @@ class Reading:
 
     def __init__(self) -> None:
         self.vocab = Vocabulary()
+        self.paths = Paths()
         self.before: dict[str, Article] = {}
         self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
         self.history = History()  # the repository's, collected once per build
         self.before_citations: dict[str, tuple[object, ...]] = {}
+        self.before_terms: dict[str, object] = {}
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -84,10 +88,14 @@ class Reading:
             # edit when adding one, and none that grows with the article count.
             app.env.metadata[docname]["orphan"] = True
         kb = domain(app.env)
-        if self.is_article(app, docname):
-            found = citations.find(doctree, docname)  # type: ignore[arg-type]
-            if found:
-                kb.citations[docname] = found
+        # Links to articles: « Cité dans » counts those of articles, previews show them all.
+        found = citations.find(doctree, docname)  # type: ignore[arg-type]
+        if found:
+            kb.citations[docname] = found
+        used = glossary.uses(doctree)  # type: ignore[arg-type]
+        if used:
+            kb.term_uses[docname] = used
+        kb.terms.update(glossary.entries(doctree, docname))  # type: ignore[arg-type]
         store = kb.articles
         if docname in store:
             words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)
@@ -105,6 +113,7 @@ class Reading:
         kb = domain(env)
         self.before = dict(kb.articles)
         self.before_citations = dict(kb.citations)
+        self.before_terms = dict(kb.terms)
         self.vocab_pages = set()
         old, new = kb.data["vocabulary"], self.vocab.snapshot()
         if old == new:
@@ -144,12 +153,33 @@ class Reading:
             cited |= citations.targets(
                 [*after.get(name, ()), *self.before_citations.get(name, ())], env
             )
+        # Link previews: the pages linking to a changed article show what it changed.
+        previewed = {
+            name
+            for name in changed
+            if name not in kb.articles
+            or name not in self.before
+            or kb.articles[name].preview_key() != self.before[name].preview_key()
+        }
+        if previewed:
+            for name, items in after.items():
+                if name not in cited and previewed & citations.targets(items, env):
+                    cited.add(name)
+        # Term popovers: the pages using a term that was added, removed or redefined.
+        cited |= glossary.pages_to_rewrite(self.before_terms, kb.terms, kb.term_uses)
         cited &= env.found_docs
-        if not changed:
+        # Reading paths: the boxes of their steps, and the listings that name them.
+        old_paths, new_paths = kb.data.get("paths", ()), self.paths.paths
+        kb.data["paths"] = new_paths
+        edited = set(kb.listings) if old_paths != new_paths else set()
+        if not changed and not edited:
             return sorted(self.vocab_pages | flipped | cited)
         on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
         old = Catalog(self.before.values(), on, preview)
         new = Catalog(kb.articles.values(), on, preview)
+        stepped = path_pages((old_paths, old), (new_paths, new)) & env.found_docs
+        if not changed:
+            return sorted(self.vocab_pages | flipped | cited | stepped | edited)
         # "À lire aussi" can only change where a tag or the category is shared with a changed
         # article: only those are scored again (scoring every article costs seconds at 10,000).
         scored = affected(kb.articles, changed, self.before)
@@ -158,7 +188,7 @@ class Reading:
             related = name in scored
             if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
                 pages.add(name)
-        return sorted(pages | kb.listings | self.vocab_pages | flipped | cited)
+        return sorted(pages | kb.listings | self.vocab_pages | flipped | cited | stepped)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..content.catalog import Catalog, parts
+from ..content.paths import ReadingPath, steps
 from ..content.schema import Article
 
 
@@ -60,3 +61,29 @@ def shown_entries(
     pages = set(listings) if changed("categories", 1) else set()
     renamed = changed("authors", 0)
     return pages | {name for name, article in articles.items() if renamed & set(article.authors)}
+
+
+def path_boxes(
+    paths: Iterable[ReadingPath], catalog: Catalog, name: str
+) -> tuple[tuple[object, ...], ...]:
+    """What article ``name`` shows of the reading paths it is a step of: each box's path,
+    step number, count and the previous and next steps' titles."""
+
+    def shown(article: Article | None) -> object:
+        return (article.docname, article.title) if article else None
+
+    boxes = []
+    for path, number, visible in steps(tuple(paths), catalog.by_docname.get, name):
+        before = visible[number - 2] if number > 1 else None
+        after = visible[number] if number < len(visible) else None
+        boxes.append((path.key, path.title, number, len(visible), shown(before), shown(after)))
+    return tuple(boxes)
+
+
+def path_pages(
+    old: tuple[Iterable[ReadingPath], Catalog], new: tuple[Iterable[ReadingPath], Catalog]
+) -> set[str]:
+    """The articles whose path boxes changed: the paths file was edited, or a step was
+    published, withdrawn, retitled."""
+    names = {name for paths, _ in (old, new) for path in paths for name in path.docnames}
+    return {name for name in names if path_boxes(*old, name) != path_boxes(*new, name)}

@@ -1,8 +1,9 @@
 """Listing directives for pages such as the home page, resolved when the page is written.
 
 ``{kb-latest}`` (option ``:limit:``) lists the newest articles; ``{kb-categories}`` the
-categories with their article counts. The directive leaves a placeholder and records its page
-in the domain, so the page is rewritten whenever an article it lists changes.
+categories with their article counts; ``{kb-paths}`` the reading paths. The directive leaves
+a placeholder and records its page in the domain, so the page is rewritten whenever an article
+it lists changes.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ class CategoriesDirective(_Listing):
     kind = "categories"
 
 
+class PathsDirective(_Listing):
+    kind = "paths"
+
+
 def resolve(app: Sphinx, doctree: nodes.document, render: Callable[[kb_listing], str]) -> None:
     """Replace every placeholder: HTML for the HTML builders, nothing elsewhere."""
     html = app.builder.format == "html"
@@ -52,3 +57,4 @@ def setup_listings(app: Sphinx) -> None:
     app.add_node(kb_listing)
     app.add_directive("kb-latest", LatestDirective)
     app.add_directive("kb-categories", CategoriesDirective)
+    app.add_directive("kb-paths", PathsDirective)

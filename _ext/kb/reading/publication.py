@@ -1,5 +1,6 @@
-"""At ``config-inited``: the data files are read, and the articles that are not published
-(drafts, future-dated, unsafe paths) are excluded before Sphinx looks for documents."""
+"""At ``config-inited``: the data files (vocabularies, reading paths) are read, and the
+articles that are not published (drafts, future-dated, unsafe paths) are excluded before
+Sphinx looks for documents."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..content import paths as reading_paths
 from ..content.clock import today
 from ..content.collection import hidden_docnames
 from ..content.history import History, collect
@@ -24,14 +26,18 @@ def history(app: Sphinx, config: Config) -> History:
     return found
 
 
-def configure(app: Sphinx, config: Config) -> Vocabulary:
+def configure(app: Sphinx, config: Config) -> tuple[Vocabulary, reading_paths.Paths]:
+    """The data files (each problem reported with its file and line), and the exclusions."""
     srcdir = Path(app.srcdir)
     vocab, problems = load(srcdir / config.kb_data_dir, config.kb_data_dir)
-    for problem in problems:
+    paths, more = reading_paths.load(
+        srcdir / config.kb_data_dir, srcdir, config.kb_articles_dir, config.kb_data_dir
+    )
+    for problem in problems + more:
         report(problem)
     rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), Path(app.doctreedir))
     for problem in rule.unreported(config.kb_preview):
         report(problem)
     left_out = rule.unsafe + ([] if config.kb_preview else rule.hidden)
     config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in left_out)]
-    return vocab
+    return vocab, paths

@@ -1,6 +1,7 @@
 /* Search with Pagefind: as-you-type results, filters, sort; first-party only.
    Falls back to Sphinx's own search page when the Pagefind bundle is missing.
-   Also the copy buttons of kb's blocks (one script for kb: one request less per page). */
+   Also the copy buttons of kb's blocks and the popovers of glossary terms and link previews
+   (one script for kb: one request less per page). */
 (() => {
   "use strict";
   const root = new URL(document.documentElement.dataset.content_root || "./", document.baseURI);
@@ -286,10 +287,98 @@
     });
   }
 
+  // Popovers (writing/popovers.py): a glossary term's definition, an article's preview. Their
+  // text is in the page; shown on hover and keyboard focus, closed by Escape or leaving. On
+  // touch, a tap on a term shows its definition (with a link to the entry); previews are not
+  // shown on touch, where the link is followed at once.
+  function setupPopovers() {
+    const layer = document.querySelector(".kb-popovers");
+    if (!layer) return;
+    document.body.append(layer); // coordinates of the page, above the theme's columns
+    const previews = new Map();
+    layer.querySelectorAll("[data-kb-href]").forEach((pop) => {
+      previews.set(new URL(pop.dataset.kbHref, document.baseURI).pathname, pop);
+    });
+    let shown = null;
+    let owner = null;
+    let timer = 0;
+    let pointer = "mouse";
+
+    function place(link, pop) {
+      pop.hidden = false;
+      const box = link.getBoundingClientRect();
+      const width = document.documentElement.clientWidth;
+      const left = Math.max(8, Math.min(box.left, width - pop.offsetWidth - 8));
+      const below = box.bottom + 6 + pop.offsetHeight <= window.innerHeight;
+      const top = below ? box.bottom + 6 : Math.max(8, box.top - 6 - pop.offsetHeight);
+      pop.style.left = `${left + window.scrollX}px`;
+      pop.style.top = `${top + window.scrollY}px`;
+    }
+    function show(link, pop) {
+      clearTimeout(timer);
+      if (shown && shown !== pop) shown.hidden = true;
+      place(link, pop);
+      shown = pop;
+      owner = link;
+    }
+    function hide() {
+      clearTimeout(timer);
+      if (shown) shown.hidden = true;
+      shown = owner = null;
+    }
+    function later(action, delay) {
+      clearTimeout(timer);
+      timer = setTimeout(action, delay);
+    }
+
+    const main = document.querySelector("main") || document.body;
+    main.querySelectorAll("a.reference.internal[href]").forEach((link) => {
+      const term = link.querySelector(":scope > .std-term");
+      const pop = term
+        ? document.getElementById(`kb-def-${decodeURIComponent(link.hash.slice(1))}`)
+        : previews.get(link.pathname);
+      if (!pop || (!term && link.closest(".kb-popovers"))) return;
+      link.setAttribute("aria-describedby", pop.id);
+      link.addEventListener("pointerenter", (event) => {
+        if (event.pointerType !== "touch") later(() => show(link, pop), term ? 150 : 300);
+      });
+      link.addEventListener("pointerleave", (event) => {
+        if (event.pointerType !== "touch") later(hide, 200);
+      });
+      link.addEventListener("focus", () => show(link, pop));
+      link.addEventListener("blur", () => later(hide, 200));
+      if (term) {
+        let wasShown = false; // before this tap: a tap also focuses the link, which shows it
+        link.addEventListener("pointerdown", () => { wasShown = shown === pop; });
+        link.addEventListener("click", (event) => {
+          if ((event.pointerType || pointer) === "touch" && !wasShown) {
+            event.preventDefault(); // the first tap shows the definition and its link
+            show(link, pop);
+          }
+        });
+      }
+    });
+    layer.addEventListener("pointerenter", () => clearTimeout(timer), true);
+    layer.addEventListener("pointerleave", (event) => {
+      if (event.target === shown && event.pointerType !== "touch") later(hide, 200);
+    }, true);
+    document.addEventListener("pointerdown", (event) => {
+      pointer = event.pointerType || "mouse";
+      const inside = event.target instanceof Node &&
+        ((shown && shown.contains(event.target)) || (owner && owner.contains(event.target)));
+      if (shown && !inside) hide();
+    }, true);
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && shown) hide();
+    });
+    window.addEventListener("resize", () => shown && owner && place(owner, shown));
+  }
+
   function start() {
     document.querySelectorAll("[data-kb-search=page]").forEach(setup);
     setupDialog();
     setupCopy();
+    setupPopovers();
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();

@@ -18,6 +18,7 @@ from ..content.catalog import parts
 from ..diagnostics import Subtype, warn
 from ..outputs.freshness import Digests, SiteState
 from .pages import Pages
+from .specs import specs
 
 
 class GeneratedPages:
@@ -36,6 +37,7 @@ class GeneratedPages:
             layout,
             settings + options.site_wide(lambda name: getattr(config, name)),
             pages.vocab.fingerprint,
+            pages.paths.fingerprint,
             repr([(a.docname, a.listing_key()) for a in pages.catalog.articles]),
             repr(sorted(app.env.found_docs)),
         )
@@ -54,11 +56,11 @@ class GeneratedPages:
             return []
         digests = Digests(doctreedir)
         limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
-        fingerprint = pages.vocab.fingerprint
+        fingerprint = pages.vocab.fingerprint + pages.paths.fingerprint
         self.names = []
         stale = []
         taken = set(app.env.found_docs)
-        for spec in pages.specs(app):
+        for spec in specs(pages, app):
             if spec.pagename in taken:  # reserved names keep this from happening; never silent
                 warn(
                     "la page générée « %s » a le nom d’une autre page ; elle n’est pas écrite.",

@@ -1,15 +1,13 @@
-"""Writing phase: article decorations, listings and the generated pages.
+"""Writing phase: article decorations, listings and the rendering of generated pages
+(``specs`` lists them).
 
 Everything is derived from the `Catalog` of the current build, never stored in the source tree.
-Generated pages: ``categories/index``, ``categories/<key>``, ``tags/index``, ``tags/<slug>``,
-``authors/<key>``, ``archives``.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +17,15 @@ from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
 from ..content.clock import today
+from ..content.paths import Paths, ReadingPath, published, steps
 from ..content.review import is_due, last_review
 from ..content.schema import Article
-from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
 from . import corrections
 from .citation import cite
 from .render import Renderer, french_date
+from .specs import Generated
 
 
 def french_order(choice: tuple[str, int]) -> tuple[str, str]:
@@ -44,6 +43,7 @@ class Pages:
         self.catalog = Catalog((), on=None, preview=True)  # type: ignore[arg-type]
         self.vocab = Vocabulary()
         self.cited_by: dict[str, list[tuple[Article, Any]]] = {}  # « Cité dans », per article
+        self.paths = Paths()
 
     def linker(self, app: Sphinx, pagename: str) -> Callable[[str], str]:
         builder = app.builder
@@ -52,18 +52,22 @@ class Pages:
     def file_link(self, app: Sphinx, pagename: str, path: str) -> str:
         return relative_uri(app.builder.get_target_uri(pagename), path)
 
-    def _render(self, app: Sphinx, pagename: str, template: str, **context: Any) -> Markup:
+    def render_block(self, app: Sphinx, pagename: str, template: str, **context: Any) -> Markup:
         return self.renderer.render(
             template, self.linker(app, pagename), catalog=self.catalog, vocab=self.vocab, **context
         )
 
     # -- listings in documents -------------------------------------------------------------
     def listing(self, app: Sphinx, docname: str, node: kb_listing) -> str:
+        if node["kind"] == "paths":
+            return self.render_block(
+                app, docname, "paths.html", heading="h3", paths=self.published_paths()
+            )
         if node["kind"] == "categories":
-            return self._render(
+            return self.render_block(
                 app, docname, "categories.html", heading="h3", categories=self.category_counts()
             )
-        return self._render(
+        return self.render_block(
             app,
             docname,
             "latest.html",
@@ -73,6 +77,11 @@ class Pages:
                 for name, label in (("atom.xml", "Atom"), ("rss.xml", "RSS"))
             ],
         )
+
+    def published_paths(self) -> list[tuple[ReadingPath, list[Article]]]:
+        """Each path with its published steps; a path with none is not shown."""
+        found = [(path, published(path, self.catalog.by_docname.get)) for path in self.paths.paths]
+        return [(path, visible) for path, visible in found if visible]
 
     def filter_choices(self) -> dict[str, list[tuple[str, int]]]:
         """The search page's filter choices, as Pagefind's filters name them, with counts:
@@ -98,14 +107,17 @@ class Pages:
     def decorate_article(
         self, app: Sphinx, pagename: str, context: dict[str, Any], url: str
     ) -> None:
-        """Header (with the review notice), footer (« Cité dans », contributors and corrections,
-        citation, related articles) and neighbours; ``url``: the page's absolute address."""
+        """Header (with the review notice), footer (reading-path boxes, « Cité dans »,
+        contributors and corrections, citation, related articles) and neighbours; ``url``: the
+        page's absolute address."""
         article = self.catalog.by_docname.get(pagename)
         if article is None:
             return
         due = is_due(article, today(), app.config.kb_review_after_months)
         review = last_review(article) if due else None
-        header = self._render(app, pagename, "article-header.html", article=article, review=review)
+        header = self.render_block(
+            app, pagename, "article-header.html", article=article, review=review
+        )
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
         config = app.config
         fixes = corrections.links(
@@ -125,7 +137,8 @@ class Pages:
             url=url,
             french_date=french_date,
         )
-        footer = self._render(
+        boxes = steps(self.paths.paths, self.catalog.by_docname.get, pagename)
+        footer = self.render_block(app, pagename, "path-box.html", boxes=boxes) + self.render_block(
             app,
             pagename,
             "article-footer.html",
@@ -148,96 +161,7 @@ class Pages:
             {"link": link(older.docname), "title": escape(older.title)} if older else None
         )
 
-    # -- generated pages -------------------------------------------------------------------
-    def specs(self, app: Sphinx) -> Iterator[Generated]:
-        """Every generated page, not yet rendered (so unchanged pages cost no rendering)."""
-        catalog, vocab, size = self.catalog, self.vocab, app.config.kb_page_size
-        yield Generated(
-            "categories/index",
-            "Catégories",
-            "categories-page.html",
-            {"heading": "h2", "categories": self.category_counts()},
-        )
-        for key, entry in vocab.categories.items():
-            feed = self.file_link(app, f"categories/{key}", f"feeds/{key}/atom.xml")
-            yield from paginate(
-                f"categories/{key}",
-                entry.name,
-                catalog.by_category.get(key, []),
-                size,
-                intro=entry.description,
-                show_category=False,
-                feed=feed,
-            )
-        tags = sorted(catalog.tags.values(), key=lambda tag: tag.slug)
-        yield Generated(
-            "tags/index",
-            "Mots-clés",
-            "tags.html",
-            {"tags": [(tag, len(catalog.by_tag[tag.slug])) for tag in tags]},
-        )
-        for tag in tags:
-            yield from paginate(
-                f"tags/{tag.slug}",
-                french_spacing(f"Mot-clé « {tag.label} »"),
-                catalog.by_tag[tag.slug],
-                size,
-                show_category=True,
-            )
-        for key, entry in vocab.authors.items():
-            yield from paginate(
-                f"authors/{key}",
-                entry.name,
-                catalog.by_author.get(key, []),
-                size,
-                intro=entry.description,
-                show_category=True,
-            )
-        years = sorted(catalog.by_year.items(), reverse=True)
-        yield Generated(
-            "archives",
-            "Archives",
-            "archives.html",
-            {"years": [(year, len(articles)) for year, articles in years]},
-        )
-        for year, articles in years:
-            yield from paginate(
-                f"archives/{year}", f"Archives {year}", articles, size, show_category=True
-            )
-
     def render_page(self, app: Sphinx, spec: Generated) -> tuple[str, dict[str, Any], str]:
-        body = self._render(app, spec.pagename, spec.template, **spec.context)
+        body = self.render_block(app, spec.pagename, spec.template, **spec.context)
         context = {"title": escape(spec.title), "body": str(body), "kb_generated": True}
         return spec.pagename, context, "page.html"
-
-
-@dataclass(frozen=True)
-class Generated:
-    pagename: str
-    title: str
-    template: str
-    context: dict[str, Any]
-
-
-def paginate(
-    base: str, title: str, articles: list[Article], size: int, **context: Any
-) -> Iterator[Generated]:
-    """``base``, ``base/2``, ``base/3``…: at most ``size`` articles a page."""
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
-    names = [base] + [f"{base}/{number}" for number in range(2, len(chunks) + 1)]
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
-        suffix = f" (page {number} sur {len(chunks)})" if len(chunks) > 1 else ""
-        pages = list(enumerate(names, start=1)) if len(chunks) > 1 else []
-        yield Generated(
-            name,
-            title + suffix,
-            "listing-page.html",
-            {
-                "heading": title,
-                "articles": chunk,
-                "count": len(articles),
-                "pages": pages,
-                "current": number,
-                **context,
-            },
-        )

@@ -20,6 +20,14 @@ def french_date(value: dt.date) -> str:
     return text.replace("1 ", "1er ", 1) if value.day == 1 else text
 
 
+def duration(minutes: int) -> str:
+    """A reading time as French readers write it: 12 min, 1 h, 1 h 05."""
+    if minutes < 60:
+        return f"{minutes}\u00a0min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours}\u00a0h" + (f"\u00a0{rest:02d}" if rest else "")
+
+
 def machine_date(value: dt.date) -> str:
     return value.isoformat()
 
@@ -48,6 +56,7 @@ class Renderer:
         )
         self.env.filters["french_date"] = french_date
         self.env.filters["iso"] = machine_date
+        self.env.filters["duration"] = duration
 
     def render(self, name: str, link: Callable[[str], str], **context: Any) -> Markup:
         """Render ``kb/<name>``; ``link(pagename)`` gives a relative URL from the current page."""

@@ -1,0 +1,41 @@
+"""What a page's popovers show, written into the page itself (no request when a reader hovers):
+the definitions of the glossary terms it uses and the previews of the articles it links to.
+
+Added at ``doctree-resolved`` as one block at the end of the body, hidden and left out of the
+search index; ``kb-popovers.js`` shows each entry next to its link (``aria-describedby``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from docutils import nodes
+from markupsafe import Markup
+
+from ..content.catalog import Catalog
+from ..content.schema import Article
+from ..content.terms import Term
+
+
+def previewed(targets: Iterable[str], catalog: Catalog, docname: str) -> list[Article]:
+    """The published articles the page links to (itself excepted), in a stable order."""
+    return [
+        catalog.by_docname[name]
+        for name in sorted(set(targets))
+        if name in catalog.by_docname and name != docname
+    ]
+
+
+def used_terms(used: Iterable[str], terms: Mapping[str, Term]) -> list[Term]:
+    return [terms[key] for key in sorted(used) if key in terms]
+
+
+def attach(
+    doctree: nodes.document,
+    terms: list[Term],
+    articles: list[Article],
+    render: Callable[..., Markup],
+) -> None:
+    """Append the page's popover block (nothing when it has neither terms nor previews)."""
+    if terms or articles:
+        html = render("popovers.html", terms=terms, previews=articles)
+        doctree.append(nodes.raw("", str(html), format="html"))

@@ -1,0 +1,132 @@
+"""The generated pages, as specs not yet rendered (unchanged pages cost no rendering):
+``categories/index``, ``categories/<key>``, ``tags/index``, ``tags/<slug>``, ``authors/<key>``,
+``parcours/index``, ``parcours/<key>``, ``archives`` and ``archives/<year>``; long lists are
+paginated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from sphinx.application import Sphinx
+
+from ..content.catalog import Catalog
+from ..content.paths import ReadingPath
+from ..content.schema import Article
+from ..content.typography import french_spacing
+from ..content.vocab import Vocabulary
+
+
+class Pages(Protocol):
+    """What the specs read of ``writing.pages.Pages``."""
+
+    catalog: Catalog
+    vocab: Vocabulary
+
+    def file_link(self, app: Sphinx, pagename: str, path: str) -> str: ...
+    def category_counts(self) -> list[tuple[Any, int]]: ...
+    def published_paths(self) -> list[tuple[ReadingPath, list[Article]]]: ...
+
+
+def specs(pages: Pages, app: Sphinx) -> Iterator[Generated]:
+    """Every generated page, not yet rendered (so unchanged pages cost no rendering)."""
+    catalog, vocab, size = pages.catalog, pages.vocab, app.config.kb_page_size
+    yield Generated(
+        "categories/index",
+        "Catégories",
+        "categories-page.html",
+        {"heading": "h2", "categories": pages.category_counts()},
+    )
+    for key, entry in vocab.categories.items():
+        feed = pages.file_link(app, f"categories/{key}", f"feeds/{key}/atom.xml")
+        yield from paginate(
+            f"categories/{key}",
+            entry.name,
+            catalog.by_category.get(key, []),
+            size,
+            intro=entry.description,
+            show_category=False,
+            feed=feed,
+        )
+    tags = sorted(catalog.tags.values(), key=lambda tag: tag.slug)
+    yield Generated(
+        "tags/index",
+        "Mots-clés",
+        "tags.html",
+        {"tags": [(tag, len(catalog.by_tag[tag.slug])) for tag in tags]},
+    )
+    for tag in tags:
+        yield from paginate(
+            f"tags/{tag.slug}",
+            french_spacing(f"Mot-clé « {tag.label} »"),
+            catalog.by_tag[tag.slug],
+            size,
+            show_category=True,
+        )
+    for key, entry in vocab.authors.items():
+        yield from paginate(
+            f"authors/{key}",
+            entry.name,
+            catalog.by_author.get(key, []),
+            size,
+            intro=entry.description,
+            show_category=True,
+        )
+    shown = pages.published_paths()
+    yield Generated(
+        "parcours/index",
+        "Parcours de lecture",
+        "paths-page.html",
+        {"paths": shown, "heading": "h2"},
+    )
+    for path, visible in shown:
+        yield Generated(
+            f"parcours/{path.key}",
+            path.title,
+            "path-page.html",
+            {"path": path, "steps": visible},
+        )
+    years = sorted(catalog.by_year.items(), reverse=True)
+    yield Generated(
+        "archives",
+        "Archives",
+        "archives.html",
+        {"years": [(year, len(articles)) for year, articles in years]},
+    )
+    for year, articles in years:
+        yield from paginate(
+            f"archives/{year}", f"Archives {year}", articles, size, show_category=True
+        )
+
+
+@dataclass(frozen=True)
+class Generated:
+    pagename: str
+    title: str
+    template: str
+    context: dict[str, Any]
+
+
+def paginate(
+    base: str, title: str, articles: list[Article], size: int, **context: Any
+) -> Iterator[Generated]:
+    """``base``, ``base/2``, ``base/3``…: at most ``size`` articles a page."""
+    chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
+    names = [base] + [f"{base}/{number}" for number in range(2, len(chunks) + 1)]
+    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
+        suffix = f" (page {number} sur {len(chunks)})" if len(chunks) > 1 else ""
+        pages = list(enumerate(names, start=1)) if len(chunks) > 1 else []
+        yield Generated(
+            name,
+            title + suffix,
+            "listing-page.html",
+            {
+                "heading": title,
+                "articles": chunk,
+                "count": len(articles),
+                "pages": pages,
+                "current": number,
+                **context,
+            },
+        )
