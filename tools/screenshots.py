@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                         element = page.locator(selector).first
                         element.scroll_into_view_if_needed()
                         page.mouse.wheel(0, -120 if action == "scroll" else -200)
+                        page.wait_for_timeout(300)  # the scroll is painted
                         if action == "hover":
                             element.hover()
                             page.locator(".kb-popover:not([hidden])").wait_for()
