@@ -133,7 +133,7 @@ def test_long_listings_are_paginated(tmp_path: Path) -> None:
     assert warnings == ""
     first, second = (
         soup(outdir / "categories/strategie.html"),
-        soup(outdir / "categories/strategie/2.html"),
+        soup(outdir / "categories/strategie/1.html"),
     )
     assert [a.get_text() for a in first.select(".kb-card__title a")] == [
         "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"
@@ -146,6 +146,48 @@ def test_long_listings_are_paginated(tmp_path: Path) -> None:
     ]
     assert pages == [("1", "../strategie.html", None), ("2", "", "page")]
     assert "page 2 sur 2" in second.title.get_text()
+    assert first.select_one(".kb-page__count") and not second.select_one(".kb-page__count")
+
+
+def test_older_listing_pages_stay_the_same_when_an_article_is_added(tmp_path: Path) -> None:
+    """Pages numbered from the oldest: an added article changes the first page only (until a
+    new page is due), and listing pages' navigation lists no articles."""
+    from tests.helpers import soup
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+
+    def add(name: str, day: str) -> None:
+        (src / f"articles/{name}.md").write_text(
+            f'---\ntitle: Article {name}\ndescription: "Un article ajouté pour voir les pages '
+            f'de liste."\ndate: 2026-05-{day}\nauthors: [alice]\ncategory: strategie\n---\n'
+            "\nTexte.\n",
+            "utf-8",
+        )
+
+    add("a", "01")
+    add("b", "02")  # four in the category: two pages of two
+    overrides = {"kb_page_size": 2}
+    outdir, _ = build_root("kb", src, copy=False, confoverrides=overrides)
+    older = outdir / "categories/strategie/1.html"
+    before = older.read_bytes()
+    assert [a.get_text() for a in soup(older).select(".kb-card__title a")] == [
+        "Premier article\u00a0: «\u202fstratégie\u202f» & <tests>",
+        "Troisième article, rangé dans un dossier",
+    ]
+    assert not soup(older).select(".kb-nav__list--articles")
+    assert not soup(outdir / "tags/strategie.html").select("#kb-nav-latest")
+    add("c", "03")
+    outdir, warnings = build_root("kb", src, copy=False, confoverrides=overrides)
+    assert warnings == ""
+    assert older.read_bytes() == before
+    first = soup(outdir / "categories/strategie.html")
+    assert [a.get_text() for a in first.select(".kb-card__title a")] == [
+        "Article c",
+        "Article b",
+        "Article a",
+    ]
+    assert first.select_one(".kb-page__count").get_text() == "5 articles"
 
 
 def test_a_scheduled_build_on_the_articles_date_publishes_it(

@@ -4,8 +4,10 @@ articles, what a change invalidates, digests of generated pages, pruning, the CS
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
+import pytest
 from kb.content.catalog import Catalog, parts
 from kb.content.schema import Article, Tag
 from kb.outputs.freshness import Digests
@@ -214,3 +216,30 @@ def test_a_new_article_joins_few_related_blocks_in_a_uniform_base() -> None:
     changed = [a for a in base if names(before.related(a)) != names(after.related(a))]
     assert len(changed) <= 0.05 * len(base)
     assert any("nouveau" in names(after.related(a)) for a in changed)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_nearest_walk_chooses_what_ranking_every_candidate_chooses(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``related`` walks outwards from the article when many share its tags; on random bases
+    (few tags and dates, so ties abound; some articles without tags) it must choose exactly
+    what ranking every candidate does."""
+    rng = random.Random(seed)
+    pool = ["x", "y", "z", "w"]
+    base = [
+        article(
+            f"a{n:03d}",
+            rng.randint(1, 3 if seed % 2 else 28),
+            rng.choice("ab"),
+            " ".join(rng.sample(pool, rng.randint(0, 2 if seed < 3 else 1))),
+        )
+        for n in range(150)
+    ]
+    walked = Catalog(base, TODAY, preview=False)
+    found = {(a.slug, k): names(walked.related(a, k)) for a in base for k in (1, 3, 5)}
+    walks = sum(walked._nearest_best(walked.position[a.docname], a, 3) is not None for a in base)
+    assert walks > 0  # the walk is taken, not only the ranking
+    monkeypatch.setattr(Catalog, "_nearest_best", lambda *_args, **_kw: None)
+    ranked = Catalog(base, TODAY, preview=False)
+    assert found == {(a.slug, k): names(ranked.related(a, k)) for a in base for k in (1, 3, 5)}

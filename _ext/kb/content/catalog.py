@@ -47,6 +47,7 @@ class Catalog:
         }
         self._related: dict[tuple[str, int], list[Article]] = {}
         self._days = [a.date.toordinal() for a in self.articles]  # by position
+        self._tags_at = [frozenset(t.slug for t in a.tags) for a in self.articles]
         self._span = (max(self._days) - min(self._days) + 1) if self._days else 1
         # One label per tag across articles: the most used, then the one with accents.
         self.tags = {
@@ -77,6 +78,10 @@ class Catalog:
         me = self.position.get(article.docname)
         if me is None:
             return []
+        nearest = self._nearest_best(me, article, limit)
+        if nearest is not None:
+            self._related[key] = [self.articles[pos] for pos in nearest]
+            return self._related[key]
         counts = Counter(
             chain.from_iterable(self._tag_positions.get(t.slug, ()) for t in article.tags)
         )
@@ -108,13 +113,44 @@ class Catalog:
         self._related[key] = result
         return result
 
+    def _nearest_best(
+        self, me: int, article: Article, limit: int, steps: int = 64
+    ) -> list[int] | None:
+        """The ``limit`` nearest articles (in the ranking's order: days, then publication
+        order, then position) that share all of ``article``'s tags and its category, found by
+        walking outwards from it; None when ``steps`` do not find them (``related`` then ranks
+        every candidate). Articles are sorted by date, so the walk visits candidates in the
+        ranking's order: what it finds is what the full ranking would choose. When articles
+        share their tags (an imported blog), it saves ranking every article for each one."""
+        days, tags_at, n = self._days, self._tags_at, len(self.articles)
+        mine, wanted = days[me], frozenset(t.slug for t in article.tags)
+        same = self._category_positions.get(article.category, frozenset())
+        found: list[int] = []
+        left, right = me - 1, me + 1
+        for _ in range(steps):
+            if left < 0 and right >= n:
+                return None
+            if right >= n or (
+                left >= 0
+                and (abs(days[left] - mine), me - left, left)
+                < (abs(days[right] - mine), right - me, right)
+            ):
+                pos, left = left, left - 1
+            else:
+                pos, right = right, right + 1
+            if wanted <= tags_at[pos] and pos in same:
+                found.append(pos)
+                if len(found) == limit:
+                    return found
+        return None
+
 
 def category_of(pagename: str, catalog: Catalog) -> str:
     article = catalog.by_docname.get(pagename)
     if article is not None:
         return article.category
     if pagename.startswith("categories/"):
-        return pagename.removeprefix("categories/")
+        return pagename.split("/")[1]  # categories/<key> and its pages, categories/<key>/<n>
     return ""
 
 
@@ -127,15 +163,21 @@ def nearby(articles: list[Article], index: int | None, limit: int) -> list[Artic
     return articles[start : start + limit]
 
 
-def shown(pagename: str, catalog: Catalog, limit: int) -> tuple[str, list[Article], bool]:
-    """(category, articles listed, whether there are more) in ``pagename``'s navigation."""
+def shown(
+    pagename: str, catalog: Catalog, limit: int, listing: bool = False
+) -> tuple[str, list[Article], bool]:
+    """(category, articles listed, whether there are more) in ``pagename``'s navigation. A
+    generated ``listing`` page lists articles itself: its navigation lists none, so that an
+    added article leaves the older pages of a listing as they are."""
     category = category_of(pagename, catalog)
+    if listing:
+        return category, [], False
     pool = catalog.by_category.get(category, []) if category else catalog.articles
     index = catalog.in_category.get(pagename) if category else None
     return category, nearby(pool, index, limit), len(pool) > limit
 
 
-def parts(pagename: str, catalog: Catalog, limit: int) -> tuple[object, ...]:
+def parts(pagename: str, catalog: Catalog, limit: int, listing: bool = False) -> tuple[object, ...]:
     """What the navigation of ``pagename`` shows of the articles: equal parts, equal HTML."""
-    category, articles, more = shown(pagename, catalog, limit)
+    category, articles, more = shown(pagename, catalog, limit, listing)
     return category, more, tuple((a.docname, a.title) for a in articles)

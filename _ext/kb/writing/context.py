@@ -40,6 +40,7 @@ def navigation(
             pages.vocab,
             config.kb_nav_limit,
             config.kb_nav_links,
+            listing=bool(context.get("kb_generated")),
         )
     )
     if doctree is not None and pagename != config.root_doc:

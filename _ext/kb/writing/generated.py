@@ -71,7 +71,7 @@ class GeneratedPages:
             taken.add(spec.pagename)
             self.names.append(spec.pagename)
             # What the navigation shows, not its HTML: rendering it costs more than the digest.
-            nav = repr(parts(spec.pagename, pages.catalog, limit)) + links
+            nav = repr(parts(spec.pagename, pages.catalog, limit, listing=True)) + links
             context = repr(spec.context)
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):

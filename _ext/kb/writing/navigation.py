@@ -34,8 +34,9 @@ def render_nav(
     vocab: Vocabulary,
     limit: int,
     links: Sequence[Sequence[str]] = DEFAULT_LINKS,
+    listing: bool = False,
 ) -> Markup:
-    category, articles, more = shown(pagename, catalog, limit)
+    category, articles, more = shown(pagename, catalog, limit, listing)
     context: dict[str, Any] = {
         "current": pagename,
         "root": root,

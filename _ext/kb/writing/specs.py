@@ -111,22 +111,31 @@ class Generated:
 def paginate(
     base: str, title: str, articles: list[Article], size: int, **context: Any
 ) -> Iterator[Generated]:
-    """``base``, ``base/2``, ``base/3``…: at most ``size`` articles a page."""
-    chunks = [articles[i : i + size] for i in range(0, len(articles), size)] or [[]]
-    names = [base] + [f"{base}/{number}" for number in range(2, len(chunks) + 1)]
-    for number, (name, chunk) in enumerate(zip(names, chunks, strict=True), start=1):
-        suffix = f" (page {number} sur {len(chunks)})" if len(chunks) > 1 else ""
-        pages = list(enumerate(names, start=1)) if len(chunks) > 1 else []
+    """``base`` shows the newest articles; older ones are on pages numbered from the oldest
+    (``base/1`` holds the oldest ``size``), so adding an article rewrites ``base`` alone until
+    a new page is due (once every ``size`` articles). ``base`` holds the remainder: from
+    ``size`` to ``2 * size - 1`` articles once there are two pages. Readers see the pages
+    numbered from the newest (1 is ``base``)."""
+    full = len(articles) // size
+    head = len(articles) - (full - 1) * size if full > 1 else len(articles)
+    chunks = [(base, articles[:head])] + [
+        (f"{base}/{number}", articles[head + (full - 1 - number) * size :][:size])
+        for number in range(full - 1, 0, -1)
+    ]
+    names = [(shown, name) for shown, (name, _) in enumerate(chunks, start=1)]
+    for shown, (name, chunk) in enumerate(chunks, start=1):
+        several = len(chunks) > 1
         yield Generated(
             name,
-            title + suffix,
+            title + (f" (page {shown} sur {len(chunks)})" if several else ""),
             "listing-page.html",
             {
                 "heading": title,
                 "articles": chunk,
-                "count": len(articles),
-                "pages": pages,
-                "current": number,
+                # Shown on the first page only: the older pages stay the same when one is added.
+                "count": len(articles) if shown == 1 else None,
+                "pages": names if several else [],
+                "current": shown,
                 **context,
             },
         )
