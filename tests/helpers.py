@@ -85,6 +85,18 @@ def output_files(
     return result
 
 
+def rebuild_as_clean(root: str, src: Path, step: str) -> Path:
+    """Build ``src`` again (incrementally) and a fresh copy of it from nothing; both outputs
+    must be the same bytes. Returns the incremental build's output folder."""
+    outdir, warnings = build_root(root, src, copy=False)
+    assert warnings == "", step
+    fresh = src.parent / f"fresh-{re.sub(r'[^a-z0-9]+', '-', step)}"
+    shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
+    expected, _ = build_root(root, fresh, copy=False)
+    assert output_files(outdir) == output_files(expected), step
+    return outdir
+
+
 def search_pages(outdir: Path, count: int) -> list[str]:
     """``count`` small pages with indexed text, under ``outdir/articles``, as Pagefind sees
     the documents' pages; their paths as strings."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.helpers import REPO, build_root, output_files, soup
+from tests.helpers import REPO, build_root, rebuild_as_clean, soup
 
 GLOSSARY = """\
 ---
@@ -100,12 +100,7 @@ def test_editing_a_definition_or_a_linked_article_rewrites_the_pages_showing_it(
         "linked-description": (deuxieme, "sur les réseaux sociaux", "sur les médias sociaux"),
     }.items():
         path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
-        outdir, warnings = build_root("kb", src, copy=False)
-        assert warnings == "", step
-        fresh = tmp_path / f"fresh-{step}"
-        shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
-        expected, _ = build_root("kb", fresh, copy=False)
-        assert output_files(outdir) == output_files(expected), step
+        outdir = rebuild_as_clean("kb", src, step)
     found = popovers(outdir, "articles/premier.html")
     assert "La réputation en ligne" in found["kb-def-term-E-reputation"].get_text()
     assert found["kb-preview-1"].select_one(".kb-popover__title").get_text() == (
