@@ -143,10 +143,14 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def review(session: nox.Session) -> None:
-    """Articles due for review (last review older than 18 months), oldest first, with authors,
-    as a Markdown table (the monthly workflow writes it to its job summary)."""
+    """Articles due for review (last review older than ``kb_review_after_months``, 18 unless
+    conf.py says otherwise), oldest first, with authors, as a Markdown table (the monthly
+    workflow writes it to its job summary)."""
     install(session, SITE)
-    session.run("python", "-m", "kb.content.review", ".", env={"PYTHONPATH": "_ext"})
+    read = "import runpy; print(runpy.run_path('conf.py').get('kb_review_after_months', ''))"
+    months = (session.run("python", "-c", read, silent=True) or "").strip()
+    extra = ["--months", months] if months else []
+    session.run("python", "-m", "kb.content.review", ".", *extra, env={"PYTHONPATH": "_ext"})
 
 
 @nox.session
