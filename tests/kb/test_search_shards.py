@@ -4,6 +4,7 @@ changed are indexed again."""
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,11 @@ def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) 
     assert search.index(outdir, doctrees, pages, 5) is None
     changed = {name for name, inode in _entries(outdir).items() if first[name] != inode}
     assert len(changed) == 1
+
+
+def test_pagefind_runs_as_its_binary_without_the_python_wrapper() -> None:
+    from kb.search.indexer import pagefind_command
+
+    (binary,) = pagefind_command()  # one element: not [python, -m, pagefind]
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.startswith("pagefind ")

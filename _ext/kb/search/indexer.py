@@ -63,6 +63,19 @@ def available() -> bool:
     return all(importlib.util.find_spec(name) is not None for name in ("pagefind", "pagefind_bin"))
 
 
+def pagefind_command() -> list[str]:
+    """Pagefind's binary from ``pagefind_bin`` when it is there: ``python -m pagefind`` finds
+    and starts the same binary, 0.3 s later (measured: 0.31 s against 0.004 s for
+    ``--version``), once per indexed shard."""
+    spec = importlib.util.find_spec("pagefind_bin")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        for name in ("pagefind", "pagefind.exe"):
+            binary = Path(folder) / name
+            if binary.is_file() and os.access(binary, os.X_OK):
+                return [str(binary)]
+    return [sys.executable, "-m", "pagefind"]
+
+
 def index(
     outdir: Path, doctreedir: Path, pages: Sequence[str | Path], per_shard: int
 ) -> str | None:
@@ -124,9 +137,7 @@ def _pagefind(outdir: Path, pages: Sequence[str], site: Path, bundle: Path) -> s
         except OSError:
             shutil.copyfile(page, target)
     command = [
-        sys.executable,
-        "-m",
-        "pagefind",
+        *pagefind_command(),
         "--site",
         str(site),
         "--output-path",
