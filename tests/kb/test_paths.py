@@ -7,6 +7,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import REPO, build_root, rebuild_as_clean, soup
 
 PATHS = """\
@@ -32,6 +34,14 @@ def source(tmp_path: Path, paths: str = PATHS) -> Path:
     return src
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root with PATHS, built once for the read-only checks."""
+    outdir, warnings = build_root("kb", source(tmp_path_factory.mktemp("paths")), copy=False)
+    assert warnings == ""
+    return outdir
+
+
 def box(outdir: Path, page: str) -> list[str]:
     return [
         re.sub(r"[ \t\n]+", " ", nav.get_text(" ", strip=True))  # no-break spaces kept
@@ -39,9 +49,8 @@ def box(outdir: Path, page: str) -> list[str]:
     ]
 
 
-def test_the_path_page_lists_published_steps_with_times(tmp_path: Path) -> None:
-    outdir, warnings = build_root("kb", source(tmp_path), copy=False)
-    assert warnings == ""
+def test_the_path_page_lists_published_steps_with_times(built: Path) -> None:
+    outdir = built
     page = soup(outdir / "parcours/decouvrir.html")
     section = page.select_one("section.kb-path-page")
     assert section.h1.get_text() == "Découvrir la stratégie"
@@ -73,8 +82,8 @@ def test_the_path_page_lists_published_steps_with_times(tmp_path: Path) -> None:
     assert "3 étapes · 3\u00a0min de lecture" in home.get_text()
 
 
-def test_each_step_shows_its_place_and_its_neighbours(tmp_path: Path) -> None:
-    outdir, _ = build_root("kb", source(tmp_path), copy=False)
+def test_each_step_shows_its_place_and_its_neighbours(built: Path) -> None:
+    outdir = built
     title = "Parcours «\u202fDécouvrir la stratégie\u202f»"
     assert box(outdir, "articles/premier.html") == [
         f"{title} — étape 1 sur 3 Étape suivante\u00a0: Troisième article, rangé dans un dossier"

@@ -10,7 +10,7 @@ future articles are left out) is decided later, against the catalog (``published
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -219,7 +219,7 @@ def published(path: ReadingPath, shown: Callable[[str], Article | None]) -> list
 
 
 def steps(
-    paths: Sequence[ReadingPath], shown: Callable[[str], Article | None], docname: str
+    paths: Iterable[ReadingPath], shown: Callable[[str], Article | None], docname: str
 ) -> list[tuple[ReadingPath, int, list[Article]]]:
     """For an article: each path it is a published step of, its number (from 1), the steps."""
     found = []

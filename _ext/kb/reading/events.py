@@ -31,6 +31,7 @@ from ..content.paths import Paths
 from ..content.permalinks import redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
+from ..content.terms import Term
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
 from . import citations, glossary, safety
@@ -48,7 +49,7 @@ class Reading:
         self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
         self.history = History()  # the repository's, collected once per build
         self.before_citations: dict[str, tuple[object, ...]] = {}
-        self.before_terms: dict[str, object] = {}
+        self.before_terms: dict[str, Term] = {}
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -127,19 +128,10 @@ class Reading:
         self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
         return []
 
-    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+    def linked_pages(self, env: BuildEnvironment, changed: set[str]) -> set[str]:
+        """The pages showing something of another page that changed: « Cité dans », link
+        previews and term definitions."""
         kb = domain(env)
-
-        def key(articles: dict[str, Article], name: str) -> object:
-            return articles[name].listing_key() if name in articles else None
-
-        names = kb.articles.keys() | self.before.keys()
-        changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
-        # Time passes: an unchanged article falls due for review, and its page says so.
-        months = app.config.kb_review_after_months
-        due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
-        flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
-        kb.data["due"] = due
         # « Cité dans »: a page cited, or no longer cited, by a changed citation; and the pages
         # cited by an article whose title or date changed (they show it).
         after = kb.citations
@@ -167,7 +159,22 @@ class Reading:
                     cited.add(name)
         # Term popovers: the pages using a term that was added, removed or redefined.
         cited |= glossary.pages_to_rewrite(self.before_terms, kb.terms, kb.term_uses)
-        cited &= env.found_docs
+        return cited
+
+    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        kb = domain(env)
+
+        def key(articles: dict[str, Article], name: str) -> object:
+            return articles[name].listing_key() if name in articles else None
+
+        names = kb.articles.keys() | self.before.keys()
+        changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
+        # Time passes: an unchanged article falls due for review, and its page says so.
+        months = app.config.kb_review_after_months
+        due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
+        flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
+        kb.data["due"] = due
+        cited = self.linked_pages(env, changed) & env.found_docs
         # Reading paths: the boxes of their steps, and the listings that name them.
         old_paths, new_paths = kb.data.get("paths", ()), self.paths.paths
         kb.data["paths"] = new_paths

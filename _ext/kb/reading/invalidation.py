@@ -73,7 +73,7 @@ def path_boxes(
         return (article.docname, article.title) if article else None
 
     boxes = []
-    for path, number, visible in steps(tuple(paths), catalog.by_docname.get, name):
+    for path, number, visible in steps(paths, catalog.by_docname.get, name):
         before = visible[number - 2] if number > 1 else None
         after = visible[number] if number < len(visible) else None
         boxes.append((path.key, path.title, number, len(visible), shown(before), shown(after)))
