@@ -124,7 +124,6 @@ html_theme_options = {
         "MIT</a>. Réutilisation permise en citant la source et en partageant à l’identique.</p>"
     ),
 }
-html_context = {"site_description": site_description}
 
 # -- 404 page (sphinx-notfound-page): absolute links work from any missing URL -------------------
 notfound_urls_prefix = urlsplit(html_baseurl).path or "/"

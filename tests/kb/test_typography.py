@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from kb.content.collection import check_tree
+from kb.reading.files import check_tree
 
-from tests.helpers import soup
+from tests.helpers import REPO, soup
 from tests.kb.test_hostile import FRONT, build
 
 NNBSP, NBSP = "\u202f", "\u00a0"
@@ -42,12 +43,15 @@ SOURCE = (
     + BODY
 )
 NAME = "articles/typographie.md"
+ROOT_CONF = (REPO / "tests/roots/test-kb/conf.py").read_text("utf-8")
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     tmp = tmp_path_factory.mktemp("typography")
-    outdir, warnings = build(tmp, {NAME: SOURCE})
+    # With the share footer: what it shares of the page is spaced too.
+    share = "\nextensions.append('sphinx_share_footer')\nshare_footer_include = ['articles/**']\n"
+    outdir, warnings = build(tmp, {NAME: SOURCE, "conf.py": ROOT_CONF + share})
     assert warnings == ""
     return tmp / "src", outdir
 
@@ -84,6 +88,9 @@ def test_titles_and_descriptions_everywhere_they_are_shown(built) -> None:
     assert page.find("h1").get_text().strip().startswith(title)
     assert page.title.get_text().startswith(title)
     assert page.find("meta", attrs={"name": "twitter:description"})["content"] == description
+    assert page.find("meta", attrs={"name": "description"})["content"] == description
+    mail = page.select_one('a[href^="mailto:"]')["href"]
+    assert unquote(parse_qs(urlsplit(mail).query)["body"][0]).startswith(description)
     assert page.find("meta", property="og:title")["content"] == title
     assert page.find("meta", property="og:description")["content"] == description
     home = soup(outdir / "index.html").get_text()
@@ -91,6 +98,17 @@ def test_titles_and_descriptions_everywhere_they_are_shown(built) -> None:
     atom = (outdir / "feeds/atom.xml").read_text("utf-8")
     assert f"<title>{title}</title>" in atom.replace("&#171;", "«").replace("&#187;", "»")
     assert description in atom
+
+
+def test_the_site_description_is_spaced_where_no_page_has_its_own(tmp_path: Path) -> None:
+    conf = "\nkb_site_description = 'Une base : des articles ; des flux !'\n"
+    outdir, warnings = build(tmp_path, {"conf.py": ROOT_CONF + conf})
+    assert warnings == ""
+    spaced = f"Une base{NBSP}: des articles{NNBSP}; des flux{NNBSP}!"
+    home = soup(outdir / "index.html")
+    assert home.find("meta", attrs={"name": "description"})["content"] == spaced
+    assert home.find("meta", property="og:description")["content"] == spaced
+    assert f"<subtitle>{spaced}</subtitle>" in (outdir / "feeds/atom.xml").read_text("utf-8")
 
 
 def test_the_source_is_never_written(built) -> None:

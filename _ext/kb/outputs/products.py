@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
+from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import info
 from ..site import Site
@@ -71,7 +72,7 @@ class Products:
             return catalog.tags[slug].label
 
         # RSS requires a description: the project's name when the site has none.
-        description = config.kb_site_description or config.project
+        description = french_spacing(config.kb_site_description or config.project)
         site = feeds.FeedInfo("feeds/atom.xml", config.project, description, rights)
         everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
         files = feeds.render(everything, "feeds/atom.xml", "feeds/rss.xml")

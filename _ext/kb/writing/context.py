@@ -9,6 +9,7 @@ from urllib.parse import quote
 from docutils import nodes
 from markupsafe import Markup
 
+from ..content.typography import french_spacing
 from ..outputs import cardset
 from ..search.shards import BODY_END, BODY_START
 from ..site import Site
@@ -58,10 +59,13 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
     article = pages.catalog.by_docname.get(pagename)
     meta = context.get("meta") or {}
     title = article.title if article else _plain(context.get("title", ""))
+    # One description per page (its own, else the site's), French-spaced, for every tag.
+    description = article.description if article else str(meta.get("description", ""))
+    description = description or french_spacing(app.config.kb_site_description)
     tags = seo.social_tags(
         title=title,
         url=site.url(pagename),
-        description=article.description if article else str(meta.get("description", "")),
+        description=description,
         site_name=app.config.project,
         article=article,
         vocab=pages.vocab,

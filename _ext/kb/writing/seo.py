@@ -37,8 +37,9 @@ def social_tags(
     vocab: Vocabulary | None = None,
     image: SocialImage | None = None,
 ) -> Markup:
-    """Open Graph and Twitter card tags; every value is escaped."""
-    tags = [
+    """The description, Open Graph and Twitter card tags; every value is escaped."""
+    tags = [("name", "description", description)] if description else []
+    tags += [
         ("property", "og:title", title),
         ("property", "og:type", "article" if article else "website"),
         ("property", "og:url", url),
