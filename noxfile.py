@@ -138,7 +138,7 @@ def bench(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
     install(session, SITE)
-    session.run("python", "-m", "kb.content.check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "check", ".", env={"PYTHONPATH": "_ext"})
 
 
 @nox.session
@@ -150,7 +150,7 @@ def review(session: nox.Session) -> None:
     read = "import runpy; print(runpy.run_path('conf.py').get('kb_review_after_months', ''))"
     months = (session.run("python", "-c", read, silent=True) or "").strip()
     extra = ["--months", months] if months else []
-    session.run("python", "-m", "kb.content.review", ".", *extra, env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "review", ".", *extra, env={"PYTHONPATH": "_ext"})
 
 
 @nox.session
@@ -160,9 +160,9 @@ def lint(session: nox.Session) -> None:
     session.install("-r", LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("python", "-m", "kb.content.check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "check", ".", env={"PYTHONPATH": "_ext"})
     # Orphans and dead ends: listed for writers, never a failure.
-    session.run("python", "-m", "kb.content.links", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "links", ".", env={"PYTHONPATH": "_ext"})
     session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": ".:_ext"})
     workflows = sorted(str(path) for path in Path(".github/workflows").glob("*.yml"))
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)

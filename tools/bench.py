@@ -180,11 +180,11 @@ def typography_seconds(doctrees: Path) -> float:
 
 
 def history_seconds(corpus: Path, per_commit: int = 100) -> float:
-    """Seconds of the git collection that dates every article (``kb.content.history.collect``:
+    """Seconds of the git collection that dates every article (``kb.reading.history.collect``:
     one ``git log``), on a history made here, in a copy of the corpus's articles: one commit
     per ``per_commit`` articles, then one more that touches every tenth."""
     sys.path.insert(0, str(REPO / "_ext"))
-    from kb.content.history import collect
+    from kb.reading.history import collect
 
     repo = corpus.parent / f"{corpus.name}-history"
     shutil.rmtree(repo, ignore_errors=True)

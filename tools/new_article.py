@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.content.clock import today
+from kb.clock import today
 from kb.content.slugs import slugify
-from kb.content.vocab import load
 from kb.outputs import cardset
+from kb.reading.files import load_vocabulary as load
 
 from tools.sitebuild import REPO
 

@@ -26,7 +26,7 @@ __version__ = "0.1.0"
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    # Imported here: ``python -m kb.content.check`` loads no Sphinx.
+    # Imported here: ``python -m kb check`` loads no Sphinx.
     from .extension import setup as setup_extension
 
     return {"version": __version__, **setup_extension(app)}

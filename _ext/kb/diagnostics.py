@@ -20,6 +20,7 @@ class Subtype(StrEnum):
     COLLISION = "collision"  # a generated page would take the name of a document
     SEARCH = "search"  # Pagefind missing or failing: search is degraded
     HISTORY = "history"  # no git, or a shallow clone: dates from the front matter only
+    RENAMED = "renamed"  # a reference to an article's old name (see its redirect_from)
     OPTION = "option"  # a value of conf.py refused (an error: the build fails)
 
 

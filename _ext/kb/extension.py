@@ -13,14 +13,15 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from . import _compat, diagnostics, options
+from .clock import today
 from .content.catalog import Catalog
-from .content.clock import today
 from .outputs.products import Products
 from .reading import citations, publication
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
 from .reading.listings import resolve, setup_listings
 from .reading.parallel import ReadingMode
+from .reading.renames import RenamedReferences
 from .reading.typography import FrenchSpacing
 from .search import build as search
 from .site import Site
@@ -144,6 +145,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         )
     app.add_domain(KnowledgeBaseDomain)
     app.add_transform(FrenchSpacing)
+    app.add_post_transform(RenamedReferences)
     setup_listings(app)
     kb = KnowledgeBase()
     app.connect("config-inited", kb.config_inited)

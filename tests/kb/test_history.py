@@ -139,14 +139,26 @@ def test_a_shallow_clone_warns_and_keeps_the_front_matter_dates(repo: Path, tmp_
 
 def test_the_log_parser_orders_authors_and_skips_bots() -> None:
     output = (
-        "\x1e2026-05-01T00:00:00+02:00\x1fRenovate Bot\x1fbot@renovateapp.com\n\na.md\n"
-        "\x1e2026-04-01T00:00:00+02:00\x1fBéa\x1fbea@example.org\n\na.md\nb.md\n"
-        "\x1e2026-03-01T00:00:00+02:00\x1fAli\x1fali@example.org\n\na.md\n"
+        "\x1ec5\x1f2026-05-01T00:00:00+02:00\x1fRenovate Bot\x1fbot@renovateapp.com\n\nM\ta.md\n"
+        "\x1ec4\x1f2026-04-01T00:00:00+02:00\x1fBéa\x1fbea@example.org\n\nM\ta.md\nA\tb.md\n"
+        "\x1ec3\x1f2026-03-01T00:00:00+02:00\x1fAli\x1fali@example.org\n\nA\ta.md\n"
     )
     files = parse(output)
     assert files["a.md"].changed.isoformat() == "2026-05-01"
     assert files["a.md"].authors == ("Ali", "Béa")
     assert files["b.md"].authors == ("Béa",)
+
+
+def test_a_renamed_file_keeps_its_history_and_a_pure_rename_is_no_change() -> None:
+    output = (
+        "\x1ec6\x1f2026-06-01T00:00:00+02:00\x1fMax\x1fmax@example.org\n\nR100\tb.md\tc.md\n"
+        "\x1ec5\x1f2026-05-01T00:00:00+02:00\x1fBéa\x1fbea@example.org\n\nR087\ta.md\tb.md\n"
+        "\x1ec3\x1f2026-03-01T00:00:00+02:00\x1fAli\x1fali@example.org\n\nA\ta.md\n"
+    )
+    files = parse(output)
+    assert set(files) == {"c.md"}  # known by its newest name
+    assert files["c.md"].changed.isoformat() == "2026-05-01"  # the rename with edits
+    assert files["c.md"].authors == ("Ali", "Béa")  # Max only moved it
 
 
 def test_the_history_is_kept_per_commit_and_read_again_when_head_moves(
@@ -168,7 +180,7 @@ def test_the_history_is_kept_per_commit_and_read_again_when_head_moves(
         for t in soup(outdir / "articles/premier.html").select(".kb-article-meta time")
     ]
     assert times == ["2026-01-15", "2026-07-14"]
-    state.write_text('{"state": "kb-history.json", "version": 1, "data": {"head"', "utf-8")
+    state.write_text('{"state": "kb-history.json", "version": 2, "data": {"head"', "utf-8")
     again, warnings = build_root("kb", work, copy=False, confoverrides=OVERRIDES)
     assert warnings == ""  # a corrupt cache is read again from git, no traceback
     assert (again / "articles/premier.html").read_bytes() == (
@@ -181,7 +193,7 @@ def test_the_citation_and_the_review_follow_the_history(
 ) -> None:
     import datetime as dt
 
-    from kb.content.review import due_articles
+    from kb.commands.review import due_articles
 
     reference = soup(built / "articles/premier.html").select_one("#kb-cite-reference").get_text()
     assert ", mis à jour le 1er avril 2026." in reference
@@ -191,3 +203,25 @@ def test_the_citation_and_the_review_follow_the_history(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
     due = [a.docname for a in due_articles(repo, 18)]
     assert "articles/premier" not in due and "articles/dossier/troisieme" in due
+
+
+@pytest.mark.parametrize("redirect", [False, True], ids=["git mv", "git mv and redirect_from"])
+def test_moving_an_article_is_no_update(repo: Path, tmp_path: Path, redirect: bool) -> None:
+    work = tmp_path / "work"
+    subprocess.run(["git", "clone", "-q", str(repo), str(work)], check=True)
+    subprocess.run(
+        ["git", "mv", "articles/premier.md", "articles/dossier/premier-pas.md"],
+        cwd=work,
+        check=True,
+    )
+    if redirect:
+        moved = work / "articles/dossier/premier-pas.md"
+        text = moved.read_text("utf-8")
+        moved.write_text(text.replace("---\n", "---\nredirect_from: [premier]\n", 1), "utf-8")
+    commit(work, "Max Rangement <max@example.org>", "2026-08-01", "Déplacement")
+    outdir, warnings = build_root("kb", work, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""
+    page = soup(outdir / "articles/dossier/premier-pas.html")
+    times = [t["datetime"] for t in page.select(".kb-article-meta time")]
+    assert times == ["2026-01-15", "2026-04-01"]  # its last change of text, before the move
+    assert page.select_one(".kb-contributors").get_text() == "Contributeurs\u00a0: Bob Martin"

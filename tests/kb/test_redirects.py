@@ -3,12 +3,13 @@ collisions, and the check that names every published article gone without a redi
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from kb.content.check import main as check_main
+from kb.commands.check import main as check_main
 
 from tests.helpers import REPO, build_root, soup
 
@@ -99,3 +100,68 @@ def test_the_check_names_every_published_article_gone_without_a_redirect(
     monkeypatch.setenv("KB_BASE_REF", "branche-inconnue")
     assert check_main([str(src)]) == 0
     assert "non vérifiés" in capsys.readouterr().out
+
+
+def renamed_root(tmp_path: Path) -> Path:
+    """premier.md moved to a folder and renamed, with its old id in redirect_from; the other
+    articles and the reading path still name the old one."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    old = src / "articles/premier.md"
+    moved = "category: strategie\nredirect_from: [premier]\n"
+    text = old.read_text("utf-8").replace("category: strategie\n", moved, 1)
+    (src / "articles/dossier/premier-pas.md").write_text(text, "utf-8")
+    old.unlink()
+    second = src / "articles/deuxieme.md"
+    second.write_text(
+        second.read_text("utf-8")
+        + "\nVoir [le premier](premier.md), {doc}`premier` ou {doc}`/articles/premier`.\n",
+        "utf-8",
+    )
+    (src / "data/parcours.yml").write_text(
+        "debut:\n  title: Débuter\n  articles:\n    - deuxieme\n    - premier\n", "utf-8"
+    )
+    return src
+
+
+def test_a_reference_to_a_renamed_article_names_the_new_one(tmp_path: Path) -> None:
+    src = renamed_root(tmp_path)
+    outdir, warnings = build_root("kb", src, copy=False)
+    lines = [
+        re.sub(r"\x1b\[[0-9;]*m", "", line).removeprefix(f"{src}/")
+        for line in warnings.splitlines()
+        if "WARNING" in line
+    ]
+    renamed = "article « premier » renommé en « dossier/premier-pas » : remplacez la référence par"
+    at = "articles/deuxieme.md:14: WARNING:"
+    assert lines == [
+        f"data/parcours.yml:5: WARNING: champ « debut » : {renamed} "
+        "« dossier/premier-pas ». [kb.frontmatter]",
+        f"{at} {renamed} « dossier/premier-pas.md ». [kb.renamed]",
+        f"{at} {renamed} « dossier/premier-pas ». [kb.renamed]",
+        f"{at} {renamed} « /articles/dossier/premier-pas ». [kb.renamed]",
+    ]
+    # Meanwhile the links reach the new page.
+    links = [a["href"] for a in soup(outdir / "articles/deuxieme.html").select("p a.reference")]
+    assert links[-3:] == ["dossier/premier-pas.html"] * 3
+
+
+def test_the_replacement_keeps_the_reference_form() -> None:
+    from kb.content.permalinks import replacement
+
+    new = "articles/dossier/b"
+    assert replacement("articles/a", new, "part", markdown=True) == "dossier/b.md#part"
+    assert replacement("articles/autre/a", new, markdown=True) == "../dossier/b.md"
+    assert replacement("articles/a", new, markdown=False) == "dossier/b"
+    assert replacement("articles/a", new, markdown=False, absolute=True) == "/" + new
+
+
+def test_the_standalone_check_names_the_new_article_of_a_reading_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = renamed_root(tmp_path)
+    assert check_main([str(src)]) == 1
+    assert (
+        "data/parcours.yml:5: champ « debut » : article « premier » renommé en "
+        "« dossier/premier-pas » : remplacez la référence par « dossier/premier-pas »."
+    ) in capsys.readouterr().err

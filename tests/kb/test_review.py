@@ -8,9 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from kb.content.review import due_articles, is_due, last_review, main, months_before
+from kb.clock import today
+from kb.commands.review import due_articles, main
+from kb.content.review import is_due, last_review, months_before
 from kb.content.schema import parse_article
-from kb.content.vocab import load
+from kb.reading.files import load_vocabulary as load
 
 from tests.helpers import REPO, build_root, soup
 from tests.kb.test_hostile import FRONT, build
@@ -40,7 +42,7 @@ def test_the_last_review_is_reviewed_else_updated_else_date(monkeypatch) -> None
     vocab, _ = load(REPO / "tests/roots/test-kb/data")
 
     def parsed(extra: str):
-        found, problems = parse_article("a.md", "articles/a", article(extra), vocab)
+        found, problems = parse_article("a.md", "articles/a", article(extra), vocab, on=today())
         assert problems == []
         return found
 
@@ -58,7 +60,9 @@ def test_the_last_review_is_reviewed_else_updated_else_date(monkeypatch) -> None
 def test_reviewed_is_validated_like_date(monkeypatch, value: str, expected: str) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2026-12-01"))
     vocab, _ = load(REPO / "tests/roots/test-kb/data")
-    _, problems = parse_article("a.md", "articles/a", article(f"\nreviewed: {value}"), vocab)
+    _, problems = parse_article(
+        "a.md", "articles/a", article(f"\nreviewed: {value}"), vocab, on=today()
+    )
     (problem,) = problems
     assert problem.field == "reviewed" and expected in problem.message and problem.line == 5
 

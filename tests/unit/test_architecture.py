@@ -18,8 +18,9 @@ PACKAGES = ("kb", "css_bundle")
 # What each part of kb may import besides itself (modules at the package's top are named
 # as such: "state", "diagnostics"…). A newcomer reads the architecture here.
 ALLOWED = {
-    "content": {"state"},
-    "reading": {"content", "state", "diagnostics", "_compat"},
+    "content": set(),
+    "reading": {"content", "state", "clock", "diagnostics", "_compat"},
+    "commands": {"content", "reading", "clock"},
     "outputs": {"content", "state", "diagnostics", "site"},
     "search": {"state", "diagnostics"},
     "writing": {
@@ -28,12 +29,16 @@ ALLOWED = {
         "outputs",
         "search",
         "state",
+        "clock",
         "diagnostics",
         "site",
         "options",
         "_compat",
     },
 }
+# What reads files, git or the environment: never the content layer, which reads nothing but
+# its arguments.
+IO_MODULES = {"os", "subprocess", "shutil", "pathlib", "io", "glob", "tempfile"}
 
 
 def module_name(path: Path) -> str:
@@ -139,9 +144,10 @@ def test_each_layer_imports_only_the_layers_beneath_it(part: str) -> None:
     assert wrong == set()
 
 
-def test_content_imports_neither_sphinx_nor_docutils() -> None:
-    """In its source, and when it runs: the standalone check (without the style rules, which
-    read Markdown with MyST's parser) loads neither."""
+def test_content_imports_neither_sphinx_nor_docutils_nor_io() -> None:
+    """In its source (no Sphinx, docutils, nor any module that reads files, git or the
+    environment), and when it runs: the standalone check (without the style rules, which read
+    Markdown with MyST's parser) loads neither Sphinx nor docutils."""
     for path in sorted((EXT / "kb" / "content").glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
@@ -154,11 +160,14 @@ def test_content_imports_neither_sphinx_nor_docutils() -> None:
             )
             for imported in names:
                 assert imported.split(".")[0] not in {"sphinx", "docutils"}, (path, imported)
+                assert imported.split(".")[0] not in IO_MODULES, (path, imported)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                assert node.func.id != "open", path
     script = (
         "import sys, pkgutil, importlib, kb.content\n"
         "for m in pkgutil.iter_modules(kb.content.__path__):\n"
         "    if m.name != 'style': importlib.import_module('kb.content.' + m.name)\n"
-        "from kb.content.collection import check_tree\n"
+        "from kb.reading.files import check_tree\n"
         f"check_tree(__import__('pathlib').Path({str(REPO)!r}), style=False)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sphinx', 'docutils'}))\n"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from kb.content.collection import check_tree
+from kb.reading.files import check_tree
 
 from tools import bench
 from tools.corpus import generate

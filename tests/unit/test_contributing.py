@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -9,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from kb.content.collection import check_tree
 from kb.content.style import check_style
+from kb.reading.files import check_tree
 
 from tests.helpers import REPO
 from tools import spelling
@@ -55,9 +56,11 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
     # …and pass once they are, with the title kept exactly.
     assert check_tree(tree) == []
     from kb.content.schema import parse_article
-    from kb.content.vocab import load
+    from kb.reading.files import load_vocabulary as load
 
-    article, _ = parse_article("a.md", f"articles/{slug}", text, load(tree / "data")[0])
+    article, _ = parse_article(
+        "a.md", f"articles/{slug}", text, load(tree / "data")[0], on=dt.date.today()
+    )
     from kb.content.typography import french_spacing
 
     # Kept exactly, shown with French spacing (no-break spaces where a space was typed).

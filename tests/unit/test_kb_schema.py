@@ -7,11 +7,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from kb.content.check import main as check_main
-from kb.content.collection import check_tree, hidden_docnames
+from kb.commands.check import main as check_main
 from kb.content.schema import parse_article
 from kb.content.slugs import slugify, tag_label
 from kb.content.vocab import Entry, Vocabulary
+from kb.reading.files import check_tree, hidden_docnames
 
 VOCAB = Vocabulary(
     categories={"strategie": Entry("strategie", "Stratégie")},
@@ -32,7 +32,9 @@ Texte.
 
 
 def parse(text: str):
-    return parse_article("articles/a.md", "articles/a", textwrap.dedent(text), VOCAB)
+    return parse_article(
+        "articles/a.md", "articles/a", textwrap.dedent(text), VOCAB, on=dt.date.today()
+    )
 
 
 def test_valid_article_gives_a_typed_record() -> None:

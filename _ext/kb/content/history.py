@@ -1,10 +1,12 @@
 """What the repository's history says of each article: the date of the last commit that changed
-its file and the names of the people who wrote those commits (``.mailmap`` honoured, bots left
-out, never an e-mail address). One ``git log`` for the whole site.
+its text and the names of the people who wrote those commits (``.mailmap`` honoured, bots left
+out, never an e-mail address). Pure: it reads ``git log``'s output, given as text; running git
+is the reading layer's (``reading/history.py``).
 
-Without git, or in a shallow clone (whose history stops somewhere), there is no history: the
-build says why and uses the front matter's dates only, never a wrong date. A source folder
-outside any repository (an archive) has none either, and nothing to warn about.
+A file is known by its name at the newest commit, with the history of its older names. Moving
+an article changes no text: a pure rename (``R100``, a ``git mv``), or one whose only other
+change is the ``redirect_from`` that keeps its old address, neither dates it nor makes the
+commit's author a contributor.
 """
 
 from __future__ import annotations
@@ -12,21 +14,20 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-import shutil
-import subprocess
+from collections.abc import Collection
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..state import StateFile
 from .schema import Article
 
 RECORD, UNIT = "\x1e", "\x1f"
+# The format of the log that ``records`` reads (``git log --name-status -M``).
+LOG_FORMAT = f"--format={RECORD}%H{UNIT}%cI{UNIT}%aN{UNIT}%aE"
 BOT = re.compile(r"\[bot\]|^(dependabot|renovate|github-actions)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class FileHistory:
-    changed: dt.date  # the day of the last commit that changed the file (its committer date)
+    changed: dt.date  # the day of the last commit that changed the file's text (committer date)
     authors: tuple[str, ...]  # by their first commit to the file, oldest first
 
 
@@ -36,80 +37,71 @@ class History:
     problem: str = ""  # why there is no history, in French, when the build should say it
 
 
-def _git(srcdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(srcdir), *args], capture_output=True, text=True, check=False
-    )
+@dataclass(frozen=True)
+class Change:
+    """One file in one commit, as ``git log --name-status`` lists it."""
+
+    commit: str
+    day: dt.date
+    author: str
+    human: bool
+    status: str  # "A", "M", "D", "R087"…
+    old: str  # the name before a rename or a copy, else the path
+    path: str
+
+    @property
+    def renamed(self) -> bool:
+        return self.status.startswith("R") and self.old != self.path
 
 
-def _shape(data: object) -> bool:
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("head"), str)
-        and isinstance(data.get("files"), dict)
-    )
-
-
-# Beside the doctrees: the history as of a commit; git log runs again only when HEAD moved.
-CACHE = StateFile("kb-history.json", 1, _shape)
-
-
-def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
-    """The history of ``folder``'s files; with ``state`` (a folder), kept there per commit."""
-    if shutil.which("git") is None:
-        return History(
-            problem="git est introuvable : dates de mise à jour et contributeurs "
-            "viennent du front matter seulement."
-        )
-    inside = _git(srcdir, "rev-parse", "--is-inside-work-tree")
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
-        return History()
-    if _git(srcdir, "rev-parse", "--is-shallow-repository").stdout.strip() == "true":
-        return History(
-            problem="clone git superficiel (historique incomplet) : dates de mise à "
-            "jour et contributeurs viennent du front matter seulement ; clonez "
-            "tout l’historique (fetch-depth: 0)."
-        )
-    head = _git(srcdir, "rev-parse", "HEAD").stdout.strip()
-    cached = CACHE.load(state) if state is not None else None
-    if cached and cached["head"] == head and cached.get("folder") == folder:
-        return History(
-            {
-                path: FileHistory(dt.date.fromisoformat(day), tuple(names))
-                for path, (day, names) in cached["files"].items()
-            }
-        )
-    log = _git(
-        srcdir,
-        "log",
-        "--relative",
-        f"--format={RECORD}%cI{UNIT}%aN{UNIT}%aE",
-        "--name-only",
-        "--",
-        folder,
-    )
-    if log.returncode != 0:
-        return History(problem=f"git log a échoué ({log.stderr.strip()[:200]}).")
-    files = parse(log.stdout)
-    if state is not None and head:
-        saved = {path: [f.changed.isoformat(), list(f.authors)] for path, f in files.items()}
-        CACHE.save(state, {"head": head, "folder": folder, "files": saved})
-    return History(files)
-
-
-def parse(output: str) -> dict[str, FileHistory]:
-    """``git log`` newest first: the first record naming a file gives its last change."""
-    changed: dict[str, dt.date] = {}
-    authors: dict[str, list[str]] = {}
+def records(output: str) -> list[Change]:
+    """The changes of a log in ``LOG_FORMAT``, newest first."""
+    found = []
     for record in output.split(RECORD)[1:]:
         header, _, names = record.partition("\n")
-        when, name, email = header.split(UNIT)
+        commit, when, name, email = header.split(UNIT)
         human = not (BOT.search(name) or BOT.search(email))
-        for path in filter(None, (line.strip() for line in names.splitlines())):
-            changed.setdefault(path, dt.date.fromisoformat(when[:10]))
-            seen = authors.setdefault(path, [])
-            if human:
-                seen.append(name)
+        day = dt.date.fromisoformat(when[:10])
+        for line in filter(None, (line.strip() for line in names.splitlines())):
+            status, *paths = line.split("\t")
+            found.append(Change(commit, day, name, human, status, paths[0], paths[-1]))
+    return found
+
+
+def to_compare(changes: list[Change], touched: Collection[str]) -> list[Change]:
+    """The changes that may be moves only, to be compared without ``redirect_from``: renames
+    with edits, and edits in the ``touched`` commits (those whose diff names the field)."""
+    return [
+        c
+        for c in changes
+        if c.status != "R100" and (c.renamed or (c.status == "M" and c.commit in touched))
+    ]
+
+
+_REDIRECT = re.compile(r"^redirect_from:.*\n(?:[ \t]+.*\n|-.*\n)*", re.MULTILINE)
+
+
+def moved_only(before: str, after: str) -> bool:
+    """Whether two texts of an article differ only by their ``redirect_from`` field."""
+    return before != after and _REDIRECT.sub("", before) == _REDIRECT.sub("", after)
+
+
+def parse(output: str, moves: Collection[tuple[str, str]] = ()) -> dict[str, FileHistory]:
+    """The history of each file from a log in ``LOG_FORMAT``; ``moves`` names the (commit,
+    path) changes found to be moves only (see ``to_compare`` and ``moved_only``)."""
+    changed: dict[str, dt.date] = {}
+    authors: dict[str, list[str]] = {}
+    current: dict[str, str] = {}  # an older name → the file's name at the newest commit
+    for change in records(output):
+        path = current.get(change.path, change.path)
+        if change.renamed:
+            current[change.old] = path
+        if change.status == "R100" or (change.commit, change.path) in moves:
+            continue
+        changed.setdefault(path, change.day)
+        seen = authors.setdefault(path, [])
+        if change.human:
+            seen.append(change.author)
     return {
         path: FileHistory(day, tuple(dict.fromkeys(reversed(authors[path]))))
         for path, day in changed.items()

@@ -2,19 +2,14 @@
 another article's ``.md`` file and ``{doc}`` roles (relative to the file, or absolute from the
 source folder with a leading ``/``). ``{ref}`` labels need the build to resolve them: not here.
 
-``python -m kb.content.links [SRCDIR]`` lists, without failing, the orphans (articles no other
-article links to) and the dead ends (articles that link to none), for ``nox -s lint``.
+``report`` names the orphans (articles no other article links to) and the dead ends (articles
+that link to none); ``python -m kb links`` lists them for ``nox -s lint``.
 """
 
 from __future__ import annotations
 
-import argparse
 import posixpath
-import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-
-from .collection import article_files, docname_of, read_source
+from collections.abc import Iterator
 
 
 def targets(docname: str, text: str) -> set[str]:
@@ -46,16 +41,6 @@ def targets(docname: str, text: str) -> set[str]:
     return found
 
 
-def graph(srcdir: Path, folder: str = "articles") -> dict[str, set[str]]:
-    """Article → the other articles it links to."""
-    texts = {}
-    for path in article_files(srcdir, folder):
-        text, _ = read_source(srcdir, path)
-        if text is not None:
-            texts[docname_of(srcdir, path)] = text
-    return {name: (targets(name, text) & texts.keys()) - {name} for name, text in texts.items()}
-
-
 def report(links: dict[str, set[str]]) -> Iterator[str]:
     cited = {target for found in links.values() for target in found}
     for name in sorted(links):
@@ -63,16 +48,3 @@ def report(links: dict[str, set[str]]) -> Iterator[str]:
             yield f"{name}.md : orphelin, aucun autre article ne renvoie vers lui."
         if not links[name]:
             yield f"{name}.md : impasse, il ne renvoie vers aucun autre article."
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Articles orphelins et impasses.")
-    parser.add_argument("srcdir", nargs="?", type=Path, default=Path())
-    options = parser.parse_args(argv)
-    lines = list(report(graph(options.srcdir)))
-    print("\n".join(lines) if lines else "Chaque article est relié aux autres.")
-    return 0  # a list for writers, not a failure
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
@@ -55,7 +54,12 @@ def _id_problem(article_id: str) -> str | None:
 
 
 def _articles(
-    node: yaml.Node, shown: str, key: str, folder: str, exists: Callable[[str], bool]
+    node: yaml.Node,
+    shown: str,
+    key: str,
+    folder: str,
+    exists: Callable[[str], bool],
+    renamed: Mapping[str, str],
 ) -> tuple[tuple[str, ...], list[Problem]]:
     line = node.start_mark.line + 1
     if not isinstance(node, yaml.SequenceNode):
@@ -75,6 +79,13 @@ def _articles(
         wrong = _id_problem(article_id)
         if wrong:
             problems.append(Problem(shown, at, key, f"article « {article_id} » : {wrong}"))
+        elif not exists(article_id) and article_id in renamed:
+            new = renamed[article_id]
+            message = (
+                f"article « {article_id} » renommé en « {new} » : remplacez la référence par "
+                f"« {new} »."
+            )
+            problems.append(Problem(shown, at, key, message))
         elif not exists(article_id):
             problems.append(
                 Problem(
@@ -107,6 +118,7 @@ def _path(
     shown: str,
     folder: str,
     exists: Callable[[str], bool],
+    renamed: Mapping[str, str],
 ) -> tuple[ReadingPath | None, list[Problem]]:
     if not isinstance(node, yaml.MappingNode):
         return None, [
@@ -137,7 +149,7 @@ def _path(
         problems.append(Problem(shown, line, key, "attendu : un champ « title » non vide."))
     docnames: tuple[str, ...] = ()
     if "articles" in values:
-        docnames, found = _articles(values["articles"], shown, key, folder, exists)
+        docnames, found = _articles(values["articles"], shown, key, folder, exists, renamed)
         problems += found
     else:
         problems.append(Problem(shown, line, key, "attendu : un champ « articles » (une liste)."))
@@ -160,9 +172,14 @@ def _key_problem(key: str, seen: Mapping[str, object]) -> str | None:
 
 
 def parse(
-    text: str, shown: str, folder: str, exists: Callable[[str], bool]
+    text: str,
+    shown: str,
+    folder: str,
+    exists: Callable[[str], bool],
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[tuple[ReadingPath, ...], list[Problem]]:
-    """The paths of one file's text, and every problem in it."""
+    """The paths of one file's text, and every problem in it; ``renamed`` (old id → id, from
+    the articles' ``redirect_from``) names where a moved article went."""
     try:
         problems = yaml_anchors(text, shown)
         if problems:
@@ -184,32 +201,25 @@ def parse(
         if wrong:
             problems.append(Problem(shown, line, key[:KEY_MAX], wrong))
             continue
-        paths[key], found = _path(key, line, value_node, shown, folder, exists)
+        paths[key], found = _path(key, line, value_node, shown, folder, exists, renamed or {})
         problems += found
     problems.sort(key=lambda problem: problem.line)  # in file order, as writers read it
     return tuple(path for path in paths.values() if path is not None), problems
 
 
-def load(
-    data_dir: Path, srcdir: Path, folder: str, shown_dir: str = "data"
+def from_bytes(
+    raw: bytes,
+    shown: str,
+    folder: str,
+    exists: Callable[[str], bool],
+    renamed: Mapping[str, str] | None = None,
 ) -> tuple[Paths, list[Problem]]:
-    """``data_dir/parcours.yml`` if there is one; article ids are checked against the files
-    under ``srcdir/folder``."""
-    path = data_dir / PATHS
-    if not path.is_file():
-        return Paths(), []
-    shown = f"{shown_dir}/{PATHS}"
-    raw = path.read_bytes()
+    """The file ``shown`` from its bytes (see ``parse``); reading it is the caller's."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return Paths(), [undecodable(shown, error)]
-    articles = srcdir / folder
-
-    def exists(article_id: str) -> bool:
-        return (articles / f"{article_id}.md").is_file()
-
-    paths, problems = parse(text, shown, folder.rstrip("/"), exists)
+    paths, problems = parse(text, shown, folder.rstrip("/"), exists, renamed)
     return Paths(paths, hashlib.sha256(raw).hexdigest()), problems
 
 

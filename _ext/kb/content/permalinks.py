@@ -2,21 +2,19 @@
 ``redirect_from``, and each old id gets a page that sends readers to it.
 
 - ``redirect_problems``: a redirect may not take the address of a page, nor be claimed twice;
-- ``lost_articles``: the articles published at the merge base with the main branch that are no
-  longer there and that no article redirects from (``nox -s check``, the pull request's lint).
-Pure Python and git, no Sphinx.
+- ``renamed_ids`` and ``replacement``: where a reference to an old name should point now;
+- the articles published at the merge base that are gone without a redirect are found with git
+  by ``reading/lost.py``.
+Pure Python.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-from collections.abc import Iterable, Sequence
-from pathlib import Path
+import posixpath
+from collections.abc import Iterable
 
-from .clock import today
-from .frontmatter import Problem, parse
-from .schema import Article, publication
+from .frontmatter import Problem
+from .schema import Article
 
 
 def redirect_problems(
@@ -41,79 +39,17 @@ def redirect_problems(
     return problems
 
 
-def _git(srcdir: Path, *args: str, stdin: str | None = None) -> str | None:
-    result = subprocess.run(
-        ["git", "-C", str(srcdir), *args], input=stdin, capture_output=True, text=True, check=False
-    )
-    return result.stdout if result.returncode == 0 else None
+def renamed_ids(articles: Iterable[Article], folder: str) -> dict[str, str]:
+    """Each old docname (``<folder>/<old id>``) → the docname of the article redirecting it."""
+    return {f"{folder}/{old}": a.docname for a in articles for old in a.redirect_from}
 
 
-def base_ref(srcdir: Path) -> str | None:
-    """``KB_BASE_REF``, else the main branch as fetched (``origin/main``), else ``main``."""
-    chosen = os.environ.get("KB_BASE_REF")
-    candidates = [chosen] if chosen else ["origin/main", "main"]
-    for ref in candidates:
-        if _git(srcdir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"):
-            return ref
-    return None
-
-
-def published_at(srcdir: Path, commit: str, folder: str) -> dict[str, str]:
-    """The articles published at ``commit``: id → file, read from git (one listing, one batch
-    read), with the build's own publication rule."""
-    prefix = (_git(srcdir, "rev-parse", "--show-prefix") or "").strip()
-    listing = _git(srcdir, "ls-tree", "-r", commit, "--", folder) or ""
-    blobs = []
-    for line in listing.splitlines():
-        meta, _, path = line.partition("\t")
-        relative = path.removeprefix(prefix)
-        if relative.endswith(".md") and meta.split()[1] == "blob":
-            blobs.append((relative, meta.split()[2]))
-    contents = _git(srcdir, "cat-file", "--batch", stdin="".join(f"{b}\n" for _, b in blobs))
-    found: dict[str, str] = {}
-    cursor = 0
-    data = (contents or "").encode("utf-8")
-    for relative, _ in blobs:
-        header_end = data.index(b"\n", cursor)
-        size = int(data[cursor:header_end].split()[2])
-        text = data[header_end + 1 : header_end + 1 + size].decode("utf-8", errors="replace")
-        cursor = header_end + 1 + size + 1
-        front, _ = parse(relative, text)
-        if front is None or front.node is None:
-            continue
-        draft, day, _ = publication(relative, front)
-        if not draft and day is not None and day <= today():
-            found[relative.removeprefix(f"{folder}/").removesuffix(".md")] = relative
-    return found
-
-
-def lost_articles(
-    srcdir: Path, folder: str, articles: Sequence[tuple[str, Article]]
-) -> tuple[list[Problem], str]:
-    """(problems, note): every article published at the merge base that is gone without a
-    ``redirect_from``; the note says what was compared, or why nothing was."""
-    ref = base_ref(srcdir)
-    if ref is None:
-        return [], "liens permanents : pas de branche de référence (KB_BASE_REF), non vérifiés."
-    merge_base = (_git(srcdir, "merge-base", "HEAD", ref) or "").strip()
-    if not merge_base:
-        return [], f"liens permanents : pas d’ancêtre commun avec {ref}, non vérifiés."
-    before = published_at(srcdir, merge_base, folder)
-    redirected = {old for _, article in articles for old in article.redirect_from}
-    now = {
-        p.relative_to(srcdir / folder).with_suffix("").as_posix()
-        for p in (srcdir / folder).rglob("*.md")
-    }
-    problems = [
-        Problem(
-            path,
-            1,
-            "",
-            f"l’article « {article_id} », publié sur {ref}, a disparu ou changé d’adresse : "
-            f"ajoutez « redirect_from: [{article_id}] » à l’article qui le remplace, sinon "
-            "chaque lien déjà partagé vers lui serait cassé.",
-        )
-        for article_id, path in sorted(before.items())
-        if article_id not in now | redirected
-    ]
-    return problems, f"liens permanents : comparés avec {ref} ({merge_base[:10]})."
+def replacement(
+    refdoc: str, new: str, anchor: str = "", *, markdown: bool, absolute: bool = False
+) -> str:
+    """What to write instead of a reference to an old name, from the document ``refdoc``, in
+    the reference's own form: a ``.md`` link or a ``{doc}`` target, relative or absolute."""
+    relative = "/" + new if absolute else posixpath.relpath(new, posixpath.dirname(refdoc) or ".")
+    if not markdown:
+        return relative
+    return f"{relative}.md" + (f"#{anchor}" if anchor else "")

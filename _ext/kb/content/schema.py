@@ -1,7 +1,7 @@
 """What a valid article is: one typed `Article` per file, or French problems with their lines.
 
 Pure Python: used by the Sphinx extension and by the standalone check
-(`python -m kb.content.check`).
+(`python -m kb check`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import yaml
 
 from . import frontmatter
-from .clock import today
 from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
 from .slugs import RESERVED, is_slug, slugify, tag_label
@@ -307,10 +306,19 @@ def publication(path: str, front: FrontMatter) -> tuple[bool, dt.date | None, li
     return draft is not False, day, reader.problems
 
 
+def redirects(path: str, front: FrontMatter) -> tuple[str, ...]:
+    """The valid old ids of ``redirect_from``, read as the full validation reads them (which
+    reports the invalid ones)."""
+    pairs = front.node.value if front.node is not None else []
+    node = next((value for key, value in pairs if key.value == "redirect_from"), None)
+    return _redirect_from(_Reader(path, front), node, Vocabulary()) if node is not None else ()
+
+
 def parse_article(
-    path: str, docname: str, text: str, vocab: Vocabulary
+    path: str, docname: str, text: str, vocab: Vocabulary, *, on: dt.date
 ) -> tuple[Article | None, list[Problem]]:
-    """Validate the front matter of one article file; ``path`` is how problems name the file."""
+    """Validate the front matter of one article file; ``path`` is how problems name the file,
+    ``on`` the build's today (a review cannot be dated after it)."""
     front, problems = frontmatter.parse(path, text)
     if front is None:
         return None, problems
@@ -329,7 +337,7 @@ def parse_article(
                 node_of(field), field, "attendu : une date postérieure au champ « date »."
             )
     reviewed = values.get("reviewed")
-    if isinstance(reviewed, dt.date) and reviewed > today():
+    if isinstance(reviewed, dt.date) and reviewed > on:
         reader.problem(
             node_of("reviewed"),
             "reviewed",

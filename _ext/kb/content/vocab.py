@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -16,6 +15,7 @@ from .typography import french_spacing
 
 CATEGORIES = "categories.yml"
 AUTHORS = "authors.yml"
+FILES = (CATEGORIES, AUTHORS)
 
 
 @dataclass(frozen=True)
@@ -91,11 +91,12 @@ def text_field(
     return text.value, []
 
 
-def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]:
-    if not path.is_file():
+def parse_entries(raw: bytes | None, shown: str) -> tuple[dict[str, Entry], list[Problem]]:
+    """The entries of one file's bytes (None: there is no such file), and every problem."""
+    if raw is None:
         return {}, [Problem(shown, 1, "", "fichier introuvable.")]
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return {}, [undecodable(shown, error)]
     try:
@@ -160,12 +161,14 @@ def _load_file(path: Path, shown: str) -> tuple[dict[str, Entry], list[Problem]]
     return entries, problems
 
 
-def load(data_dir: Path, shown_dir: str = "data") -> tuple[Vocabulary, list[Problem]]:
-    """Read both files; problems name the file and line."""
-    categories, problems = _load_file(data_dir / CATEGORIES, f"{shown_dir}/{CATEGORIES}")
-    authors, more = _load_file(data_dir / AUTHORS, f"{shown_dir}/{AUTHORS}")
+def vocabulary(
+    files: Mapping[str, bytes | None], shown_dir: str = "data"
+) -> tuple[Vocabulary, list[Problem]]:
+    """Both files from their bytes (``files``: name → bytes, None when missing); problems
+    name the file and line. Reading them is the caller's (``reading/files.py``)."""
+    categories, problems = parse_entries(files.get(CATEGORIES), f"{shown_dir}/{CATEGORIES}")
+    authors, more = parse_entries(files.get(AUTHORS), f"{shown_dir}/{AUTHORS}")
     digest = hashlib.sha256()
     for name in (CATEGORIES, AUTHORS):
-        path = data_dir / name
-        digest.update(path.read_bytes() if path.is_file() else b"")
+        digest.update(files.get(name) or b"")
     return Vocabulary(categories, authors, digest.hexdigest()), problems + more

@@ -22,9 +22,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .._compat import current_docname
+from ..clock import today
 from ..content import frontmatter, history
 from ..content.catalog import Catalog
-from ..content.clock import today
 from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
 from ..content.paths import Paths
@@ -32,6 +32,7 @@ from ..content.permalinks import redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.terms import Term
+from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
 from . import citations, glossary, safety
@@ -65,7 +66,7 @@ class Reading:
                 for problem in frontmatter.parse(path, text)[1]:
                     report(problem, docname)
             return
-        article, problems = parse_article(path, docname, text, self.vocab)
+        article, problems = parse_article(path, docname, text, self.vocab, on=today())
         for problem in file_problems(path, docname) + problems:
             report(problem, docname)
         if article is not None:
@@ -88,6 +89,11 @@ class Reading:
             # Articles reach readers through listings and the kb navigation: no toctree to
             # edit when adding one, and none that grows with the article count.
             app.env.metadata[docname]["orphan"] = True
+        # What every page shows or shares of its description (the <meta> tag, the share
+        # footer's e-mail) follows the French spacing rule, as the article's own fields do.
+        meta = app.env.metadata[docname]
+        if isinstance(meta.get("description"), str):
+            meta["description"] = french_spacing(meta["description"])
         kb = domain(app.env)
         # Links to articles: « Cité dans » counts those of articles, previews show them all.
         found = citations.find(doctree, docname)  # type: ignore[arg-type]

@@ -9,12 +9,13 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..content import paths as reading_paths
-from ..content.clock import today
-from ..content.collection import hidden_docnames
-from ..content.history import History, collect
-from ..content.vocab import Vocabulary, load
+from ..clock import today
+from ..content.history import History
+from ..content.paths import Paths
+from ..content.vocab import Vocabulary
 from ..diagnostics import Subtype, report, warn
+from .files import hidden_docnames, load_paths, load_vocabulary
+from .history import collect
 
 
 def history(app: Sphinx, config: Config) -> History:
@@ -26,16 +27,20 @@ def history(app: Sphinx, config: Config) -> History:
     return found
 
 
-def configure(app: Sphinx, config: Config) -> tuple[Vocabulary, reading_paths.Paths]:
+def configure(app: Sphinx, config: Config) -> tuple[Vocabulary, Paths]:
     """The data files (each problem reported with its file and line), and the exclusions."""
     srcdir = Path(app.srcdir)
-    vocab, problems = load(srcdir / config.kb_data_dir, config.kb_data_dir)
-    paths, more = reading_paths.load(
-        srcdir / config.kb_data_dir, srcdir, config.kb_articles_dir, config.kb_data_dir
+    vocab, problems = load_vocabulary(srcdir / config.kb_data_dir, config.kb_data_dir)
+    rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), Path(app.doctreedir))
+    paths, more = load_paths(
+        srcdir / config.kb_data_dir,
+        srcdir,
+        config.kb_articles_dir,
+        config.kb_data_dir,
+        rule.renamed,
     )
     for problem in problems + more:
         report(problem)
-    rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), Path(app.doctreedir))
     for problem in rule.unreported(config.kb_preview):
         report(problem)
     left_out = rule.unsafe + ([] if config.kb_preview else rule.hidden)

@@ -15,8 +15,8 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..clock import today
 from ..content.catalog import Catalog
-from ..content.clock import today
 from ..content.paths import Paths, ReadingPath, published, steps
 from ..content.review import is_due, last_review
 from ..content.schema import Article

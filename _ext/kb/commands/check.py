@@ -1,4 +1,4 @@
-"""Standalone front-matter check, without a Sphinx build: ``python -m kb.content.check [SRCDIR]``.
+"""Standalone front-matter check, without a Sphinx build: ``python -m kb check [SRCDIR]``.
 
 Prints every problem of every article (file:line: field: message, in French) and exits 1 when
 there is any: front matter, style, and the articles published on the main branch that are gone
@@ -13,8 +13,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .collection import read_tree
-from .permalinks import lost_articles
+from ..reading.files import read_tree
+from ..reading.lost import lost_articles
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,7 +33,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print("Tous les articles sont valides.")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
