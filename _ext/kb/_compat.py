@@ -6,6 +6,7 @@ Everything else kb uses is Sphinx's documented API (events, config values, domai
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment
@@ -16,6 +17,12 @@ from sphinx.environment import BuildEnvironment
 def template_environment(builder: Any) -> Environment:
     """The Jinja environment of an HTML builder's template bridge."""
     return builder.templates.environment
+
+
+def filter_pages(builder: Any, change: Callable[[str], str]) -> None:
+    """Every page the HTML builder renders from a template passes through ``change``."""
+    render = builder.templates.render
+    builder.templates.render = lambda template, context: change(render(template, context))
 
 
 def without_sphinx_search(builder: Any) -> None:

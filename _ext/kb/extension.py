@@ -15,6 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import _compat, diagnostics, options
 from .clock import today
 from .content.catalog import Catalog
+from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .reading import citations, publication
 from .reading.domain import KnowledgeBaseDomain, domain
@@ -27,6 +28,7 @@ from .search import build as search
 from .site import Site
 from .writing import context as page
 from .writing import popovers
+from .writing.compact import compact
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
 from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
@@ -45,6 +47,7 @@ class KnowledgeBase:
         self.generated = GeneratedPages()
         self.site = Site()
         self.pagefind = False
+        self.cards: Drawing | None = None  # share cards drawn while pages are written
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
         for name, problem in options.refused(lambda name: getattr(config, name)):
@@ -67,6 +70,7 @@ class KnowledgeBase:
         folder = Path(app.doctreedir) / "kb-jinja"
         cache_compiled_templates([templates, self.pages.renderer.env], folder)
         keep_no_break_spaces([templates, self.pages.renderer.env])
+        _compat.filter_pages(app.builder, compact)
         app.add_css_file("kb.css")
         app.add_js_file("kb-search.js", loading_method="defer")
         self.pagefind = search.available()
@@ -77,6 +81,11 @@ class KnowledgeBase:
         kb = domain(env)
         self.pages.catalog = Catalog(kb.articles.values(), today(), app.config.kb_preview)
         self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
+        if self.site.html:
+            # In worker processes while this one writes the pages (serial writing only: the
+            # parallel writers are forked from this process and would copy the pool).
+            products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
+            self.cards = products.cards().start(background=app.parallel <= 1)
         return []
 
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -124,11 +133,16 @@ class KnowledgeBase:
         return stale
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
-        if exception is not None or not self.site.html:
+        cards, self.cards = self.cards, None
+        if exception is not None or not self.site.html or cards is None:
+            if cards is not None:
+                cards.cancel()
             return
-        if not self.generated.unchanged:
+        if self.generated.unchanged:
+            cards.finish()  # a card file someone removed
+        else:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
-            products.write(Path(app.outdir), self.generated.names)
+            products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.doctreedir))
         if self.pagefind:
             search.index_site(app)

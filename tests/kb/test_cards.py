@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 import pytest
@@ -125,8 +126,22 @@ def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path: Path) ->
     assert not (folder / "articles/premier.png").exists(), "the card of a deleted article goes"
 
 
-def test_many_cards_are_drawn_on_several_cores_with_the_same_bytes() -> None:
-    from kb.outputs.cardset import PARALLEL_FROM, _draw_all
+@pytest.mark.parametrize("background", [False, True], ids=["at the end", "while pages are written"])
+def test_many_cards_are_drawn_in_worker_processes_with_the_same_bytes(
+    tmp_path: Path, background: bool
+) -> None:
+    from kb.outputs.cardset import PARALLEL_FROM, CardSpec, Drawing
 
-    texts = [CardText(f"Titre numéro {n}", "Catégorie", *SITE) for n in range(PARALLEL_FROM * 2)]
-    assert list(_draw_all(texts)) == [draw(text) for text in texts]
+    specs = [
+        CardSpec(f"cards/{n}.png", CardText(f"Titre numéro {n}", "Catégorie", *SITE))
+        for n in range(PARALLEL_FROM * 2)
+    ]
+    drawing = Drawing(tmp_path / "out", tmp_path / "state", specs).start(background=background)
+    if (os.cpu_count() or 1) >= 2:
+        assert drawing._pool is not None
+    paths, drawn = drawing.finish()
+    assert drawn == len(specs) and paths == sorted(spec.path for spec in specs)
+    for spec in specs:
+        assert (tmp_path / "out" / spec.path).read_bytes() == draw(spec.text), spec.path
+    again = Drawing(tmp_path / "out", tmp_path / "state", specs)
+    assert again.stale == [] and not again.changed  # nothing to draw, nothing to save

@@ -87,7 +87,6 @@ def test_titles_and_descriptions_everywhere_they_are_shown(built) -> None:
     page = soup(outdir / "articles/typographie.html")
     assert page.find("h1").get_text().strip().startswith(title)
     assert page.title.get_text().startswith(title)
-    assert page.find("meta", attrs={"name": "twitter:description"})["content"] == description
     assert page.find("meta", attrs={"name": "description"})["content"] == description
     mail = page.select_one('a[href^="mailto:"]')["href"]
     assert unquote(parse_qs(urlsplit(mail).query)["body"][0]).startswith(description)

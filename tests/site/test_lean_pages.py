@@ -105,3 +105,12 @@ def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
         assert font.stat().st_size < 8_000, url  # were 110 KB (solid, brands)
         glyphs |= set(TTFont(font).getBestCmap())
     assert shown <= glyphs and len(glyphs) < 80
+
+
+def test_pages_carry_no_template_indentation(site: BuiltSite) -> None:
+    """kb.writing.compact: no line starts with spaces outside pre, textarea, script, style."""
+    kept = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+    for path in pages(site):
+        html = kept.sub("<kept>", path.read_text("utf-8"))
+        assert not re.search(r"\n[ \t]+\S", html), path
+        assert "\n\n" not in html, path

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from .frontmatter import Problem, undecodable
+from .frontmatter import Problem, compose, undecodable
 from .schema import Article
 from .slugs import RESERVED, is_slug
 from .typography import french_spacing
@@ -184,7 +184,7 @@ def parse(
         problems = yaml_anchors(text, shown)
         if problems:
             return (), problems
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         return (), [Problem(shown, line, "", f"YAML invalide ({error.problem}).")]

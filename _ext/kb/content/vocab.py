@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .frontmatter import Problem, undecodable
+from .frontmatter import Problem, compose, events, undecodable
 from .slugs import RESERVED, is_slug
 from .text import read_text
 from .typography import french_spacing
@@ -48,7 +48,7 @@ KEY_MAX = 60
 def yaml_anchors(text: str, shown: str) -> list[Problem]:
     """Anchors and aliases have no use in these files, and aliases can multiply a text."""
     problems = []
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in events(text):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             line = event.start_mark.line + 1
             problems.append(
@@ -103,7 +103,7 @@ def parse_entries(raw: bytes | None, shown: str) -> tuple[dict[str, Entry], list
         anchors = yaml_anchors(text, shown)
         if anchors:
             return {}, anchors
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = compose(text)
     except yaml.MarkedYAMLError as error:
         line = error.problem_mark.line + 1 if error.problem_mark else 1
         return {}, [Problem(shown, line, "", f"YAML invalide ({error.problem}).")]

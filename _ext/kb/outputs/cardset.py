@@ -49,33 +49,64 @@ def card_for(pagename: str, articles: Mapping[str, object], categories: Iterable
     return SITE_CARD
 
 
+class Drawing:
+    """The cards whose digest changed, drawn while the pages are written.
+
+    ``start`` (once the catalog is known) hands many stale cards to worker processes, one
+    fewer than the cores, since the build goes on writing pages in its own; ``finish`` (at
+    ``build-finished``) writes them, with those drawn in the build's process when few. The
+    bytes do not depend on where a card was drawn.
+    """
+
+    def __init__(self, outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> None:
+        self.outdir, self.doctreedir = outdir, doctreedir
+        old: dict[str, str] = STORE.load(doctreedir) or {}
+        self.digests: dict[str, str] = {}
+        self.stale: list[CardSpec] = []
+        for spec in specs:
+            self.digests[spec.path] = current = digest(spec.text)
+            if old.get(spec.path) != current or not (outdir / spec.path).is_file():
+                self.stale.append(spec)
+        self.changed = self.stale or old != self.digests
+        self._pool: ProcessPoolExecutor | None = None
+        self._drawn: Iterator[bytes] | None = None
+
+    def start(self, *, background: bool) -> Drawing:
+        """Begin drawing in worker processes when there are many cards (``background``: the
+        build writes pages meanwhile, so one core is left to it)."""
+        cores = (os.cpu_count() or 1) - (1 if background else 0)
+        workers = min(cores, len(self.stale) // (PARALLEL_FROM // 2))
+        if workers >= 1 and len(self.stale) >= PARALLEL_FROM and (background or workers >= 2):
+            # fork where there is one: the workers inherit the loaded fonts.
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+            context = multiprocessing.get_context(method)
+            self._pool = ProcessPoolExecutor(workers, mp_context=context)
+            self._drawn = self._pool.map(draw, [spec.text for spec in self.stale], chunksize=16)
+        return self
+
+    def finish(self) -> tuple[list[str], int]:
+        """Write the stale cards; return (every card path, number drawn)."""
+        try:
+            texts = (spec.text for spec in self.stale)
+            drawn = self._drawn if self._drawn is not None else map(draw, texts)
+            for spec, data in zip(self.stale, drawn, strict=True):
+                write_whole(self.outdir / spec.path, data)
+        finally:
+            self.cancel()
+        if self.changed:
+            STORE.save(self.doctreedir, self.digests, indent=0)
+        return sorted(self.digests), len(self.stale)
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
 def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[list[str], int]:
-    """Draw the cards whose digest changed; return (every card path, number drawn)."""
-    old: dict[str, str] = STORE.load(doctreedir) or {}
-    new: dict[str, str] = {}
-    stale: list[CardSpec] = []
-    for spec in specs:
-        new[spec.path] = current = digest(spec.text)
-        if old.get(spec.path) != current or not (outdir / spec.path).is_file():
-            stale.append(spec)
-    for spec, data in zip(stale, _draw_all([spec.text for spec in stale]), strict=True):
-        write_whole(outdir / spec.path, data)
-    STORE.save(doctreedir, new, indent=0)
-    return sorted(new), len(stale)
+    """Draw the cards whose digest changed, now; return (every card path, number drawn)."""
+    return Drawing(outdir, doctreedir, specs).start(background=False).finish()
 
 
 # Below this many cards, starting worker processes costs more than it saves.
 PARALLEL_FROM = 64
-
-
-def _draw_all(texts: list[CardText]) -> Iterator[bytes]:
-    """PNG bytes of each card, in order; on several cores when there are many (a first build
-    draws one per article). The bytes do not depend on where a card was drawn."""
-    workers = min(os.cpu_count() or 1, len(texts) // (PARALLEL_FROM // 2))
-    if workers < 2:
-        yield from map(draw, texts)
-        return
-    # fork where there is one: the workers inherit the loaded fonts instead of importing again.
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        yield from pool.map(draw, texts, chunksize=16)

@@ -34,7 +34,11 @@ class Products:
         self.catalog = catalog
         self.vocab = vocab
 
-    def write(self, outdir: Path, generated: list[str]) -> None:
+    def cards(self) -> cardset.Drawing:
+        """The share cards to draw (``Drawing.start`` them early, while pages are written)."""
+        return cardset.Drawing(Path(self.app.outdir), Path(self.app.doctreedir), self.card_specs())
+
+    def write(self, outdir: Path, generated: list[str], cards: cardset.Drawing) -> None:
         app = self.app
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP) + generated
         self.write_listings(outdir, pages)
@@ -50,9 +54,9 @@ class Products:
             target = Path(app.builder.get_outfilename(old))
             write_whole(target, page)
             written.append(target.relative_to(outdir).as_posix())
-        cards, drawn = cardset.write(outdir, Path(app.doctreedir), self.card_specs())
-        info("cartes de partage : %d dessinées, %d inchangées", drawn, len(cards) - drawn)
-        written += cards
+        paths, drawn = cards.finish()
+        info("cartes de partage : %d dessinées, %d inchangées", drawn, len(paths) - drawn)
+        written += paths
         prune(outdir, Path(app.doctreedir), written)
 
     def link(self, source: str, target: str) -> str:

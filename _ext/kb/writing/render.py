@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from markupsafe import Markup
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
 
+@cache  # Babel's formatting costs 50 µs, and a 1,000-article site shows 13,000 dates
 def french_date(value: dt.date) -> str:
     """27 novembre 2026 (1er for the first day of the month)."""
     text = format_date(value, format="long", locale="fr")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
@@ -21,10 +21,10 @@ class SocialImage:
     media_type: str = ""
 
 
-def _meta(attribute: str, name: str, content: str) -> Markup:
-    # ``attribute`` is one of this module's constants ("property" or "name").
-    markup = Markup('<meta {}="{}" content="{}">\n')
-    return markup.format(Markup(attribute), name, content)  # noqa: S704
+def _meta(attribute: str, name: str, content: str) -> str:
+    # ``attribute`` is one of this module's constants ("property" or "name"); the others are
+    # escaped (an f-string: Markup.format costs 40 µs a tag, 25 tags a page).
+    return f'<meta {attribute}="{escape(name)}" content="{escape(content)}">\n'
 
 
 def social_tags(
@@ -46,13 +46,11 @@ def social_tags(
         ("property", "og:site_name", site_name),
         ("property", "og:locale", "fr_FR"),
         ("name", "twitter:card", "summary_large_image" if image else "summary"),
-        ("name", "twitter:title", title),
     ]
+    # X reads og:title, og:description and og:image when its own tags are missing: they are
+    # not said twice (its image's alternative text has no such fallback).
     if description:
-        tags += [
-            ("property", "og:description", description),
-            ("name", "twitter:description", description),
-        ]
+        tags.append(("property", "og:description", description))
     if image is not None:
         tags += [("property", "og:image", image.url)]
         if image.media_type:
@@ -64,7 +62,6 @@ def social_tags(
             ]
         tags += [
             ("property", "og:image:alt", image.alt),
-            ("name", "twitter:image", image.url),
             ("name", "twitter:image:alt", image.alt),
         ]
     if article is not None and vocab is not None:
@@ -73,4 +70,4 @@ def social_tags(
             tags.append(("property", "article:modified_time", article.updated.isoformat()))
         tags.append(("property", "article:section", vocab.categories[article.category].name))
         tags += [("property", "article:tag", tag.label) for tag in article.tags]
-    return Markup("").join(_meta(*tag) for tag in tags)
+    return Markup("".join(_meta(*tag) for tag in tags))  # noqa: S704 (escaped in _meta)

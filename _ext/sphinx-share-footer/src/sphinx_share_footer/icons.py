@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+# The stroke is the stylesheet's (share-footer.css), said once rather than on each icon; the
+# size stays here, so that a page read without the stylesheet shows small icons.
 _SVG = (
     '<svg class="share-footer__icon" viewBox="0 0 24 24" width="18" height="18" '
-    'aria-hidden="true" focusable="false" fill="none" stroke="currentColor" '
-    'stroke-width="2" stroke-linecap="round" stroke-linejoin="round">{}</svg>'
+    'aria-hidden="true" focusable="false">{}</svg>'
 )
 
 _SHAPES = {
