@@ -1,15 +1,12 @@
 """Sphinx configuration of the knowledge base.
 
 Declarative on purpose: identity, what is content, theme options and the options of our own
-extensions. Logic lives in ``_ext/``.
+extensions. Logic lives in the engine, the installed package ``sphinx-base-de-connaissances``
+(``_ext/sphinx-base-de-connaissances``), and in ``sphinx-share-footer``.
 """
 
 import os
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
-
-sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 # -- Identity ---------------------------------------------------------------------------------
 project = "Stratégie numérique"
@@ -71,7 +68,7 @@ extensions = [
 # KB_ASSETS=stock keeps the theme's own stylesheets and Bootstrap (the benchmark's baseline).
 STOCK_ASSETS = os.environ.get("KB_ASSETS") == "stock"
 if not STOCK_ASSETS:
-    extensions.append("css_bundle")
+    extensions.append("kb.css_bundle")
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 myst_title_to_header = True
 myst_heading_anchors = 3
@@ -81,18 +78,15 @@ html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
-# The theme's dropdowns without Bootstrap's JS (which pages no longer load), and the phone
-# sidebar's button (see _static/site.js).
-html_js_files = [("site.js", {"defer": "defer"})] + (
-    [] if STOCK_ASSETS else [("scripts/pydata-sphinx-theme.js", {"defer": "defer"})]
-)
-# One stylesheet per site (_ext/css_bundle): the theme's files, cut to the rules that can match.
+# The engine adapts sphinx-book-theme (kb/theme/: CSP, dropdowns without Bootstrap's JS, French
+# buttons); the site's own look is _static/site.css.
+# One stylesheet per site (kb.css_bundle): the theme's files, cut to the rules that can match.
 css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
 css_bundle_extra = ["share-footer.css"]  # added by the share footer on the pages it is on
 css_bundle_unscanned = ["bootstrap.js", "fontawesome.js"]  # not loaded by any page
 # Classes that templates compose from parts (`toctree-l` ~ level, "highlight-" ~ language).
 css_bundle_safelist = [r"toctree-l\d+", r"highlight-[\w-]+"]
-# kb-nav.html (from _ext/kb) is a bounded navigation: the theme's stock sidebar renders the whole
+# kb-nav.html (from kb) is a bounded navigation: the theme's stock sidebar renders the whole
 # toctree into every page, so build time grows with the square of the article count.
 # KB_NAV=stock restores the theme's sidebar (the benchmark's baseline).
 html_sidebars = (

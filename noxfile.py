@@ -10,6 +10,7 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +32,17 @@ LINT = "requirements/lint.txt"
 LOCAL = "requirements/local.txt"
 # The share footer is a distribution of its own, with its own noxfile and pinned requirements.
 SHARE_FOOTER = "_ext/sphinx-share-footer"
+# The knowledge-base engine (kb, kb.css_bundle), a distribution of its own too.
+ENGINE = "_ext/sphinx-base-de-connaissances"
+# Files the engine's wheel must carry besides its modules.
+ENGINE_DATA = (
+    "kb/templates/kb-nav.html",
+    "kb/templates/kb/article-header.html",
+    "kb/static/kb.css",
+    "kb/static/kb-search.js",
+    "kb/fonts/Inter-Medium.otf",
+    "kb/fonts/OFL.txt",
+)
 
 
 def install(session: nox.Session, requirements: str) -> None:
@@ -138,7 +150,7 @@ def bench(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
     install(session, SITE)
-    session.run("python", "-m", "kb", "check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "check", ".")
 
 
 @nox.session
@@ -150,21 +162,26 @@ def review(session: nox.Session) -> None:
     read = "import runpy; print(runpy.run_path('conf.py').get('kb_review_after_months', ''))"
     months = (session.run("python", "-c", read, silent=True) or "").strip()
     extra = ["--months", months] if months else []
-    session.run("python", "-m", "kb", "review", ".", *extra, env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "review", ".", *extra)
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
     """Every fast check: ruff, articles (front matter, Markdown style, French spelling) and the
-    GitHub workflows (validity with check-jsonschema, security with zizmor)."""
-    session.install("-r", LINT)
+    GitHub workflows, ours and the starter's (validity with check-jsonschema, security with
+    zizmor)."""
+    install(session, LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("python", "-m", "kb", "check", ".", env={"PYTHONPATH": "_ext"})
+    session.run("python", "-m", "kb", "check", ".")
     # Orphans and dead ends: listed for writers, never a failure.
-    session.run("python", "-m", "kb", "links", ".", env={"PYTHONPATH": "_ext"})
-    session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": ".:_ext"})
-    workflows = sorted(str(path) for path in Path(".github/workflows").glob("*.yml"))
+    session.run("python", "-m", "kb", "links", ".")
+    session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": "."})
+    # Ours, and those `kb new` writes into a new base.
+    starter = Path(ENGINE) / "src/kb/starter/dot-github/workflows"
+    workflows = sorted(
+        str(p) for d in (Path(".github/workflows"), starter) for p in d.glob("*.yml")
+    )
     session.run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *workflows)
     session.run("zizmor", "--offline", *workflows)
 
@@ -175,7 +192,7 @@ def new(session: nox.Session) -> None:
     if not session.posargs:
         session.error('Indiquez le titre : nox -s new -- "Titre de l’article"')
     install(session, SITE)
-    session.run("python", "-m", "tools.new_article", *session.posargs, env={"PYTHONPATH": ".:_ext"})
+    session.run("python", "-m", "tools.new_article", *session.posargs, env={"PYTHONPATH": "."})
 
 
 @nox.session(venv_backend="none")
@@ -186,8 +203,31 @@ def translations(session: nox.Session) -> None:
 
 @nox.session(venv_backend="none")
 def package(session: nox.Session) -> None:
-    """Build sphinx-share-footer's sdist and wheel (into its dist/) and check them."""
+    """Build both packages' sdists and wheels (into their dist/) and check them: the engine
+    here, sphinx-share-footer by its own noxfile."""
+    session.notify("package_engine")
     delegate(session, "package")
+
+
+@nox.session
+def package_engine(session: nox.Session) -> None:
+    """The engine's sdist and wheel in _ext/sphinx-base-de-connaissances/dist/, checked with
+    twine and by their contents (templates, static files, fonts, the console script)."""
+    session.install("-r", f"{ENGINE}/requirements/package.txt")
+    dist = Path(ENGINE) / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--no-isolation", "--outdir", str(dist), ENGINE)
+    session.run("python", "-m", "twine", "check", "--strict", *map(str, sorted(dist.glob("*"))))
+    (wheel,) = dist.glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    missing = [name for name in ENGINE_DATA if name not in names]
+    if missing:
+        session.error(f"the wheel lacks {', '.join(missing)}")
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    scripts = zipfile.ZipFile(wheel).read(entry_points).decode().replace(" ", "")
+    if "kb=kb.__main__:main" not in scripts:
+        session.error("the wheel has no `kb` console script")
+    session.log(f"{wheel.name}: {len(names)} files, {wheel.stat().st_size:,} bytes")
 
 
 @nox.session(venv_backend="none")

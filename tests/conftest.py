@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,9 +10,6 @@ from tests.helpers import REPO, BuiltSite
 from tools.sitebuild import build
 
 pytest_plugins = ("sphinx.testing.fixtures",)
-
-# Our extensions are importable as the site's conf.py makes them (it puts _ext/ on sys.path).
-sys.path.insert(0, str(REPO / "_ext"))
 
 
 @pytest.fixture(scope="session")

@@ -147,8 +147,6 @@ def _redrawn(before: dict[Path, int], html: Path) -> int:
 def card_drawing_ms(corpus: Path) -> float:
     """Milliseconds to draw one share card, over every article of ``corpus``."""
     import yaml
-
-    sys.path.insert(0, str(REPO / "_ext"))
     from kb.content.frontmatter import split
     from kb.outputs.cards import CardText, draw
 
@@ -168,7 +166,6 @@ def typography_seconds(doctrees: Path) -> float:
     what the build's transform runs), on the doctrees of a full build: its share of the build."""
     import pickle
 
-    sys.path.insert(0, str(REPO / "_ext"))
     from kb.reading.typography import space
 
     paths = sorted(doctrees.rglob("*.doctree"))
@@ -183,7 +180,6 @@ def history_seconds(corpus: Path, per_commit: int = 100) -> float:
     """Seconds of the git collection that dates every article (``kb.reading.history.collect``:
     one ``git log``), on a history made here, in a copy of the corpus's articles: one commit
     per ``per_commit`` articles, then one more that touches every tenth."""
-    sys.path.insert(0, str(REPO / "_ext"))
     from kb.reading.history import collect
 
     repo = corpus.parent / f"{corpus.name}-history"

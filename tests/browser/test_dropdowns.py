@@ -1,4 +1,4 @@
-"""The theme's dropdowns without Bootstrap's JavaScript (_static/site.js)."""
+"""The theme's dropdowns without Bootstrap's JavaScript (kb/theme/static/kb-theme.js)."""
 
 from __future__ import annotations
 

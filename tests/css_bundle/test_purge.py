@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from css_bundle import icons, purge
 from fontTools.ttLib import TTFont
+from kb.css_bundle import icons, purge
 
 KNOWN = {"a", "b", "menu"}
 

@@ -225,3 +225,12 @@ def test_moving_an_article_is_no_update(repo: Path, tmp_path: Path, redirect: bo
     times = [t["datetime"] for t in page.select(".kb-article-meta time")]
     assert times == ["2026-01-15", "2026-04-01"]  # its last change of text, before the move
     assert page.select_one(".kb-contributors").get_text() == "Contributeurs\u00a0: Bob Martin"
+
+
+def test_a_repository_without_a_commit_builds_without_a_warning(tmp_path: Path) -> None:
+    """kb new, git init, then the first build: no history yet, nothing to warn about."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    subprocess.run(["git", "init", "-q"], cwd=src, check=True)
+    _, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""

@@ -60,7 +60,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byt
     shutil.copytree(REPO / "tests" / "roots" / "test-kb", src)
     conf = src / "conf.py"
     conf.write_text(
-        conf.read_text("utf-8").replace('"kb"]', '"kb", "css_bundle"]')
+        conf.read_text("utf-8").replace('"kb"]', '"kb", "kb.css_bundle"]')
         + '\nhtml_theme = "pydata_sphinx_theme"\n'
         + 'css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]\n',
         "utf-8",

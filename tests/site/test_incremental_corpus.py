@@ -68,8 +68,13 @@ def _rename_category(src: Path) -> None:
 
 
 def _template(src: Path) -> None:
-    block = "{%- block extrahead %}"
-    _edit(src / "_templates/layout.html", block, block + '\n  <meta name="generator" content="kb">')
+    """The site overrides one of the engine's templates shown on every page."""
+    import kb
+
+    field = Path(kb.__file__).parent / "theme/templates/search-button-field.html"
+    text = field.read_text("utf-8").replace("<button ", '<button data-site="kb" ', 1)
+    (src / "_templates").mkdir(exist_ok=True)
+    (src / "_templates/search-button-field.html").write_text(text, "utf-8")
 
 
 ALL = SIZE + 1

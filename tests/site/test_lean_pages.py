@@ -1,5 +1,5 @@
 """What the real site's pages load: one cut stylesheet, icon fonts holding the icons shown, no
-Bootstrap JavaScript (_ext/css_bundle, _templates/layout.html, _static/site.js)."""
+Bootstrap JavaScript (kb.css_bundle; kb/theme/: layout.html, kb-theme.js)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import tinycss2
 from bs4 import BeautifulSoup
-from css_bundle import purge
 from fontTools.ttLib import TTFont
+from kb.css_bundle import purge
 
 from tests.helpers import BuiltSite
 
@@ -19,6 +19,7 @@ THEME_CSS = (
     "styles/sphinx-book-theme.css",
     "copybutton.css",
     "kb.css",
+    "kb-theme.css",
     "share-footer.css",
     "site.css",
 )

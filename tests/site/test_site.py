@@ -190,7 +190,7 @@ def test_pages_load_only_the_files_they_use(site: BuiltSite) -> None:
     assert not article & (never | code)
     assert {"kb-search.js", "share-footer.js", "pydata-sphinx-theme.js"} <= article
     guide = assets("guide/contribuer.html")  # shell commands in code blocks
-    # copybutton.css is in every page's one stylesheet (_ext/css_bundle): 0.6 KB gzip.
+    # copybutton.css is in every page's one stylesheet (kb.css_bundle): 0.6 KB gzip.
     assert code - {"copybutton.css"} <= guide and not guide & never
 
 

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from css_bundle import options as css_options
 from kb import options as kb_options
+from kb.css_bundle import options as css_options
 
 from tests.helpers import REPO
+
+KB_README = REPO / "_ext" / "sphinx-base-de-connaissances" / "src" / "kb" / "README.md"
 
 WRONG_TYPE = {int: "dix", str: 12, bool: "oui", list: "archives"}
 
@@ -79,7 +81,7 @@ def test_a_bad_option_fails_the_build_with_every_problem_and_no_traceback(
     tmp_path: Path,
 ) -> None:
     conf = (
-        'extensions = ["myst_parser", "kb", "css_bundle"]\n'
+        'extensions = ["myst_parser", "kb", "kb.css_bundle"]\n'
         "kb_page_size = 0\nkb_words_per_minute = -1\nkb_nav_links = ['archives']\n"
         'css_bundle_safelist = ["("]\n'
     )
@@ -104,14 +106,14 @@ def readme_options(path: Path) -> dict[str, str]:
 
 
 def test_the_readme_lists_exactly_the_options_of_the_table() -> None:
-    listed = readme_options(REPO / "_ext" / "kb" / "README.md")
+    listed = readme_options(KB_README)
     assert listed == {option.name: repr(option.default) for option in kb_options.OPTIONS}
 
 
 def test_the_readme_names_every_warning_subtype() -> None:
     from kb.diagnostics import Subtype
 
-    text = (REPO / "_ext" / "kb" / "README.md").read_text("utf-8")
+    text = (KB_README).read_text("utf-8")
     section = text[text.index("## Warnings") :]
     assert set(re.findall(r"^\| `kb\.(\w+)` \|", section, flags=re.M)) == {s.value for s in Subtype}
 
@@ -122,3 +124,32 @@ def test_site_wide_options_feed_the_site_inputs() -> None:
     for option in kb_options.OPTIONS:
         changed = dict(values, **{option.name: "autre"})
         assert (kb_options.site_wide(changed.__getitem__) != before) == option.site_wide
+
+
+def test_an_option_set_by_its_old_name_works_and_warns_with_the_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A base written for an older engine builds unchanged; the warning names the new option
+    (an entry of kb.options.RENAMED, as the changelog announces it)."""
+    from tests.helpers import build_root
+
+    monkeypatch.setitem(kb_options.RENAMED, "kb_words_per_minutes", "kb_words_per_minute")
+    conf = (REPO / "tests/roots/test-kb/conf.py").read_text("utf-8")
+    src = tmp_path / "src"
+    build_root("kb", src)  # copy the root
+    (src / "conf.py").write_text(conf + "\nkb_words_per_minutes = 2\n", "utf-8")
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert (
+        "conf.py : option « kb_words_per_minutes » renommée en « kb_words_per_minute » : elle "
+        "est prise en compte, mais écrivez « kb_words_per_minute » dans conf.py."
+    ) in warnings
+    assert "[kb.deprecated]" in warnings
+    # 2 words a minute (the default is 200): the reading time follows the old name's value.
+    text = (outdir / "articles/premier.html").read_text("utf-8")
+    assert re.search(r"4\s+min de lecture", text)
+
+
+def test_no_renamed_option_takes_the_name_of_a_current_one() -> None:
+    current = {option.name for option in kb_options.OPTIONS}
+    assert not set(kb_options.RENAMED) & current
+    assert set(kb_options.RENAMED.values()) <= current

@@ -36,6 +36,7 @@ def social_tags(
     article: Article | None = None,
     vocab: Vocabulary | None = None,
     image: SocialImage | None = None,
+    locale: str = "fr_FR",
 ) -> Markup:
     """The description, Open Graph and Twitter card tags; every value is escaped."""
     tags = [("name", "description", description)] if description else []
@@ -44,7 +45,7 @@ def social_tags(
         ("property", "og:type", "article" if article else "website"),
         ("property", "og:url", url),
         ("property", "og:site_name", site_name),
-        ("property", "og:locale", "fr_FR"),
+        ("property", "og:locale", locale),
         ("name", "twitter:card", "summary_large_image" if image else "summary"),
     ]
     # X reads og:title, og:description and og:image when its own tags are missing: they are

@@ -4,7 +4,8 @@ doctrees. What it means is ``content/history.py``'s.
 
 Without git, or in a shallow clone (whose history stops somewhere), there is no history: the
 build says why and uses the front matter's dates only, never a wrong date. A source folder
-outside any repository (an archive) has none either, and nothing to warn about.
+outside any repository (an archive) or in one without a commit yet has none either, and
+nothing to warn about.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
             "jour et contributeurs viennent du front matter seulement ; clonez "
             "tout l’historique (fetch-depth: 0)."
         )
-    head = _git(srcdir, "rev-parse", "HEAD").stdout.strip()
+    head = _git(srcdir, "rev-parse", "--verify", "--quiet", "HEAD").stdout.strip()
+    if not head:
+        return History()  # a repository with no commit yet (git init, then a first build)
     cached = CACHE.load(state) if state is not None else None
     if cached and cached["head"] == head and cached.get("folder") == folder:
         return History(

@@ -70,6 +70,7 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         article=article,
         vocab=pages.vocab,
         image=social_image(app, site, pages, pagename, title),
+        locale=app.config.kb_locale,
     )
     alternates = Markup("").join(
         Markup('<link rel="alternate" type="{}" title="{} ({})" href="{}">\n').format(

@@ -28,7 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 
-from css_bundle import _compat, cache, icons, options, purge, vocabulary
+from . import _compat, cache, icons, options, purge, vocabulary
 
 __version__ = "0.1.0"
 logger = logging.getLogger(__name__)

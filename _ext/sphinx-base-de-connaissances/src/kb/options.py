@@ -9,6 +9,7 @@ No Sphinx import here: the table is plain data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -57,6 +58,11 @@ BRANCH = Accepts(
     'un nom de branche, par exemple "main"',
     lambda value: isinstance(value, str) and bool(value.strip()) and " " not in value,
 )
+LOCALE = Accepts(
+    frozenset({str}),
+    'une région du français, par exemple "fr_FR", "fr_BE", "fr_CA" ou "fr_CH"',
+    lambda value: isinstance(value, str) and re.fullmatch(r"fr_[A-Z]{2}", value) is not None,
+)
 LINKS = Accepts(
     frozenset({list, tuple}),
     'une liste de paires [page, libellé], par exemple [["archives", "Archives"]]',
@@ -83,6 +89,13 @@ OPTIONS: tuple[Option, ...] = (
         "Folder of the articles, relative to the source folder.",
     ),
     Option("kb_data_dir", "data", "env", FOLDER, "Folder of categories.yml and authors.yml."),
+    Option(
+        "kb_locale",
+        "fr_FR",
+        "html",
+        LOCALE,
+        "The French of the readers, for networks and browsers (og:locale).",
+    ),
     Option("kb_preview", False, "env", BOOLEAN, "Build and list drafts and future-dated articles."),
     Option("kb_words_per_minute", 200, "env", COUNT, "Reading speed used for the reading time."),
     Option(
@@ -173,6 +186,26 @@ OPTIONS: tuple[Option, ...] = (
         "parallel): Sphinx's parallel reading costs more than it saves on large sites.",
     ),
 )
+
+
+# Options that changed their name: old → new. A base that still sets the old name builds as
+# before, with a warning naming the new one (the changelog says when each was renamed).
+RENAMED: dict[str, str] = {}
+UNSET = object()  # the default of a renamed option: conf.py did not set it
+
+
+def renamed(values: Callable[[str], Any]) -> list[tuple[str, str, str]]:
+    """(old name, new name, French message) for each old name that conf.py still sets."""
+    return [
+        (
+            old,
+            new,
+            f"option « {old} » renommée en « {new} » : elle est prise en compte, mais "
+            f"écrivez « {new} » dans conf.py.",
+        )
+        for old, new in RENAMED.items()
+        if values(old) is not UNSET
+    ]
 
 
 def problems(values: Callable[[str], Any], options: Iterable[Option] = OPTIONS) -> list[str]:

@@ -34,6 +34,9 @@ from .writing.pages import Pages
 from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
 
 HERE = Path(__file__).parent
+# Themes whose layout kb/theme/ adapts: a Content Security Policy, no Bootstrap JavaScript, no
+# Sphinx search index on every page, French and accessible buttons, a visible focus.
+BOOK_THEMES = frozenset({"sphinx_book_theme"})
 Context = dict[str, Any]
 
 
@@ -50,6 +53,10 @@ class KnowledgeBase:
         self.cards: Drawing | None = None  # share cards drawn while pages are written
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
+        for old, new, message in options.renamed(lambda name: getattr(config, name)):
+            diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.DEPRECATED)
+            if new not in config._raw_config:
+                setattr(config, new, getattr(config, old))
         for name, problem in options.refused(lambda name: getattr(config, name)):
             diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
             setattr(config, name, options.default(name))  # nothing breaks later on it
@@ -59,8 +66,14 @@ class KnowledgeBase:
         self.reading.paths = self.pages.paths = paths
         self.reading.history = publication.history(app, config)
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
-        config.html_static_path = [*config.html_static_path, str(HERE / "static")]
-        config.templates_path = [*config.templates_path, str(HERE / "templates")]
+        # The site's own folders first: a file there replaces the engine's of the same name.
+        folders = ["static", "templates"]
+        if config.html_theme in BOOK_THEMES:
+            folders += ["theme/static", "theme/templates"]
+        static = [str(HERE / f) for f in folders if f.endswith("static")]
+        templates = [str(HERE / f) for f in folders if f.endswith("templates")]
+        config.html_static_path = [*config.html_static_path, *static]
+        config.templates_path = [*config.templates_path, *templates]
 
     def builder_inited(self, app: Sphinx) -> None:
         self.site = Site.of(app)
@@ -73,6 +86,11 @@ class KnowledgeBase:
         _compat.filter_pages(app.builder, compact)
         app.add_css_file("kb.css")
         app.add_js_file("kb-search.js", loading_method="defer")
+        if app.config.html_theme in BOOK_THEMES:
+            app.add_css_file("kb-theme.css")
+            app.add_js_file("kb-theme.js", loading_method="defer")
+            if "kb.css_bundle" in app.extensions:  # the theme's own scripts are left out
+                app.add_js_file("scripts/pydata-sphinx-theme.js", loading_method="defer")
         self.pagefind = search.available()
         if self.pagefind:  # the search page is ours, from collect_pages
             _compat.without_sphinx_search(app.builder)
@@ -157,6 +175,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
             types=option.accepts.types,
             description=option.description,
         )
+    for old, new in options.RENAMED.items():
+        app.add_config_value(old, options.UNSET, "env", description=f"Renamed {new}.")
     app.add_domain(KnowledgeBaseDomain)
     app.add_transform(FrenchSpacing)
     app.add_post_transform(RenamedReferences)

@@ -1,4 +1,4 @@
-// The site's small behaviours, in one file (one request).
+// The engine's small behaviours for sphinx-book-theme, in one file (one request).
 
 // Dropdowns (theme switcher, source buttons) without Bootstrap's JavaScript, which pages no
 // longer load: a `[data-bs-toggle="dropdown"]` button opens the `.dropdown-menu` beside it.
