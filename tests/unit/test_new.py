@@ -1,0 +1,62 @@
+"""`python -m kb new`: what it writes, what it refuses, and its options."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from kb.commands.new import main
+
+from tests.helpers import REPO
+
+STARTER = REPO / "_ext" / "sphinx-base-de-connaissances" / "src" / "kb" / "starter"
+
+
+def test_a_new_base_has_every_file_with_the_values_put_in(tmp_path: Path, capsys) -> None:
+    base = tmp_path / "nouvelle"
+    options = ["--titre", "Base « test »", "--url", "https://exemple.org/kb", "--region", "fr_CA"]
+    assert main([str(base), *options, "--depot", "https://forge.example/nous/kb/"]) == 0
+    written = sorted(p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file())
+    packaged = sorted(
+        re.sub(r"(^|/)dot-", r"\1.", p.relative_to(STARTER).as_posix())
+        for p in STARTER.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
+    assert written == packaged
+    conf = (base / "conf.py").read_text("utf-8")
+    assert 'project = "Base « test »"' in conf and 'kb_locale = "fr_CA"' in conf
+    assert '"https://exemple.org/kb/"' in conf
+    assert 'kb_repository_url = "https://forge.example/nous/kb"' in conf
+    for path in base.rglob("*"):
+        if path.is_file():
+            assert "@@" not in path.read_text("utf-8"), path
+    assert (base / ".ci/run").stat().st_mode & 0o111
+    assert "nox -s build" in capsys.readouterr().out
+
+
+def test_a_folder_that_holds_anything_is_refused_and_left_as_it_was(tmp_path: Path, capsys):
+    (tmp_path / ".git").mkdir()
+    assert main([str(tmp_path)]) == 1
+    assert "n’est pas vide" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == [".git"]
+
+
+def test_an_empty_folder_is_accepted(tmp_path: Path) -> None:
+    assert main([str(tmp_path)]) == 0
+    assert (tmp_path / "articles" / "bienvenue.md").is_file()
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "expected"),
+    [
+        ("--url", "exemple.org", "n’est pas une adresse"),
+        ("--region", "en_US", "une région du français"),
+        ("--titre", 'Un "titre"', "un titre d’une ligne"),
+    ],
+)
+def test_bad_options_are_refused_in_french(tmp_path: Path, capsys, option, value, expected):
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "b"), option, value])
+    assert expected in capsys.readouterr().err
+    assert not (tmp_path / "b").exists()
