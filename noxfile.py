@@ -77,6 +77,17 @@ def build(session: nox.Session) -> None:
 
 
 @nox.session
+def offline(session: nox.Session) -> None:
+    """The offline edition in _build/offline/: base.pdf and base.epub, and a PDF and an EPUB
+    for each reading path (data/parcours.yml), from a strict HTML build made first."""
+    install(session, SITE)
+    session.run("python", "-m", "tools.sitebuild", "--builder", "html")
+    session.run(
+        "python", "-m", "kb", "offline", ".", "--html", "_build/html", "--out", "_build/offline"
+    )
+
+
+@nox.session
 def linkcheck(session: nox.Session) -> None:
     """Check every link of the articles; the report is _build/linkcheck/output.json."""
     install(session, SITE)

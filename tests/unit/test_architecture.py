@@ -21,7 +21,8 @@ PACKAGES = ("kb",)
 ALLOWED = {
     "content": set(),
     "reading": {"content", "state", "clock", "diagnostics", "_compat"},
-    "commands": {"content", "reading", "clock", "options", ""},  # "": the package (its version)
+    "commands": {"content", "reading", "offline", "clock", "options", ""},
+    "offline": {"content", "writing"},  # "": the package (its version)
     "outputs": {"content", "state", "diagnostics", "site"},
     "search": {"state", "diagnostics"},
     "writing": {

@@ -3,7 +3,8 @@
 - ``new DIR``: a new base in an empty or new folder (``new --help`` for its options);
 - ``check [SRCDIR]``: every problem of the articles and data files (exit 1 if any);
 - ``links [SRCDIR]``: the orphan articles and the dead ends (never a failure);
-- ``review [SRCDIR] [--months N]``: the articles due for review, as a Markdown table.
+- ``review [SRCDIR] [--months N]``: the articles due for review, as a Markdown table;
+- ``offline [SRCDIR]``: the base and each reading path as PDF and EPUB, from the built HTML.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ COMMANDS = {
     "check": "vérifie le front matter et les fichiers de données",
     "links": "liste les articles orphelins et les impasses",
     "review": "liste les articles à relire",
+    "offline": "écrit l’édition hors ligne (PDF et EPUB) d’un site construit",
 }
 
 

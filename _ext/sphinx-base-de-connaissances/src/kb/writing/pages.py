@@ -116,7 +116,7 @@ class Pages:
         due = is_due(article, today(), app.config.kb_review_after_months)
         review = last_review(article) if due else None
         header = self.render_block(
-            app, pagename, "article-header.html", article=article, review=review
+            app, pagename, "article-header.html", article=article, review=review, url=url
         )
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
         config = app.config

@@ -1,0 +1,104 @@
+"""``python -m kb offline [SRCDIR] [--html DIR] [--out DIR]``: the offline edition, after the
+HTML build: ``base.pdf`` and ``base.epub`` (every published article by category, then the
+glossary), and ``parcours-<clé>.pdf`` and ``.epub`` for each reading path.
+
+Problems of the articles or of ``data/parcours.yml`` are printed as the build prints them
+(``fichier:ligne``) and nothing is written; a book no longer made is removed from the folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from ..clock import today
+from ..content import history
+from ..offline import assemble, epub, pdf, plan, render
+from ..reading import history as git_history
+from ..reading.files import load_paths, load_vocabulary, read_tree
+
+ARTICLES, DATA = "articles", "data"
+
+
+def site_identity(html: Path) -> tuple[str, str, str]:
+    """(project, description, base address) as the built home page says them."""
+    page = BeautifulSoup((html / "index.html").read_text("utf-8"), "html.parser")
+    canonical = page.find("link", rel="canonical")
+    base = str(canonical["href"]).removesuffix("index.html") if canonical else ""
+    name = page.find("meta", property="og:site_name")
+    about = page.find("meta", attrs={"name": "description"})
+    return (
+        str(name["content"]) if name else "",
+        str(about["content"]) if about else "",
+        base,
+    )
+
+
+def pdf_inside(anchor: str, fragment: str) -> str:
+    return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
+
+
+def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
+    """(the files written, the problems that kept any from being written)."""
+    problems, valid = read_tree(srcdir, ARTICLES, DATA, style=False)
+    if problems:
+        return [], [str(problem) for problem in problems]
+    if not (html / "index.html").is_file():
+        return [], [f"{html}/index.html introuvable : construisez d’abord le site (nox -s build)."]
+    vocab, _ = load_vocabulary(srcdir / DATA, DATA)
+    renamed = {
+        old: a.docname.removeprefix(f"{ARTICLES}/") for _, a in valid for old in a.redirect_from
+    }
+    paths, _ = load_paths(srcdir / DATA, srcdir, ARTICLES, DATA, renamed)
+    files = git_history.collect(srcdir, ARTICLES).files
+    articles = [history.apply(article, files.get(path)) for path, article in valid]
+    project, description, base = site_identity(html)
+    edition = today()
+    books = plan.books(articles, vocab, paths, edition, title=project, description=description)
+    missing = [
+        f"{a.docname}.md : page {html}/{a.docname}.html introuvable ; reconstruisez le site."
+        for book in books
+        for a in book.articles
+        if not (html / f"{a.docname}.html").is_file()
+    ]
+    if missing:
+        return [], sorted(set(missing))
+    written = []
+    for book in books:
+        urls = {assemble.anchor_of(a): f"{base}{a.docname}.html" for a in book.articles}
+        common = {"project": project, "base": base, "url": urls, "vocab": vocab, "edition": edition}
+        chapters = assemble.chapters(book, html, base, pdf_inside)
+        target = out / f"{book.stem}.pdf"
+        pdf.write_pdf(render.book_html(book, chapters, **common), target, base + book.stem)
+        written.append(target)
+        target = out / f"{book.stem}.epub"
+        epub.write_epub(book, assemble.chapters(book, html, base, epub.href_of), target, **common)
+        written.append(target)
+    for old in [*out.glob("*.pdf"), *out.glob("*.epub")]:
+        if old not in written:
+            old.unlink()
+    return written, []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m kb offline", description="Édition hors ligne : PDF et EPUB."
+    )
+    parser.add_argument("srcdir", nargs="?", type=Path, default=Path())
+    parser.add_argument("--html", type=Path, default=Path("_build/html"))
+    parser.add_argument("--out", type=Path, default=Path("_build/offline"))
+    options = parser.parse_args(argv)
+    written, problems = make(options.srcdir, options.html, options.out)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        count = len(problems)
+        print(f"\n{count} problème{'s' if count > 1 else ''} : aucun livre écrit.", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"{path} ({path.stat().st_size / 1024:.0f} Ko)")
+    return 0

@@ -1,0 +1,107 @@
+"""The EPUB 3, made by EbookLib: one XHTML file per chapter, the navigation document and the
+NCX listing them, the language ``fr``, the same bytes for the same inputs (fixed timestamps in
+the archive, an identifier derived from the book's address)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+import zipfile
+from pathlib import Path
+
+from markupsafe import escape
+
+from ..content.vocab import Vocabulary
+from ..writing.render import french_date
+from .assemble import Chapter, author_names
+from .plan import Book
+
+CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
+h1, h2, h3 { font-family: sans-serif; line-height: 1.2; }
+.meta { font-size: 0.85em; color: #444; }
+pre { white-space: pre-wrap; }
+"""
+# An archive's entries all carry this date: the same inputs, the same bytes.
+FIXED = (2000, 1, 1, 0, 0, 0)
+
+
+def href_of(anchor: str, fragment: str) -> str:
+    """The link to a chapter (or an id inside it) from another chapter of the EPUB."""
+    return f"{anchor}.xhtml" + (f"#{anchor}--{fragment}" if fragment else "")
+
+
+def write_epub(
+    book: Book,
+    chapters: list[Chapter],
+    target: Path,
+    *,
+    project: str,
+    base: str,
+    url: dict[str, str],
+    vocab: Vocabulary,
+    edition: dt.date,
+) -> None:
+    from ebooklib import epub  # only when a book is made
+
+    document = epub.EpubBook()
+    document.set_identifier(f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, base + book.stem)}")
+    document.set_title(book.title)
+    document.set_language("fr")
+    document.add_author(project)
+    document.add_metadata("DC", "description", book.description or book.title)
+    document.add_metadata("DC", "date", edition.isoformat())
+    style = epub.EpubItem(uid="style", file_name="style.css", media_type="text/css", content=CSS)
+    document.add_item(style)
+    cover = epub.EpubHtml(title="Couverture", file_name="couverture.xhtml", lang="fr")
+    cover.content = (
+        f"<h1>{escape(book.title)}</h1><p>{escape(book.description)}</p>"
+        f"<p>{escape(project)} — édition du {escape(french_date(edition))}</p>"
+        f'<p><a href="{escape(base)}">{escape(base)}</a></p>'
+    )
+    cover.add_item(style)
+    document.add_item(cover)
+    items = []
+    for chapter in chapters:
+        item = epub.EpubHtml(title=chapter.title, file_name=f"{chapter.anchor}.xhtml", lang="fr")
+        header = f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>'
+        if chapter.article is not None:
+            article = chapter.article
+            names = ", ".join(author_names(article, vocab))
+            dates = f"publié le {french_date(article.date)}"
+            if article.updated:
+                dates += f", mis à jour le {french_date(article.updated)}"
+            link = url[chapter.anchor]
+            header += (
+                f'<p class="meta">{escape(f"Par {names} · " if names else "")}{escape(dates)}'
+                f'<br/>Adresse permanente : <a href="{escape(link)}">{escape(link)}</a></p>'
+            )
+        item.content = header + chapter.body
+        item.add_item(style)
+        document.add_item(item)
+        items.append(item)
+    document.toc = [epub.Link(f"{c.anchor}.xhtml", c.title, c.anchor) for c in chapters]
+    document.add_item(epub.EpubNcx())
+    document.add_item(epub.EpubNav())
+    document.spine = ["nav", cover, *items]
+    buffer = io.BytesIO()
+    # dcterms:modified is the edition's day, not the time of writing.
+    modified = dt.datetime.combine(edition, dt.time())
+    epub.write_epub(buffer, document, {"mtime": modified})
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(_reproducible(buffer.getvalue()))
+    temporary.replace(target)
+
+
+def _reproducible(data: bytes) -> bytes:
+    """The archive again with fixed timestamps; ``mimetype`` first and stored, as EPUB wants."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    output = io.BytesIO()
+    with zipfile.ZipFile(output, "w") as archive:
+        for info in sorted(source.infolist(), key=lambda i: (i.filename != "mimetype", 0)):
+            entry = zipfile.ZipInfo(info.filename, FIXED)
+            stored = info.filename == "mimetype"
+            entry.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+            archive.writestr(entry, source.read(info.filename))
+    return output.getvalue()

@@ -1,0 +1,158 @@
+"""The offline edition of a small base: its PDF read back (pdftotext, its outline, pages and
+links), its EPUB checked by epubcheck, drafts and future articles absent, the same bytes twice,
+and bad input refused with its file and line before anything is written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from kb.commands.offline import make
+from pypdf import PdfReader
+
+from tests.helpers import REPO, build_root
+
+PATHS = """debut:
+  title: "Débuter : l’essentiel"
+  description: Deux articles pour commencer.
+  articles:
+    - deuxieme
+    - premier
+    - brouillon
+"""
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+def pdf_text(path: Path) -> str:
+    if shutil.which("pdftotext") is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext (poppler-utils) is missing on CI")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[Path]]:
+    src = tmp_path_factory.mktemp("offline") / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "data/parcours.yml").write_text(PATHS, "utf-8")
+    (src / "articles/deuxieme.md").write_text(
+        (src / "articles/deuxieme.md").read_text("utf-8")
+        + "\nVoir [le premier](premier.md) et [le site](https://exemple.org/).\n",
+        "utf-8",
+    )
+    html, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    out = src / "_build/offline"
+    written, problems = make(src, html, out)
+    assert problems == []
+    return src, out, written
+
+
+def test_the_base_and_each_path_get_a_pdf_and_an_epub(edition) -> None:
+    _, _, written = edition
+    assert sorted(p.name for p in written) == [
+        "base.epub",
+        "base.pdf",
+        "parcours-debut.epub",
+        "parcours-debut.pdf",
+    ]
+
+
+def test_the_base_holds_the_published_articles_by_category_and_no_draft(edition) -> None:
+    _, out, _ = edition
+    text = pdf_text(out / "base.pdf")
+    assert "Base de test" in text and "Édition du" in text and "Sommaire" in text
+    for title in ("Deuxième article", "Troisième article, rangé dans un dossier"):
+        assert title in text
+    assert "Premier article" in text and "&lt;tests&gt;" not in text and "<tests>" in text
+    assert "Un brouillon" not in text and "Un article du futur" not in text
+    assert "Adresse permanente : https://example.org/kb/articles/premier.html" in text
+    assert "Par Alice" in text  # the authors, by the names of data/authors.yml
+
+
+def test_a_path_book_holds_its_published_steps_in_order(edition) -> None:
+    _, out, _ = edition
+    text = pdf_text(out / "parcours-debut.pdf")
+    assert "Débuter\u00a0: l’essentiel" in text or "Débuter : l’essentiel" in text
+    assert text.index("Deuxième article") < text.index("Premier article")
+    assert "Troisième article" not in text and "Un brouillon" not in text
+
+
+def test_no_line_of_the_book_starts_with_a_high_sign(edition) -> None:
+    _, out, _ = edition
+    for line in pdf_text(out / "base.pdf").splitlines():
+        assert not line.strip().startswith((":", "?", "!", ";", "»")), line
+
+
+def test_the_pdf_has_an_outline_page_numbers_and_working_links(edition) -> None:
+    _, out, _ = edition
+    reader = PdfReader(out / "base.pdf")
+    assert len(reader.pages) >= 4  # cover, contents, one page per article at least
+
+    def titles(items) -> list[str]:
+        found = []
+        for item in items:
+            found += titles(item) if isinstance(item, list) else [item.title]
+        return found
+
+    outline = titles(reader.outline)
+    assert "Stratégie" in outline and "Deuxième article" in outline
+    uris, internal = [], 0
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A") or {}
+            if action.get("/S") == "/URI":
+                uris.append(action["/URI"])
+            elif action.get("/S") == "/GoTo" or annotation.get_object().get("/Dest"):
+                internal += 1
+    assert "https://exemple.org/" in uris  # a web link stays a web link
+    assert internal >= 4  # the table of contents and the link between two articles
+    assert "2" in pdf_text(out / "base.pdf").split("Sommaire", 1)[1]  # page numbers
+    fonts = subprocess.run(["pdffonts", str(out / "base.pdf")], capture_output=True, text=True)
+    assert fonts.returncode == 0 and " no " not in fonts.stdout.split("---\n", 1)[1]
+
+
+def test_the_epub_is_valid_french_and_lists_its_articles(edition) -> None:
+    _, out, _ = edition
+    book = zipfile.ZipFile(out / "base.epub")
+    assert book.namelist()[0] == "mimetype"
+    opf = book.read("EPUB/content.opf").decode("utf-8")
+    assert "<dc:language>fr</dc:language>" in opf
+    nav = book.read("EPUB/nav.xhtml").decode("utf-8")
+    assert "Deuxième article" in nav and "Un brouillon" not in nav
+    if not EPUBCHECK.is_file() or shutil.which("java") is None:
+        if os.environ.get("CI"):
+            pytest.fail("epubcheck (Debian package) is missing on CI")
+        pytest.skip("epubcheck is not installed")
+    for name in ("base.epub", "parcours-debut.epub"):
+        result = subprocess.run(
+            ["java", "-jar", str(EPUBCHECK), str(out / name)], capture_output=True, text=True
+        )
+        assert "0 fatals / 0 errors / 0 warnings" in result.stdout + result.stderr, result.stdout
+
+
+def test_the_same_inputs_give_the_same_bytes(edition, tmp_path: Path) -> None:
+    src, _, written = edition
+    again, problems = make(src, src / "_build/html", tmp_path)
+    assert problems == []
+    for first, second in zip(sorted(written), sorted(again), strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
+
+
+def test_a_path_naming_a_missing_article_fails_with_its_line_and_writes_nothing(
+    edition, tmp_path: Path
+) -> None:
+    src, _, _ = edition
+    broken = tmp_path / "src"
+    shutil.copytree(src, broken, ignore=shutil.ignore_patterns("_build"))
+    (broken / "data/parcours.yml").write_text(PATHS.replace("- premier", "- absent"), "utf-8")
+    written, problems = make(broken, src / "_build/html", tmp_path / "out")
+    assert written == [] and not (tmp_path / "out").exists()
+    assert any(p.startswith("data/parcours.yml:6:") and "absent" in p for p in problems), problems
