@@ -64,6 +64,7 @@ class SizeResult:
     tags_edit: Run | None = None
     add_article: Run | None = None
     serve_seconds: float | None = None  # nox -s serve: save → page served with the new text
+    offline_seconds: float | None = None  # python -m kb offline on the full build's output
     baseline_full: Run | None = None
     article_page_bytes: int = 0
     output_bytes: int = 0
@@ -293,6 +294,17 @@ def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
 
 
 UNIFORM_MAX = 1000  # a uniform corpus's full build is paid once more per size
+OFFLINE_MAX = 1000  # the offline edition (WeasyPrint) costs minutes per thousand articles
+
+
+def offline_seconds(corpus: Path, html: Path, out: Path) -> float:
+    """Seconds of the offline edition (``python -m kb offline``: every book, PDF and EPUB) from
+    a built site."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-m", "kb", "offline", str(corpus), "--html", str(html)]
+    start = time.perf_counter()
+    subprocess.run([*command, "--out", str(out)], check=True, capture_output=True)
+    return round(time.perf_counter() - start, 2)
 
 
 def uniform_add(size: int, work: Path) -> tuple[Run, float]:
@@ -324,6 +336,10 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     index = html / "searchindex.js"  # only built when Pagefind cannot run
     result.search_index_bytes = index.stat().st_size if index.is_file() else 0
     result.pagefind_bytes = _size(html / "pagefind")
+    if size <= OFFLINE_MAX:
+        result.offline_seconds = offline_seconds(corpus, html, work / f"offline-{size}")
+    else:
+        result.notes.append(f"offline edition skipped above {OFFLINE_MAX} articles")
     result.first_query = first_query_bytes(html)
     if result.first_query is None:
         result.notes.append("first-query bytes not measured: no Chromium or Playwright")
@@ -410,6 +426,15 @@ def table(results: Sequence[SizeResult]) -> str:
         (
             "  peak memory",
             [f"{r.full_parallel.peak_mib:.0f} MiB" if r.full_parallel else "—" for r in results],
+        ),
+        (
+            "offline edition (PDF + EPUB)",
+            [
+                f"{r.offline_seconds:.1f} s ({r.offline_seconds / r.full.seconds:.1f}× full)"
+                if r.offline_seconds and r.full
+                else "—"
+                for r in results
+            ],
         ),
         ("no-change rebuild", [fmt(r.no_change) for r in results]),
         ("one body edit", [fmt(r.body_edit) for r in results]),

@@ -35,4 +35,6 @@ def test_bench_runs_and_writes_results(tmp_path: Path, capsys) -> None:
     assert result["cards"] >= 3 + 1 and result["card_ms"] > 0  # articles, site, categories
     assert result["cards_redrawn_no_change"] == 0
     assert result["cards_redrawn_body_edit"] == 0
-    assert "baseline / ours" in capsys.readouterr().out
+    assert result["offline_seconds"] > 0  # the offline edition of the 3 articles
+    out = capsys.readouterr().out
+    assert "baseline / ours" in out and "offline edition (PDF + EPUB)" in out
