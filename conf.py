@@ -43,6 +43,9 @@ include_patterns = ["index.md", "glossaire.md", "articles/**.md", "guide/**.md"]
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
 # In the live preview, a save shows its page without waiting for the search index.
 kb_search_background = kb_preview
+# The offline edition (PDF, EPUB) in telechargements/: made by the deploy workflow
+# (KB_OFFLINE=1), and by `nox -s offline` into _build/offline/.
+kb_offline = os.environ.get("KB_OFFLINE") == "1"
 kb_site_description = site_description
 kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
 kb_repository_url = repository_url

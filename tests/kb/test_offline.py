@@ -5,6 +5,7 @@ and bad input refused with its file and line before anything is written."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -14,7 +15,7 @@ import pytest
 from kb.commands.offline import make
 from pypdf import PdfReader
 
-from tests.helpers import REPO, build_root
+from tests.helpers import REPO, build_root, soup
 
 PATHS = """debut:
   title: "Débuter : l’essentiel"
@@ -156,3 +157,52 @@ def test_a_path_naming_a_missing_article_fails_with_its_line_and_writes_nothing(
     written, problems = make(broken, src / "_build/html", tmp_path / "out")
     assert written == [] and not (tmp_path / "out").exists()
     assert any(p.startswith("data/parcours.yml:6:") and "absent" in p for p in problems), problems
+
+
+def test_the_build_publishes_the_books_links_them_with_their_sizes_and_keeps_them_fresh(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "data/parcours.yml").write_text(PATHS, "utf-8")
+    index = src / "index.md"
+    index.write_text(index.read_text("utf-8") + "\n```{kb-downloads}\n```\n", "utf-8")
+    on = {"kb_offline": True}
+    html, warnings = build_root("kb", src, copy=False, confoverrides=on)
+    assert warnings == ""
+    books = html / "telechargements"
+    assert sorted(p.name for p in books.iterdir()) == [
+        "base.epub",
+        "base.pdf",
+        "parcours-debut.epub",
+        "parcours-debut.pdf",
+    ]
+
+    def links(page: str) -> dict[str, str]:
+        found = {}
+        for link in soup(html / page).select(".kb-downloads a"):
+            found[link["href"]] = re.sub(r"[ \t\n]+", " ", link.get_text()).strip()
+        return found
+
+    size = f"{(books / 'base.pdf').stat().st_size / 1024:.0f}\u00a0Ko"
+    assert links("index.html")["telechargements/base.pdf"] == f"PDF ({size})"
+    path_links = links("parcours/debut.html")
+    assert set(path_links) == {
+        "../telechargements/parcours-debut.pdf",
+        "../telechargements/parcours-debut.epub",
+    }
+    assert all(re.fullmatch(r"(PDF|EPUB) \(\d+\u00a0Ko\)", text) for text in path_links.values())
+    # Nothing changed: no book is made again.
+    made = {p.name: p.stat().st_mtime_ns for p in books.iterdir()}
+    html, warnings = build_root("kb", src, copy=False, confoverrides=on)
+    assert warnings == "" and {p.name: p.stat().st_mtime_ns for p in books.iterdir()} == made
+    # An article of the path changes: its books are made again, never served stale.
+    article = src / "articles/deuxieme.md"
+    article.write_text(article.read_text("utf-8") + "\nUne phrase toute neuve.\n", "utf-8")
+    html, warnings = build_root("kb", src, copy=False, confoverrides=on)
+    assert warnings == ""
+    assert (books / "parcours-debut.pdf").stat().st_mtime_ns != made["parcours-debut.pdf"]
+    assert "Une phrase toute neuve." in pdf_text(books / "parcours-debut.pdf")
+    # Turned off: the books and their links go.
+    html, warnings = build_root("kb", src, copy=False, confoverrides={"kb_offline": False})
+    assert not books.exists() and links("index.html") == {}

@@ -21,8 +21,15 @@ PACKAGES = ("kb",)
 ALLOWED = {
     "content": set(),
     "reading": {"content", "state", "clock", "diagnostics", "_compat"},
-    "commands": {"content", "reading", "offline", "clock", "options", ""},
-    "offline": {"content", "writing"},  # "": the package (its version)
+    "commands": {"content", "reading", "offline", "clock", "options", "_version"},
+    "offline": {
+        "content",
+        "writing",
+        "state",
+        "clock",
+        "diagnostics",
+        "_version",
+    },
     "outputs": {"content", "state", "diagnostics", "site"},
     "search": {"state", "diagnostics"},
     "writing": {

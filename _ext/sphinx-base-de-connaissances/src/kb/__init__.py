@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -22,6 +22,7 @@ class Subtype(StrEnum):
     HISTORY = "history"  # no git, or a shallow clone: dates from the front matter only
     RENAMED = "renamed"  # a reference to an article's old name (see its redirect_from)
     OPTION = "option"  # a value of conf.py refused (an error: the build fails)
+    OFFLINE = "offline"  # the offline edition could not be made with this builder
     DEPRECATED = "deprecated"  # conf.py sets an option by its old name (it still works)
 
 

@@ -4,6 +4,7 @@ handlers each delegate to the phase that does the work (``reading``, ``writing``
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -162,6 +163,18 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.doctreedir))
+        if app.config.kb_offline:
+            from .offline.build import publish  # WeasyPrint and EbookLib: only when asked
+
+            kb = domain(app.env)
+            paths = [f"parcours/{path.key}" for path in self.pages.paths.paths]
+            linking = [*kb.listings, *paths]
+            publish(
+                app, self.pages.catalog, self.pages.vocab, self.pages.paths, self.site.base, linking
+            )
+        elif (Path(app.outdir) / "telechargements").is_dir():
+            # Turned off: no book of an older build may stay published.
+            shutil.rmtree(Path(app.outdir) / "telechargements")
         if self.pagefind:
             search.index_site(app)
 

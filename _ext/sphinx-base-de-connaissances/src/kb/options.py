@@ -97,6 +97,15 @@ OPTIONS: tuple[Option, ...] = (
         "The French of the readers, for networks and browsers (og:locale).",
     ),
     Option("kb_preview", False, "env", BOOLEAN, "Build and list drafts and future-dated articles."),
+    Option(
+        "kb_offline",
+        False,
+        "html",
+        BOOLEAN,
+        "Publish the offline edition (PDF and EPUB of the base and of each reading path) in "
+        "telechargements/, linked from {kb-downloads} and the path pages (html builder).",
+        site_wide=True,
+    ),
     Option("kb_words_per_minute", 200, "env", COUNT, "Reading speed used for the reading time."),
     Option(
         "kb_site_description",

@@ -9,12 +9,12 @@ branch). Used by ``nox -s check``, ``nox -s lint`` and pre-commit.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..reading.files import read_tree
 from ..reading.lost import lost_articles
+from . import report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,12 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     problems, articles = read_tree(options.srcdir)
     lost, note = lost_articles(options.srcdir, "articles", articles)
     print(note)
-    problems += lost
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        count = len(problems)
-        print(f"\n{count} problème{'s' if count > 1 else ''} à corriger.", file=sys.stderr)
+    if report(problems + lost, "à corriger."):
         return 1
     print("Tous les articles sont valides.")
     return 0

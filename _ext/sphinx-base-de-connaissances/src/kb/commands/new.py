@@ -16,7 +16,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import __version__
+from .._version import __version__
 from ..clock import today
 from ..options import LOCALE
 

@@ -9,7 +9,6 @@ Problems of the articles or of ``data/parcours.yml`` are printed as the build pr
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,9 +16,10 @@ from bs4 import BeautifulSoup
 
 from ..clock import today
 from ..content import history
-from ..offline import assemble, epub, pdf, plan, render
+from ..offline import edition, plan
 from ..reading import history as git_history
 from ..reading.files import load_paths, load_vocabulary, read_tree
+from . import report
 
 ARTICLES, DATA = "articles", "data"
 
@@ -38,10 +38,6 @@ def site_identity(html: Path) -> tuple[str, str, str]:
     )
 
 
-def pdf_inside(anchor: str, fragment: str) -> str:
-    return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
-
-
 def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     """(the files written, the problems that kept any from being written)."""
     problems, valid = read_tree(srcdir, ARTICLES, DATA, style=False)
@@ -57,8 +53,7 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     files = git_history.collect(srcdir, ARTICLES).files
     articles = [history.apply(article, files.get(path)) for path, article in valid]
     project, description, base = site_identity(html)
-    edition = today()
-    books = plan.books(articles, vocab, paths, edition, title=project, description=description)
+    books = plan.books(articles, vocab, paths, today(), title=project, description=description)
     missing = [
         f"{a.docname}.md : page {html}/{a.docname}.html introuvable ; reconstruisez le site."
         for book in books
@@ -67,20 +62,9 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     ]
     if missing:
         return [], sorted(set(missing))
-    written = []
-    for book in books:
-        urls = {assemble.anchor_of(a): f"{base}{a.docname}.html" for a in book.articles}
-        common = {"project": project, "base": base, "url": urls, "vocab": vocab, "edition": edition}
-        chapters = assemble.chapters(book, html, base, pdf_inside)
-        target = out / f"{book.stem}.pdf"
-        pdf.write_pdf(render.book_html(book, chapters, **common), target, base + book.stem)
-        written.append(target)
-        target = out / f"{book.stem}.epub"
-        epub.write_epub(book, assemble.chapters(book, html, base, epub.href_of), target, **common)
-        written.append(target)
-    for old in [*out.glob("*.pdf"), *out.glob("*.epub")]:
-        if old not in written:
-            old.unlink()
+    written = edition.write_books(
+        books, html, out, project=project, base=base, vocab=vocab, state=out
+    )
     return written, []
 
 
@@ -93,11 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("_build/offline"))
     options = parser.parse_args(argv)
     written, problems = make(options.srcdir, options.html, options.out)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        count = len(problems)
-        print(f"\n{count} problème{'s' if count > 1 else ''} : aucun livre écrit.", file=sys.stderr)
+    if report(problems, ": aucun livre écrit."):
         return 1
     for path in written:
         print(f"{path} ({path.stat().st_size / 1024:.0f} Ko)")

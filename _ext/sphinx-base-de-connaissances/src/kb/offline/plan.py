@@ -37,6 +37,12 @@ class Book:
     def articles(self) -> list[Article]:
         return [article for part in self.parts for article in part.articles]
 
+    @property
+    def edition(self) -> dt.date:
+        """The edition's date: the last change of one of its articles (not the day it was
+        made, so that the same articles make the same book)."""
+        return max((a.updated or a.date for a in self.articles), default=dt.date(2000, 1, 1))
+
 
 def books(
     articles: Iterable[Article],

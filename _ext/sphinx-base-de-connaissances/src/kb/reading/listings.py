@@ -1,7 +1,8 @@
 """Listing directives for pages such as the home page, resolved when the page is written.
 
 ``{kb-latest}`` (option ``:limit:``) lists the newest articles; ``{kb-categories}`` the
-categories with their article counts; ``{kb-paths}`` the reading paths. The directive leaves
+categories with their article counts; ``{kb-paths}`` the reading paths; ``{kb-downloads}`` the
+whole base's offline edition (with ``kb_offline``). The directive leaves
 a placeholder and records its page in the domain, so the page is rewritten whenever an article
 it lists changes.
 """
@@ -46,6 +47,10 @@ class PathsDirective(_Listing):
     kind = "paths"
 
 
+class DownloadsDirective(_Listing):
+    kind = "downloads"
+
+
 def resolve(app: Sphinx, doctree: nodes.document, render: Callable[[kb_listing], str]) -> None:
     """Replace every placeholder: HTML for the HTML builders, nothing elsewhere."""
     html = app.builder.format == "html"
@@ -58,3 +63,4 @@ def setup_listings(app: Sphinx) -> None:
     app.add_directive("kb-latest", LatestDirective)
     app.add_directive("kb-categories", CategoriesDirective)
     app.add_directive("kb-paths", PathsDirective)
+    app.add_directive("kb-downloads", DownloadsDirective)

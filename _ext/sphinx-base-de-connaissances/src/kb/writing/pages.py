@@ -58,7 +58,27 @@ class Pages:
         )
 
     # -- listings in documents -------------------------------------------------------------
+    def downloads(self, app: Sphinx, pagename: str, stem: str, label: str) -> dict[str, str]:
+        """The links to a book of the offline edition, from ``pagename`` (none without
+        ``kb_offline``)."""
+        if not app.config.kb_offline:
+            return {}
+        folder = "telechargements"
+        return {
+            "stem": stem,
+            "label": label,
+            "pdf": self.file_link(app, pagename, f"{folder}/{stem}.pdf"),
+            "epub": self.file_link(app, pagename, f"{folder}/{stem}.epub"),
+        }
+
     def listing(self, app: Sphinx, docname: str, node: kb_listing) -> str:
+        if node["kind"] == "downloads":
+            links = self.downloads(app, docname, "base", "toute la base")
+            return (
+                str(self.render_block(app, docname, "downloads.html", downloads=links))
+                if links
+                else ""
+            )
         if node["kind"] == "paths":
             return self.render_block(
                 app, docname, "paths.html", heading="h3", paths=self.published_paths()

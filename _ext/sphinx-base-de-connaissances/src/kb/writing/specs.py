@@ -85,7 +85,13 @@ def specs(pages: Pages, app: Sphinx) -> Iterator[Generated]:
             f"parcours/{path.key}",
             path.title,
             "path-page.html",
-            {"path": path, "steps": visible},
+            {
+                "path": path,
+                "steps": visible,
+                "downloads": pages.downloads(
+                    app, f"parcours/{path.key}", f"parcours-{path.key}", "ce parcours"
+                ),
+            },
         )
     years = sorted(catalog.by_year.items(), reverse=True)
     yield Generated(

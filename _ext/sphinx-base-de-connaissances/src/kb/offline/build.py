@@ -1,0 +1,67 @@
+"""The offline edition in the build (``kb_offline``): after the pages are written, the books of
+the published articles go into ``telechargements/`` beside them (each made again only when it
+changed), and every page that links to them gets their sizes written in."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..clock import today
+from ..content.catalog import Catalog
+from ..content.paths import Paths
+from ..content.vocab import Vocabulary
+from ..diagnostics import Subtype, info, warn
+from ..state import write_whole
+from . import edition, plan
+
+_SIZE = re.compile(r'(<span class="kb-downloads__size" data-kb-size="([^"]+)">)[^<]*(</span>)')
+
+
+def publish(
+    app: Any,
+    catalog: Catalog,
+    vocab: Vocabulary,
+    paths: Paths,
+    base: str,
+    linking: Iterable[str],
+) -> None:
+    """Make the books, then write their sizes into the pages ``linking`` to them."""
+    if app.builder.name != "html":
+        warn(
+            "kb_offline : l’édition hors ligne se fait avec le constructeur html seulement.",
+            subtype=Subtype.OFFLINE,
+        )
+        return
+    outdir = Path(app.outdir)
+    books = plan.books(
+        catalog.articles,
+        vocab,
+        paths,
+        today(),
+        title=app.config.project,
+        description=app.config.kb_site_description,
+    )
+    files = edition.write_books(
+        books,
+        outdir,
+        outdir / edition.FOLDER,
+        project=app.config.project,
+        base=base,
+        vocab=vocab,
+        state=Path(app.doctreedir),
+        log=info,
+    )
+    shown = edition.sizes(files)
+    for name in sorted(set(linking)):
+        page = Path(app.builder.get_outfilename(name))
+        if not page.is_file():
+            continue
+        text = page.read_text("utf-8")
+        sized = _SIZE.sub(
+            lambda m: f"{m[1]} ({shown[m[2]]}){m[3]}" if m[2] in shown else m[0], text
+        )
+        if sized != text:
+            write_whole(page, sized.encode("utf-8"))
