@@ -102,9 +102,12 @@ class KnowledgeBase:
         self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
         if self.site.html:
             # In worker processes while this one writes the pages (serial writing only: the
-            # parallel writers are forked from this process and would copy the pool).
+            # parallel writers are forked from this process and would copy the pool; with -j
+            # the cards are drawn at build-finished, on every core).
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
-            self.cards = products.cards().start(background=app.parallel <= 1)
+            self.cards = products.cards()
+            if app.parallel <= 1:
+                self.cards.start(background=True)
         return []
 
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -70,10 +70,12 @@ class Drawing:
         self.changed = self.stale or old != self.digests
         self._pool: ProcessPoolExecutor | None = None
         self._drawn: Iterator[bytes] | None = None
+        self.started = False
 
     def start(self, *, background: bool) -> Drawing:
         """Begin drawing in worker processes when there are many cards (``background``: the
         build writes pages meanwhile, so one core is left to it)."""
+        self.started = True
         cores = (os.cpu_count() or 1) - (1 if background else 0)
         workers = min(cores, len(self.stale) // (PARALLEL_FROM // 2))
         if workers >= 1 and len(self.stale) >= PARALLEL_FROM and (background or workers >= 2):
@@ -85,7 +87,10 @@ class Drawing:
         return self
 
     def finish(self) -> tuple[list[str], int]:
-        """Write the stale cards; return (every card path, number drawn)."""
+        """Write the stale cards (drawn now on every core if ``start`` was not called);
+        return (every card path, number drawn)."""
+        if not self.started:
+            self.start(background=False)
         try:
             texts = (spec.text for spec in self.stale)
             drawn = self._drawn if self._drawn is not None else map(draw, texts)
@@ -101,11 +106,6 @@ class Drawing:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-
-
-def write(outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> tuple[list[str], int]:
-    """Draw the cards whose digest changed, now; return (every card path, number drawn)."""
-    return Drawing(outdir, doctreedir, specs).start(background=False).finish()
 
 
 # Below this many cards, starting worker processes costs more than it saves.
