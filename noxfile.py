@@ -261,6 +261,20 @@ def lock(session: nox.Session) -> None:
             "-o",
             f"requirements/{name}.txt",
         )
+    # What `kb new` pins in a new base: the same versions as this repository's.
+    starter = f"{ENGINE}/src/kb/starter/requirements"
+    for name, constraint in (("site", "site"), ("tests", "tests")):
+        session.run(
+            *compile_,
+            "--python-version",
+            "3.11",
+            "-c",
+            f"requirements/{constraint}.txt",
+            f"{starter}/{name}.in",
+            "-o",
+            f"{starter}/{name}.txt",
+        )
+    shutil.copyfile("requirements/ci.txt", f"{starter}/ci.txt")
     session.chdir(f"{SHARE_FOOTER}/requirements")
     for name, python in (
         ("tests", "3.11"),

@@ -60,3 +60,21 @@ def test_bad_options_are_refused_in_french(tmp_path: Path, capsys, option, value
         main([str(tmp_path / "b"), option, value])
     assert expected in capsys.readouterr().err
     assert not (tmp_path / "b").exists()
+
+
+def pins(path: Path) -> dict[str, str]:
+    found = re.findall(r"^([A-Za-z0-9._-]+)==([^\s\\]+)", path.read_text("utf-8"), flags=re.M)
+    return {name.lower(): version for name, version in found}
+
+
+def test_a_new_base_pins_the_versions_this_repository_builds_with() -> None:
+    """`nox -s lock` compiles the starter's requirements against ours: a new base installs
+    exactly what this site is tested with."""
+    ours = pins(REPO / "requirements/site.txt") | pins(REPO / "requirements/tests.txt")
+    for name in ("site.txt", "tests.txt"):
+        theirs = pins(STARTER / "requirements" / name)
+        assert {"sphinx", "myst-parser", "sphinx-book-theme"} <= theirs.keys()
+        assert {k: v for k, v in theirs.items() if ours.get(k) != v} == {}, name
+    assert (STARTER / "requirements/ci.txt").read_bytes() == (
+        REPO / "requirements/ci.txt"
+    ).read_bytes()
