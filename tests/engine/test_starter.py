@@ -95,3 +95,31 @@ def test_the_console_script_refuses_a_folder_that_is_not_empty(outsider, tmp_pat
     assert "n’est pas vide" in result.stderr and "rien écraser" in result.stderr
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
     assert (tmp_path / "notes.txt").read_text("utf-8") == "à garder"
+
+
+def test_a_base_made_with_one_version_builds_unchanged_with_the_next(
+    outsider, tmp_path: Path
+) -> None:
+    """The upgrade a base's maintainers make: the next version's number in
+    requirements/moteur.txt, nothing else; the base builds strictly as it is."""
+    python, wheels = outsider
+    base = tmp_path / "ma-base"
+    run(python, "-m", "kb", "new", base)
+    import kb
+
+    current = kb.__version__
+    major, minor, patch = (int(part) for part in current.split("."))
+    following = f"{major}.{minor}.{patch + 1}"
+    engine = tmp_path / "engine"
+    shutil.copytree(ENGINE, engine, ignore=shutil.ignore_patterns("dist", "__pycache__"))
+    version = engine / "src" / "kb" / "_version.py"
+    version.write_text(version.read_text("utf-8").replace(current, following), "utf-8")
+    run(sys.executable, "-m", "flit_core.wheel", "--outdir", wheels, cwd=engine)
+    pins = base / "requirements" / "moteur.txt"
+    pins.write_text(pins.read_text("utf-8").replace(f"=={current}", f"=={following}"), "utf-8")
+    install(python, "--require-hashes", "-r", base / "requirements" / "ci.txt")
+    links = {"PIP_FIND_LINKS": str(wheels), "UV_FIND_LINKS": str(wheels)}
+    run(python, "-m", "nox", "-s", "build", cwd=base, env=links)
+    assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
+    used = run(base / ".nox" / "build" / "bin" / "python", "-c", "import kb; print(kb.__version__)")
+    assert used.stdout.strip() == following
