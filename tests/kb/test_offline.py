@@ -185,13 +185,13 @@ def test_the_build_publishes_the_books_links_them_with_their_sizes_and_keeps_the
         return found
 
     size = f"{(books / 'base.pdf').stat().st_size / 1024:.0f}\u00a0Ko"
-    assert links("index.html")["telechargements/base.pdf"] == f"PDF ({size})"
+    assert links("index.html")["telechargements/base.pdf"] == f"PDF\u00a0({size})"
     path_links = links("parcours/debut.html")
     assert set(path_links) == {
         "../telechargements/parcours-debut.pdf",
         "../telechargements/parcours-debut.epub",
     }
-    assert all(re.fullmatch(r"(PDF|EPUB) \(\d+\u00a0Ko\)", text) for text in path_links.values())
+    assert all(re.fullmatch(r"(PDF|EPUB)\u00a0\(\d+\u00a0Ko\)", t) for t in path_links.values())
     # Nothing changed: no book is made again.
     made = {p.name: p.stat().st_mtime_ns for p in books.iterdir()}
     html, warnings = build_root("kb", src, copy=False, confoverrides=on)

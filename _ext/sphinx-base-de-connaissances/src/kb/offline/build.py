@@ -61,7 +61,7 @@ def publish(
             continue
         text = page.read_text("utf-8")
         sized = _SIZE.sub(
-            lambda m: f"{m[1]} ({shown[m[2]]}){m[3]}" if m[2] in shown else m[0], text
+            lambda m: f"{m[1]}\u00a0({shown[m[2]]}){m[3]}" if m[2] in shown else m[0], text
         )
         if sized != text:
             write_whole(page, sized.encode("utf-8"))
