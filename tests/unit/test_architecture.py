@@ -28,6 +28,7 @@ ALLOWED = {
         "state",
         "clock",
         "diagnostics",
+        "site",
         "_version",
     },
     "outputs": {"content", "state", "diagnostics", "site"},

@@ -26,7 +26,7 @@ from .reading.parallel import ReadingMode
 from .reading.renames import RenamedReferences
 from .reading.typography import FrenchSpacing
 from .search import build as search
-from .site import Site
+from .site import OFFLINE_FOLDER, Site
 from .writing import context as page
 from .writing import popovers
 from .writing.compact import compact
@@ -175,9 +175,9 @@ class KnowledgeBase:
             publish(
                 app, self.pages.catalog, self.pages.vocab, self.pages.paths, self.site.base, linking
             )
-        elif (Path(app.outdir) / "telechargements").is_dir():
+        elif (Path(app.outdir) / OFFLINE_FOLDER).is_dir():
             # Turned off: no book of an older build may stay published.
-            shutil.rmtree(Path(app.outdir) / "telechargements")
+            shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
         if self.pagefind:
             search.index_site(app)
 

@@ -9,6 +9,8 @@ from typing import Any
 from sphinx.application import Sphinx
 
 HTML_BUILDERS = frozenset({"html", "dirhtml"})
+# Where the build publishes the offline edition (kb_offline), beside the pages.
+OFFLINE_FOLDER = "telechargements"
 
 
 @dataclass(frozen=True)

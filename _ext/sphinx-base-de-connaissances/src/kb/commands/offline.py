@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from ..clock import today
 from ..content import history
+from ..content.permalinks import renamed_within
 from ..offline import edition, plan
 from ..reading import history as git_history
 from ..reading.files import load_paths, load_vocabulary, read_tree
@@ -46,9 +47,7 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     if not (html / "index.html").is_file():
         return [], [f"{html}/index.html introuvable : construisez d’abord le site (nox -s build)."]
     vocab, _ = load_vocabulary(srcdir / DATA, DATA)
-    renamed = {
-        old: a.docname.removeprefix(f"{ARTICLES}/") for _, a in valid for old in a.redirect_from
-    }
+    renamed = renamed_within((a for _, a in valid), ARTICLES)
     paths, _ = load_paths(srcdir / DATA, srcdir, ARTICLES, DATA, renamed)
     files = git_history.collect(srcdir, ARTICLES).files
     articles = [history.apply(article, files.get(path)) for path, article in valid]

@@ -44,6 +44,13 @@ def renamed_ids(articles: Iterable[Article], folder: str) -> dict[str, str]:
     return {f"{folder}/{old}": a.docname for a in articles for old in a.redirect_from}
 
 
+def renamed_within(articles: Iterable[Article], folder: str) -> dict[str, str]:
+    """Each old id (``redirect_from``) → the id of the article redirecting it, both relative
+    to the articles folder: how data files name articles."""
+    prefix = f"{folder.rstrip('/')}/"
+    return {old: a.docname.removeprefix(prefix) for a in articles for old in a.redirect_from}
+
+
 def replacement(
     refdoc: str, new: str, anchor: str = "", *, markdown: bool, absolute: bool = False
 ) -> str:

@@ -14,6 +14,7 @@ from ..content.catalog import Catalog
 from ..content.paths import Paths
 from ..content.vocab import Vocabulary
 from ..diagnostics import Subtype, info, warn
+from ..site import OFFLINE_FOLDER
 from ..state import write_whole
 from . import edition, plan
 
@@ -47,7 +48,7 @@ def publish(
     files = edition.write_books(
         books,
         outdir,
-        outdir / edition.FOLDER,
+        outdir / OFFLINE_FOLDER,
         project=app.config.project,
         base=base,
         vocab=vocab,

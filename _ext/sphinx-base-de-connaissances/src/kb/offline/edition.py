@@ -15,7 +15,6 @@ from . import assemble, epub, pdf, render
 from .plan import Book
 
 STATE = StateFile("kb-offline.json", 1, mapping_of(str))  # book stem → digest
-FOLDER = "telechargements"  # where the build publishes them, beside the pages
 
 
 def pdf_inside(anchor: str, fragment: str) -> str:

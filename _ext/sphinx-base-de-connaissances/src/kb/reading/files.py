@@ -20,7 +20,7 @@ from ..content.collection import (
     publication,
 )
 from ..content.frontmatter import Problem
-from ..content.permalinks import redirect_problems
+from ..content.permalinks import redirect_problems, renamed_within
 from ..content.schema import Article, parse_article
 from ..state import StateFile, mapping_of
 
@@ -137,8 +137,7 @@ def read_tree(
             valid.append((shown, article))
     docnames = [docname_of(srcdir, path) for path in article_files(srcdir, folder)]
     problems += duplicate_slugs(valid) + redirect_problems(valid, docnames, folder)
-    prefix = f"{folder.rstrip('/')}/"
-    renamed = {old: a.docname.removeprefix(prefix) for _, a in valid for old in a.redirect_from}
+    renamed = renamed_within((a for _, a in valid), folder)
     data_problems += load_paths(srcdir / data, srcdir, folder, data, renamed)[1]
     return data_problems + problems, valid
 

@@ -22,6 +22,7 @@ from ..content.review import is_due, last_review
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
+from ..site import OFFLINE_FOLDER
 from . import corrections
 from .citation import cite
 from .render import Renderer, french_date
@@ -63,7 +64,7 @@ class Pages:
         ``kb_offline``)."""
         if not app.config.kb_offline:
             return {}
-        folder = "telechargements"
+        folder = OFFLINE_FOLDER
         return {
             "stem": stem,
             "label": label,
