@@ -42,6 +42,7 @@ ENGINE_DATA = (
     "kb/static/kb-search.js",
     "kb/fonts/Inter-Medium.otf",
     "kb/fonts/OFL.txt",
+    "kb/offline/templates/book.typ",
 )
 
 

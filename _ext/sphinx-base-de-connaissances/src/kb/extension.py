@@ -167,7 +167,7 @@ class KnowledgeBase:
             products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.doctreedir))
         if app.config.kb_offline:
-            from .offline.build import publish  # WeasyPrint and EbookLib: only when asked
+            from .offline.build import publish  # Typst and EbookLib: only when asked
 
             kb = domain(app.env)
             paths = [f"parcours/{path.key}" for path in self.pages.paths.paths]

@@ -18,6 +18,7 @@ from ..clock import today
 from ..content import history
 from ..content.permalinks import renamed_within
 from ..offline import edition, plan
+from ..offline.pdf import TypesettingError
 from ..reading import history as git_history
 from ..reading.files import load_paths, load_vocabulary, read_tree
 from . import report
@@ -61,9 +62,12 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     ]
     if missing:
         return [], sorted(set(missing))
-    written = edition.write_books(
-        books, html, out, project=project, base=base, vocab=vocab, state=out
-    )
+    try:
+        written = edition.write_books(
+            books, html, out, project=project, base=base, vocab=vocab, state=out
+        )
+    except TypesettingError as error:
+        return [], [str(error)]
     return written, []
 
 

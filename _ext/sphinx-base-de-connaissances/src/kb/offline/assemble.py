@@ -1,10 +1,11 @@
 """One book's chapters, taken from the built HTML pages: each article's own text (as readers
-see it on the site: French spacing, code, figures), with a header of its authors, dates and
-permanent address; then the glossary in the base's book.
+see it on the site: French spacing, code, figures); then the glossary in the base's book.
 
-Links between chapters of the book stay inside it; links to any other page go to the site;
+Each page is read once per edition (``Pages``), whatever the number of books and formats that
+hold it: only the part Pagefind indexes is parsed, what the page adds around the text goes, and
 the ids of each chapter are prefixed with its anchor, so that two articles' « Partie 1 » stay
-apart. Images point to the built site's files.
+apart. Links are left as the page has them; each format resolves them with ``target``: links
+between chapters of the book stay inside it, links to any other page go to the site.
 """
 
 from __future__ import annotations
@@ -19,18 +20,22 @@ from bs4 import BeautifulSoup, Tag
 
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
+from ..search.shards import indexed_text
 from .plan import Book
 
 GLOSSARY = "glossaire"
 # What the built page adds around an article's text: not in a book.
 DROPPED = "h1, a.headerlink, .kb-article-meta, .kb-popovers, [data-pagefind-ignore], script"
+# An image's source in a chapter: its path under the built site's root.
+IMAGE = "data-kb-image"
 
 
 @dataclass(frozen=True)
 class Chapter:
     anchor: str  # unique in the book: a-<slug>, or glossaire
     title: str
-    body: str  # HTML, links already resolved
+    docname: str
+    body: Tag | None  # the page's text; its links as the page has them
     article: Article | None = None
     part: str = ""  # the category heading it opens, when it is the first of its part
 
@@ -43,48 +48,60 @@ def anchor_of(article: Article) -> str:
     return f"a-{article.slug}"
 
 
-def chapters(
-    book: Book, html: Path, base: str, inside: Inside, glossary_title: str = "Glossaire"
-) -> list[Chapter]:
-    """The chapters of ``book`` from the site built in ``html`` (``base``: its address)."""
-    anchors = {a.docname: anchor_of(a) for a in book.articles}
-    if book.glossary:
-        anchors[GLOSSARY] = GLOSSARY
+class Pages:
+    """The built site's pages, each read and cleaned once for every book of an edition."""
+
+    def __init__(self, html: Path) -> None:
+        self.html = html
+        self._bodies: dict[str, Tag | None] = {}
+
+    def body(self, docname: str, anchor: str) -> Tag | None:
+        if docname not in self._bodies:
+            self._bodies[docname] = self._read(docname, anchor)
+        return self._bodies[docname]
+
+    def text(self, docname: str) -> bytes:
+        """What the page shows of its own (for the books' digests), or b"" when it is gone."""
+        page = self.html / f"{docname}.html"
+        return indexed_text(page.read_bytes()) if page.is_file() else b""
+
+    def _read(self, docname: str, anchor: str) -> Tag | None:
+        page = BeautifulSoup(self.text(docname), "html.parser")
+        text = page.select_one("[data-pagefind-body] > section") or page.select_one("article")
+        if text is None:
+            return None
+        for element in text.select(DROPPED):
+            element.decompose()
+        for element in text.find_all(id=True):
+            element["id"] = f"{anchor}--{element['id']}"
+        for image in text.find_all("img", src=True):
+            src = str(image["src"])
+            if "://" not in src and not src.startswith("data:"):
+                folder = posixpath.dirname(docname)
+                image[IMAGE] = posixpath.normpath(posixpath.join(folder, src))
+        for inner in text.find_all("section"):  # the book numbers its own levels
+            inner.name = "div"
+        return text
+
+
+def chapters(book: Book, pages: Pages, glossary_title: str = "Glossaire") -> list[Chapter]:
+    """The chapters of ``book``, from the built ``pages``."""
     found = []
     for part in book.parts:
         for index, article in enumerate(part.articles):
-            body = _body(html, article.docname, anchors, base, inside)
-            title = part.title if index == 0 else ""
-            found.append(Chapter(anchors[article.docname], article.title, body, article, title))
-    if book.glossary and (html / f"{GLOSSARY}.html").is_file():
-        found.append(
-            Chapter(GLOSSARY, glossary_title, _body(html, GLOSSARY, anchors, base, inside))
-        )
+            anchor = anchor_of(article)
+            body = pages.body(article.docname, anchor)
+            heading = part.title if index == 0 else ""
+            found.append(Chapter(anchor, article.title, article.docname, body, article, heading))
+    if book.glossary and (pages.html / f"{GLOSSARY}.html").is_file():
+        body = pages.body(GLOSSARY, GLOSSARY)
+        found.append(Chapter(GLOSSARY, glossary_title, GLOSSARY, body))
     return found
 
 
-def _body(html: Path, docname: str, anchors: dict[str, str], base: str, inside: Inside) -> str:
-    page = BeautifulSoup((html / f"{docname}.html").read_text("utf-8"), "html.parser")
-    text = page.select_one("[data-pagefind-body] > section") or page.select_one("article")
-    if text is None:
-        return ""
-    for element in text.select(DROPPED):
-        element.decompose()
-    own = anchors[docname]
-    for element in text.find_all(id=True):
-        element["id"] = f"{own}--{element['id']}"
-    for link in text.find_all("a", href=True):
-        link["href"] = _target(str(link["href"]), docname, anchors, base, inside)
-    for image in text.find_all("img", src=True):
-        src = str(image["src"])
-        if "://" not in src and not src.startswith("data:"):
-            path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), src))
-            image["src"] = (html / path).resolve().as_uri()
-    _unwrap(text)
-    return "".join(str(child) for child in text.children)
-
-
-def _target(href: str, docname: str, anchors: dict[str, str], base: str, inside: Inside) -> str:
+def target(href: str, docname: str, anchors: dict[str, str], base: str, inside: Inside) -> str:
+    """Where a link of the page ``docname`` leads in a book whose chapters are ``anchors``
+    (docname → anchor): inside the book when it can, else to the site at ``base``."""
     parts = urlsplit(href)
     if parts.scheme or href.startswith("//"):
         return href
@@ -92,16 +109,10 @@ def _target(href: str, docname: str, anchors: dict[str, str], base: str, inside:
     if not parts.path:  # the same page
         return inside(anchors[docname], fragment)
     path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), parts.path))
-    target = path.removesuffix(".html")
-    if target in anchors:
-        return inside(anchors[target], fragment)
+    found = path.removesuffix(".html")
+    if found in anchors:
+        return inside(anchors[found], fragment)
     return base + path + (f"#{fragment}" if fragment else "")
-
-
-def _unwrap(section: Tag) -> None:
-    """Nested sections become plain blocks: the book numbers its own levels."""
-    for inner in section.find_all("section"):
-        inner.name = "div"
 
 
 def author_names(article: Article, vocab: Vocabulary) -> list[str]:

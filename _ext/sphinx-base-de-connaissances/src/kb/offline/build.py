@@ -17,6 +17,7 @@ from ..diagnostics import Subtype, info, warn
 from ..site import OFFLINE_FOLDER
 from ..state import write_whole
 from . import edition, plan
+from .pdf import TypesettingError
 
 _SIZE = re.compile(r'(<span class="kb-downloads__size" data-kb-size="([^"]+)">)[^<]*(</span>)')
 
@@ -45,16 +46,20 @@ def publish(
         title=app.config.project,
         description=app.config.kb_site_description,
     )
-    files = edition.write_books(
-        books,
-        outdir,
-        outdir / OFFLINE_FOLDER,
-        project=app.config.project,
-        base=base,
-        vocab=vocab,
-        state=Path(app.doctreedir),
-        log=info,
-    )
+    try:
+        files = edition.write_books(
+            books,
+            outdir,
+            outdir / OFFLINE_FOLDER,
+            project=app.config.project,
+            base=base,
+            vocab=vocab,
+            state=Path(app.doctreedir),
+            log=info,
+        )
+    except TypesettingError as error:
+        warn(f"kb_offline : {error}", subtype=Subtype.OFFLINE)
+        return
     shown = edition.sizes(files)
     for name in sorted(set(linking)):
         page = Path(app.builder.get_outfilename(name))

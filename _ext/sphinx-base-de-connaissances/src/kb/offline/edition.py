@@ -1,6 +1,6 @@
 """Writing the books of an edition, each only when what it shows changed: its plan (titles,
-articles, their metadata), the built page of each of its chapters (by size and time) and the
-engine's version. Shared by ``python -m kb offline`` and the build (``kb_offline``)."""
+articles, their metadata), the text of each of its chapters' built pages and the engine's
+version. Shared by ``python -m kb offline`` and the build (``kb_offline``)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,17 @@ from ..state import StateFile, mapping_of
 from . import assemble, epub, pdf, render
 from .plan import Book
 
-STATE = StateFile("kb-offline.json", 1, mapping_of(str))  # book stem → digest
+STATE = StateFile("kb-offline.json", 2, mapping_of(str))  # book stem → digest
 
 
-def pdf_inside(anchor: str, fragment: str) -> str:
-    return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
-
-
-def digest(book: Book, html: Path, base: str) -> str:
+def digest(book: Book, pages: assemble.Pages, base: str) -> str:
+    """What the book shows: its plan, the engine that typesets it and the text of each of its
+    chapters' pages (not what surrounds it: a page rewritten for its navigation alone does not
+    make the book again)."""
     parts = [__version__, base, repr(book)]
-    names = [a.docname for a in book.articles] + (["glossaire"] if book.glossary else [])
+    names = [a.docname for a in book.articles] + ([assemble.GLOSSARY] if book.glossary else [])
     for name in names:
-        page = html / f"{name}.html"
-        stat = page.stat() if page.is_file() else None
-        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}" if stat else f"{name}:-")
+        parts.append(f"{name}:{hashlib.sha256(pages.text(name)).hexdigest()}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -47,23 +44,25 @@ def write_books(
     known = (STATE.load(state) if state is not None else None) or {}
     fresh: dict[str, str] = {}
     written: list[Path] = []
+    pages = assemble.Pages(html)
     for book in books:
         files = [out / f"{book.stem}.pdf", out / f"{book.stem}.epub"]
-        fresh[book.stem] = current = digest(book, html, base)
+        fresh[book.stem] = current = digest(book, pages, base)
         written += files
         if known.get(book.stem) == current and all(f.is_file() for f in files):
             continue
-        urls = {assemble.anchor_of(a): f"{base}{a.docname}.html" for a in book.articles}
+        chapters = assemble.chapters(book, pages)
         common = {
             "project": project,
             "base": base,
-            "url": urls,
+            "urls": {a.anchor: f"{base}{a.docname}.html" for a in chapters if a.article},
             "vocab": vocab,
             "edition": book.edition,
+            "images": html,
         }
-        chapters = assemble.chapters(book, html, base, pdf_inside)
-        pdf.write_pdf(render.book_html(book, chapters, **common), files[0], base + book.stem)
-        epub.write_epub(book, assemble.chapters(book, html, base, epub.href_of), files[1], **common)
+        source = render.book_source(book, chapters, **common)
+        pdf.write_pdf(source, files[0], root=html, edition=book.edition)
+        epub.write_epub(book, chapters, files[1], **common)
         log(f"livre {book.stem} : PDF et EPUB écrits")
     for old in [*out.glob("*.pdf"), *out.glob("*.epub")]:
         if old not in written:

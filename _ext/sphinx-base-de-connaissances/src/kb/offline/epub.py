@@ -10,11 +10,13 @@ import uuid
 import zipfile
 from pathlib import Path
 
+from bs4 import Tag
 from markupsafe import escape
 
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
-from .assemble import Chapter, author_names
+from . import assemble
+from .assemble import IMAGE, Chapter, author_names
 from .plan import Book
 
 CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
@@ -38,9 +40,10 @@ def write_epub(
     *,
     project: str,
     base: str,
-    url: dict[str, str],
+    urls: dict[str, str],
     vocab: Vocabulary,
     edition: dt.date,
+    images: Path,
 ) -> None:
     from ebooklib import epub  # only when a book is made
 
@@ -62,6 +65,7 @@ def write_epub(
     cover.add_item(style)
     document.add_item(cover)
     items = []
+    anchors = {chapter.docname: chapter.anchor for chapter in chapters}
     for chapter in chapters:
         item = epub.EpubHtml(title=chapter.title, file_name=f"{chapter.anchor}.xhtml", lang="fr")
         header = f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>'
@@ -71,12 +75,15 @@ def write_epub(
             dates = f"publié le {french_date(article.date)}"
             if article.updated:
                 dates += f", mis à jour le {french_date(article.updated)}"
-            link = url[chapter.anchor]
+            link = urls[chapter.anchor]
             header += (
                 f'<p class="meta">{escape(f"Par {names} · " if names else "")}{escape(dates)}'
                 f'<br/>Adresse permanente : <a href="{escape(link)}">{escape(link)}</a></p>'
             )
-        item.content = header + chapter.body
+        body = ""
+        if chapter.body is not None:
+            body = _xhtml(chapter.body, chapter.docname, anchors, base, images)
+        item.content = header + body
         item.add_item(style)
         document.add_item(item)
         items.append(item)
@@ -92,6 +99,23 @@ def write_epub(
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_bytes(_reproducible(buffer.getvalue()))
     temporary.replace(target)
+
+
+def _xhtml(body: Tag, docname: str, anchors: dict[str, str], base: str, images: Path) -> str:
+    """The chapter's body with its links resolved for this book (the shared page is left as
+    it was) and its images pointing to the built site's files."""
+    changed: list[tuple[Tag, str, object]] = []
+    for link in body.find_all("a", href=True):
+        changed.append((link, "href", link["href"]))
+        link["href"] = assemble.target(str(link["href"]), docname, anchors, base, href_of)
+    for image in body.find_all("img", attrs={IMAGE: True}):
+        changed.append((image, "src", image["src"]))
+        image["src"] = (images / str(image[IMAGE])).resolve().as_uri()
+    try:
+        return "".join(str(child) for child in body.children)
+    finally:
+        for element, attribute, value in changed:
+            element[attribute] = value
 
 
 def _reproducible(data: bytes) -> bytes:

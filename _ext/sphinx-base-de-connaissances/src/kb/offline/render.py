@@ -1,53 +1,98 @@
-"""The book's HTML for the PDF, from its template (autoescaped: titles and descriptions are
-untrusted text) and its stylesheet."""
+"""The book's Typst source for the PDF: the preamble (``templates/book.typ``: page, fonts,
+headings, contents), the cover, the contents, then each part and chapter with its authors,
+dates and permanent address. Every string comes in escaped (``typeset``): titles and
+descriptions are untrusted text."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
+from bs4 import Tag
 
+from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
-from .assemble import Chapter, author_names
+from . import assemble
+from .assemble import IMAGE, Chapter, author_names
 from .plan import Book
+from .typeset import IMAGES, Converter, ids, label, string, text
 
 HERE = Path(__file__).parent
+PREAMBLE = HERE / "templates" / "book.typ"
 FONTS = HERE.parent / "fonts"
+ADDRESS = "Adresse permanente\u00a0: "
 
 
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(HERE / "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["french_date"] = french_date
-    return env
+def pdf_inside(anchor: str, fragment: str) -> str:
+    return f"#{anchor}--{fragment}" if fragment else f"#{anchor}"
 
 
-def book_html(
+def book_source(
     book: Book,
     chapters: list[Chapter],
     *,
     project: str,
     base: str,
-    url: dict[str, str],
+    urls: dict[str, str],
     vocab: Vocabulary,
     edition: dt.date,
+    images: Path,
 ) -> str:
-    env = environment()
-    css = env.get_template("book.css").render(fonts=FONTS.resolve().as_uri())
-    authors = {c.anchor: author_names(c.article, vocab) for c in chapters if c.article}
-    return env.get_template("book.html").render(
-        book=book,
-        chapters=chapters,
-        project=project,
-        base=base,
-        urls=url,
-        authors=authors,
-        edition=edition,
-        css=css,
-    )
+    """The whole book in Typst; ``images``: the built site, where the chapters' images are
+    (Typst's root when it compiles the source)."""
+    known = {chapter.anchor for chapter in chapters}
+    for chapter in chapters:
+        known |= ids(chapter.body) if chapter.body is not None else set()
+    anchors = {chapter.docname: chapter.anchor for chapter in chapters}
+    converter = Converter(known, lambda source: _image(images, source))
+    date = f"datetime(year: {edition.year}, month: {edition.month}, day: {edition.day})"
+    out = [
+        PREAMBLE.read_text("utf-8"),
+        f"#show: kb-book.with(title: {string(book.title)}, author: {string(project)}, "
+        f"description: {string(book.description)}, date: {date})",
+        f"#kb-cover(project: {string(project)}, title: {string(book.title)}, "
+        f"description: {string(book.description)}, "
+        f"edition: {string('Édition du ' + french_date(edition))}, site: {string(base)})",
+        "#kb-contents()",
+    ]
+    after_part = False
+    for chapter in chapters:
+        if chapter.part:
+            out.append(f"#heading(level: 1)[{text(chapter.part)}]")
+            after_part = True
+        if not after_part:
+            out.append("#pagebreak(weak: true)")
+        after_part = False
+        # An article is a chapter; the glossary, after the last one, a part of its own.
+        level = 2 if chapter.article is not None else 1
+        title = text(chapter.title)
+        out.append(f"#heading(level: {level})[{title}] <{label(chapter.anchor)}>")
+        if chapter.article is not None:
+            out.append(_meta(chapter.article, vocab, urls[chapter.anchor]))
+        if chapter.body is not None:
+
+            def resolve(href: str, docname: str = chapter.docname) -> str:
+                return assemble.target(href, docname, anchors, base, pdf_inside)
+
+            out.append(converter.convert(chapter.body, resolve))
+    return "\n\n".join(out) + "\n"
+
+
+def _meta(article: Article, vocab: Vocabulary, url: str) -> str:
+    names = author_names(article, vocab)
+    line = f"Par {', '.join(names)} · " if names else ""
+    line += f"publié le {french_date(article.date)}"
+    if article.updated:
+        line += f", mis à jour le {french_date(article.updated)}"
+    address = f"#link({string(url)})[{text(url)}]"
+    return f"#kb-meta[{text(line)}#linebreak(){text(ADDRESS)}{address}]"
+
+
+def _image(root: Path, image: Tag) -> str | None:
+    """The image's path for Typst (its root is the built site), when the file is there in a
+    format the PDF can hold; None otherwise (its text is shown)."""
+    path = image.get(IMAGE)
+    if not path or PurePosixPath(str(path)).suffix.lower() not in IMAGES:
+        return None
+    return f"/{path}" if (root / str(path)).is_file() else None
