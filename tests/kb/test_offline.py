@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from kb.commands.offline import make
+from PIL import Image
 from pypdf import PdfReader
 
 from tests.helpers import REPO, build_root, soup
@@ -26,6 +27,51 @@ PATHS = """debut:
     - brouillon
 """
 EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+# Every kind of block an article has, and text that means something to Typst (or to a
+# typesetter) and must print as it reads.
+RICH = """---
+title: "Riche : #set text(red) $x$ [lien] <étiquette> // pas un commentaire"
+description: "Un article qui contient tous les types de blocs d’un article de la base."
+date: 2026-02-01
+authors: [alice]
+category: strategie
+tags: [stratégie]
+---
+
+Un paragraphe avec *de l’emphase*, **du gras**, `#code()` et un lien vers
+[la partie du deuxième](deuxieme.md#detail) ; 50 % des cas\\ et \\u{41} restent écrits.
+
+= pas un titre, - pas une liste, + pas une énumération, / pas un terme : \\ #import "x"
+@ref ~ _a_ *b*
+
+## Une partie : #deux [trois]
+
+- premier point
+- second point avec `code`
+
+1. étape une
+2. étape deux
+
+> Une citation sur la stratégie.
+
+```python
+def typst(): return "#set page(flipped: true)"  # garde # et ]
+```
+
+| Colonne A | Colonne B |
+| --- | --- |
+| cellule 1 | cellule 2 |
+
+```{note}
+Une remarque encadrée.
+```
+
+Une note de bas de page[^1].
+
+![Un schéma bleu](schema.png)
+
+[^1]: Le texte de la note.
+"""
 
 
 def pdf_text(path: Path) -> str:
@@ -45,9 +91,12 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, list[
     (src / "data/parcours.yml").write_text(PATHS, "utf-8")
     (src / "articles/deuxieme.md").write_text(
         (src / "articles/deuxieme.md").read_text("utf-8")
-        + "\nVoir [le premier](premier.md) et [le site](https://exemple.org/).\n",
+        + "\nVoir [le premier](premier.md) et [le site](https://exemple.org/).\n"
+        + "\n(detail)=\n## Détail\n\nLe détail.\n",
         "utf-8",
     )
+    (src / "articles/riche.md").write_text(RICH, "utf-8")
+    Image.new("RGB", (40, 20), (23, 78, 166)).save(src / "articles/schema.png")
     html, warnings = build_root("kb", src, copy=False)
     assert warnings == ""
     out = src / "_build/offline"
@@ -206,3 +255,70 @@ def test_the_build_publishes_the_books_links_them_with_their_sizes_and_keeps_the
     # Turned off: the books and their links go.
     html, warnings = build_root("kb", src, copy=False, confoverrides={"kb_offline": False})
     assert not books.exists() and links("index.html") == {}
+
+
+def test_every_kind_of_block_prints_and_no_text_becomes_typst_code(edition) -> None:
+    _, out, _ = edition
+    text = re.sub(r"[\s\u00a0\u202f]+", " ", pdf_text(out / "base.pdf"))
+    for expected in (
+        "Riche : #set text(red) $x$ [lien] <étiquette> // pas un commentaire",
+        "de l’emphase, du gras, #code() et un lien vers",
+        "50 % des cas\\ et \\u{41} restent écrits",
+        # (MyST made the quotes French and _a_ *b* emphasis: not Typst's doing)
+        "= pas un titre, - pas une liste, + pas une énumération, / pas un terme : \\ #import « x »",
+        "@ref ~ a b",
+        "Une partie : #deux [trois]",
+        "premier point",
+        "second point avec code",
+        "étape deux",
+        "Une citation sur la stratégie.",
+        'def typst(): return "#set page(flipped: true)" # garde # et ]',
+        "Colonne A",
+        "cellule 2",
+        "Une remarque encadrée.",
+        "Le texte de la note.",
+    ):
+        assert expected in text, expected
+    images = subprocess.run(["pdfimages", "-list", str(out / "base.pdf")], capture_output=True)
+    assert images.returncode == 0 and b" 40    20 " in images.stdout  # the figure, whole
+    reader = PdfReader(out / "base.pdf")
+    starts = [i for i, page in enumerate(reader.pages) if "Une partie" in page.extract_text()]
+    assert starts, "the section's heading is in the book"
+
+
+def test_a_link_to_a_section_of_another_chapter_reaches_that_section(edition) -> None:
+    _, out, _ = edition
+    reader = PdfReader(out / "base.pdf")
+    texts = [page.extract_text() for page in reader.pages]
+    source = next(i for i, t in enumerate(texts) if "Un paragraphe avec" in t)
+    section = next(i for i, t in enumerate(texts) if "Le détail." in t)
+    chapter_top = reader.pages[section].mediabox.top - 60  # the chapter's title is above
+    reached = []
+    for annotation in reader.pages[source].get("/Annots") or []:
+        destination = annotation.get_object().get("/Dest")
+        destination = destination.get_object() if destination is not None else None
+        if isinstance(destination, list):  # explicit: [page, /XYZ, x, y, zoom]
+            reached.append((reader.get_page_number(destination[0].get_object()), destination[3]))
+    assert any(page == section and y < chapter_top for page, y in reached), reached
+
+
+def test_a_page_rewritten_for_its_navigation_alone_does_not_remake_its_books(
+    edition, tmp_path: Path
+) -> None:
+    src, _, _ = edition
+    html = tmp_path / "html"
+    shutil.copytree(src / "_build/html", html)
+    out = tmp_path / "out"
+    make(src, html, out)
+    books = ["base.pdf", "base.epub", "parcours-debut.pdf", "parcours-debut.epub"]
+    made = {name: (out / name).stat().st_mtime_ns for name in books}
+    page = html / "articles/premier.html"
+    page.write_text(page.read_text("utf-8").replace("</body>", "<nav>ailleurs</nav></body>"))
+    make(src, html, out)
+    assert {name: (out / name).stat().st_mtime_ns for name in books} == made
+    page.write_text(
+        page.read_text("utf-8").replace("Le texte du premier", "Le texte revu du premier")
+    )
+    make(src, html, out)
+    assert "Le texte revu du premier" in pdf_text(out / "base.pdf")
+    assert (out / "parcours-debut.pdf").stat().st_mtime_ns != made["parcours-debut.pdf"]

@@ -25,9 +25,20 @@ from .plan import Book
 
 GLOSSARY = "glossaire"
 # What the built page adds around an article's text: not in a book.
-DROPPED = "h1, a.headerlink, .kb-article-meta, .kb-popovers, [data-pagefind-ignore], script"
+DROPPED = (
+    "h1, a.headerlink, .kb-article-meta, .kb-popovers, [data-pagefind-ignore], [hidden], script"
+)
 # An image's source in a chapter: its path under the built site's root.
 IMAGE = "data-kb-image"
+# The images a book may hold (EPUB core media types, all read by Typst), by suffix.
+MEDIA = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+}
 
 
 @dataclass(frozen=True)
@@ -67,7 +78,8 @@ class Pages:
 
     def _read(self, docname: str, anchor: str) -> Tag | None:
         page = BeautifulSoup(self.text(docname), "html.parser")
-        text = page.select_one("[data-pagefind-body] > section") or page.select_one("article")
+        # The article's sections, then its footnotes.
+        text = page.select_one("[data-pagefind-body]") or page.select_one("article")
         if text is None:
             return None
         for element in text.select(DROPPED):

@@ -8,15 +8,17 @@ import datetime as dt
 import io
 import uuid
 import zipfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
-from bs4 import Tag
+from bs4 import NavigableString, Tag
 from markupsafe import escape
 
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, Chapter, author_names
+from .assemble import IMAGE, MEDIA, Chapter, author_names
 from .plan import Book
 
 CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
@@ -66,6 +68,12 @@ def write_epub(
     document.add_item(cover)
     items = []
     anchors = {chapter.docname: chapter.anchor for chapter in chapters}
+    held = images_of(chapters, images)
+    for name, path in sorted(held.items()):
+        media = MEDIA[path.suffix.lower()]
+        document.add_item(
+            epub.EpubItem(file_name=name, media_type=media, content=path.read_bytes())
+        )
     for chapter in chapters:
         item = epub.EpubHtml(title=chapter.title, file_name=f"{chapter.anchor}.xhtml", lang="fr")
         header = f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>'
@@ -82,7 +90,7 @@ def write_epub(
             )
         body = ""
         if chapter.body is not None:
-            body = _xhtml(chapter.body, chapter.docname, anchors, base, images)
+            body = _xhtml(chapter.body, chapter.docname, anchors, base, held)
         item.content = header + body
         item.add_item(style)
         document.add_item(item)
@@ -101,21 +109,42 @@ def write_epub(
     temporary.replace(target)
 
 
-def _xhtml(body: Tag, docname: str, anchors: dict[str, str], base: str, images: Path) -> str:
-    """The chapter's body with its links resolved for this book (the shared page is left as
-    it was) and its images pointing to the built site's files."""
-    changed: list[tuple[Tag, str, object]] = []
+def _xhtml(
+    body: Tag, docname: str, anchors: dict[str, str], base: str, held: dict[str, Path]
+) -> str:
+    """The chapter's body with its links resolved for this book and its images taken into the
+    book (``held``: their names in the archive → the built site's files). An image the site
+    lacks, or one from elsewhere, shows its text: an EPUB reaches no network. The page, shared
+    by every book, is left as it was."""
+    undo: list[Callable[[], object]] = []
     for link in body.find_all("a", href=True):
-        changed.append((link, "href", link["href"]))
+        undo.append(partial(link.__setitem__, "href", link["href"]))
         link["href"] = assemble.target(str(link["href"]), docname, anchors, base, href_of)
-    for image in body.find_all("img", attrs={IMAGE: True}):
-        changed.append((image, "src", image["src"]))
-        image["src"] = (images / str(image[IMAGE])).resolve().as_uri()
+    for image in body.find_all("img", src=True):
+        name = f"images/{image[IMAGE]}" if image.get(IMAGE) else ""
+        if name in held:
+            undo.append(partial(image.__setitem__, "src", image["src"]))
+            image["src"] = name
+        else:
+            alt = NavigableString(str(image.get("alt", "")))
+            image.replace_with(alt)
+            undo.append(partial(alt.replace_with, image))
     try:
         return "".join(str(child) for child in body.children)
     finally:
-        for element, attribute, value in changed:
-            element[attribute] = value
+        for step in reversed(undo):
+            step()
+
+
+def images_of(chapters: list[Chapter], site: Path) -> dict[str, Path]:
+    """The images the chapters show that the built site has, by their name in the archive."""
+    found = {}
+    for chapter in chapters:
+        for image in chapter.body.find_all("img", attrs={IMAGE: True}) if chapter.body else []:
+            path = site / str(image[IMAGE])
+            if path.suffix.lower() in MEDIA and path.is_file():
+                found[f"images/{image[IMAGE]}"] = path
+    return found
 
 
 def _reproducible(data: bytes) -> bytes:

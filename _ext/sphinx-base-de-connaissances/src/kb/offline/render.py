@@ -14,9 +14,9 @@ from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, Chapter, author_names
+from .assemble import IMAGE, MEDIA, Chapter, author_names
 from .plan import Book
-from .typeset import IMAGES, Converter, ids, label, string, text
+from .typeset import Converter, ids, label, string, text
 
 HERE = Path(__file__).parent
 PREAMBLE = HERE / "templates" / "book.typ"
@@ -93,6 +93,6 @@ def _image(root: Path, image: Tag) -> str | None:
     """The image's path for Typst (its root is the built site), when the file is there in a
     format the PDF can hold; None otherwise (its text is shown)."""
     path = image.get(IMAGE)
-    if not path or PurePosixPath(str(path)).suffix.lower() not in IMAGES:
+    if not path or PurePosixPath(str(path)).suffix.lower() not in MEDIA:
         return None
     return f"/{path}" if (root / str(path)).is_file() else None

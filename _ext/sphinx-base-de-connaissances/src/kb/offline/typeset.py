@@ -22,7 +22,6 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 _SPECIAL = re.compile(r"""([\\/#*_`$<>@\[\]=\-+~'".:;(){}])""")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace: not U+00A0 nor U+202F
 _LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
-IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 
 BLOCKS = {
     "p", "div", "section", "article", "aside", "header", "footer", "nav", "main",
