@@ -41,6 +41,7 @@ ENGINE_DATA = (
     "kb/static/kb.css",
     "kb/static/kb-search.js",
     "kb/fonts/Inter-Medium.otf",
+    "kb/fonts/Inter-MediumItalic.otf",
     "kb/fonts/OFL.txt",
     "kb/offline/templates/book.typ",
 )

@@ -430,7 +430,7 @@ def table(results: Sequence[SizeResult]) -> str:
         (
             "offline edition (PDF + EPUB)",
             [
-                f"{r.offline_seconds:.1f} s ({r.offline_seconds / r.full.seconds:.1f}× full)"
+                f"{r.offline_seconds:.1f} s ({r.offline_seconds / r.full.seconds:.2f}× full)"
                 if r.offline_seconds and r.full
                 else "—"
                 for r in results

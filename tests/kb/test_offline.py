@@ -279,6 +279,8 @@ def test_every_kind_of_block_prints_and_no_text_becomes_typst_code(edition) -> N
         "Le texte de la note.",
     ):
         assert expected in text, expected
+    fonts = subprocess.run(["pdffonts", str(out / "base.pdf")], capture_output=True, text=True)
+    assert "Inter-MediumItalic" in fonts.stdout  # emphasis stays visible in print
     images = subprocess.run(["pdfimages", "-list", str(out / "base.pdf")], capture_output=True)
     assert images.returncode == 0 and b" 40    20 " in images.stdout  # the figure, whole
     reader = PdfReader(out / "base.pdf")
