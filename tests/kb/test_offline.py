@@ -70,6 +70,12 @@ Une note de bas de page[^1].
 
 ![Un schéma bleu](schema.png)
 
+```{figure} schema.png
+:alt: Le même schéma
+
+La légende du schéma.
+```
+
 [^1]: Le texte de la note.
 """
 
@@ -277,8 +283,12 @@ def test_every_kind_of_block_prints_and_no_text_becomes_typst_code(edition) -> N
         "cellule 2",
         "Une remarque encadrée.",
         "Le texte de la note.",
+        "La légende du schéma.",
     ):
         assert expected in text, expected
+    # The EPUB, made from the same pages after the PDF, has it all too.
+    chapter = zipfile.ZipFile(out / "base.epub").read("EPUB/a-riche.xhtml").decode("utf-8")
+    assert "La légende du schéma." in chapter and 'src="images/_images/schema.png"' in chapter
     fonts = subprocess.run(["pdffonts", str(out / "base.pdf")], capture_output=True, text=True)
     assert "Inter-MediumItalic" in fonts.stdout  # emphasis stays visible in print
     images = subprocess.run(["pdfimages", "-list", str(out / "base.pdf")], capture_output=True)
@@ -324,3 +334,9 @@ def test_a_page_rewritten_for_its_navigation_alone_does_not_remake_its_books(
     make(src, html, out)
     assert "Le texte revu du premier" in pdf_text(out / "base.pdf")
     assert (out / "parcours-debut.pdf").stat().st_mtime_ns != made["parcours-debut.pdf"]
+    # An image redrawn under the same name: the book showing it is made again, not the others.
+    made = {name: (out / name).stat().st_mtime_ns for name in books}
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(html / "_images/schema.png")
+    make(src, html, out)
+    assert (out / "base.pdf").stat().st_mtime_ns != made["base.pdf"]
+    assert (out / "parcours-debut.pdf").stat().st_mtime_ns == made["parcours-debut.pdf"]

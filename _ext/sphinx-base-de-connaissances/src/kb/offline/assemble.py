@@ -10,7 +10,9 @@ between chapters of the book stay inside it, links to any other page go to the s
 
 from __future__ import annotations
 
+import html
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +32,7 @@ DROPPED = (
 )
 # An image's source in a chapter: its path under the built site's root.
 IMAGE = "data-kb-image"
+_IMG_SRC = re.compile(rb'<img\b[^>]*?\ssrc="([^"]*)"')
 # The images a book may hold (EPUB core media types, all read by Typst), by suffix.
 MEDIA = {
     ".png": "image/png",
@@ -64,6 +67,7 @@ class Pages:
 
     def __init__(self, html: Path) -> None:
         self.html = html
+        self._texts: dict[str, bytes] = {}
         self._bodies: dict[str, Tag | None] = {}
 
     def body(self, docname: str, anchor: str) -> Tag | None:
@@ -72,9 +76,21 @@ class Pages:
         return self._bodies[docname]
 
     def text(self, docname: str) -> bytes:
-        """What the page shows of its own (for the books' digests), or b"" when it is gone."""
-        page = self.html / f"{docname}.html"
-        return indexed_text(page.read_bytes()) if page.is_file() else b""
+        """What the page shows of its own, or b"" when it is gone."""
+        if docname not in self._texts:
+            page = self.html / f"{docname}.html"
+            self._texts[docname] = indexed_text(page.read_bytes()) if page.is_file() else b""
+        return self._texts[docname]
+
+    def images(self, docname: str) -> list[Path]:
+        """The site's files of the images the page shows (their content is not in its text)."""
+        folder = posixpath.dirname(docname)
+        sources = (m.decode("utf-8", "replace") for m in _IMG_SRC.findall(self.text(docname)))
+        return [
+            self.html / posixpath.normpath(posixpath.join(folder, html.unescape(src)))
+            for src in sources
+            if "://" not in src and not src.startswith("data:")
+        ]
 
     def _read(self, docname: str, anchor: str) -> Tag | None:
         page = BeautifulSoup(self.text(docname), "html.parser")

@@ -18,13 +18,16 @@ STATE = StateFile("kb-offline.json", 2, mapping_of(str))  # book stem → digest
 
 
 def digest(book: Book, pages: assemble.Pages, base: str) -> str:
-    """What the book shows: its plan, the engine that typesets it and the text of each of its
+    """What the book shows: its plan, the engine that typesets it, the text of each of its
     chapters' pages (not what surrounds it: a page rewritten for its navigation alone does not
-    make the book again)."""
+    make the book again) and their images' files (by size and time)."""
     parts = [__version__, base, repr(book)]
     names = [a.docname for a in book.articles] + ([assemble.GLOSSARY] if book.glossary else [])
     for name in names:
         parts.append(f"{name}:{hashlib.sha256(pages.text(name)).hexdigest()}")
+        for image in pages.images(name):
+            stat = image.stat() if image.is_file() else None
+            parts.append(f"{image.name}:{stat.st_size}:{stat.st_mtime_ns}" if stat else "-")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 

@@ -129,11 +129,10 @@ class Converter:
         elif name == "pre":
             code = node.get_text()
             inner = f"#raw(block: true, {string(code.rstrip(chr(10)))})"
-        elif name == "figure":
-            caption = node.find("figcaption")
-            if caption is not None:
-                caption.extract()
-            body = self.blocks(node.children, heading)
+        elif name == "figure":  # (the page is shared by every book: read, never changed)
+            caption = node.find("figcaption", recursive=False)
+            shown = [child for child in node.children if child is not caption]
+            body = self.blocks(shown, heading)
             words = self.blocks(caption.children, heading) if caption is not None else ""
             inner = f"#kb-figure[{body}][{words}]"
         elif name == "table":
@@ -218,9 +217,7 @@ class Converter:
             return marker + self.link(str(node["href"]), content)
         if name in _INLINE_CALLS:
             return marker + f"#{_INLINE_CALLS[name]}[{content}]"
-        if name in BLOCKS:  # a block inside a paragraph: its content, inline
-            return marker + content
-        return marker + content
+        return marker + content  # any other element, a block inside a paragraph too
 
     def link(self, href: str, content: str) -> str:
         href = self.resolve(href)
