@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from kb.commands.offline import make
+from kb.offline import edition as edition_module
 from PIL import Image
 from pypdf import PdfReader
 
@@ -340,3 +341,22 @@ def test_a_page_rewritten_for_its_navigation_alone_does_not_remake_its_books(
     make(src, html, out)
     assert (out / "base.pdf").stat().st_mtime_ns != made["base.pdf"]
     assert (out / "parcours-debut.pdf").stat().st_mtime_ns == made["parcours-debut.pdf"]
+
+
+def test_an_edited_layout_remakes_the_books_even_under_the_same_version(
+    edition, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    src, _, _ = edition
+    out = tmp_path / "out"
+    make(src, src / "_build/html", out)
+    made = (out / "base.pdf").stat().st_mtime_ns
+    make(src, src / "_build/html", out)
+    assert (out / "base.pdf").stat().st_mtime_ns == made
+    # The same engine installed elsewhere, its layout edited, its version unchanged.
+    engine = tmp_path / "offline"
+    shutil.copytree(edition_module.HERE, engine, ignore=shutil.ignore_patterns("__pycache__"))
+    layout = engine / "templates/book.typ"
+    layout.write_text(layout.read_text("utf-8").replace("10.5pt", "11pt"), "utf-8")
+    monkeypatch.setattr(edition_module, "HERE", engine)
+    make(src, src / "_build/html", out)
+    assert (out / "base.pdf").stat().st_mtime_ns != made

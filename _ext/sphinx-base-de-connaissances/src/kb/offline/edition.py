@@ -1,6 +1,6 @@
 """Writing the books of an edition, each only when what it shows changed: its plan (titles,
 articles, their metadata), the text of each of its chapters' built pages and the engine's
-version. Shared by ``python -m kb offline`` and the build (``kb_offline``)."""
+version and typesetting code. Shared by ``python -m kb offline`` and the build (``kb_offline``)."""
 
 from __future__ import annotations
 
@@ -14,14 +14,22 @@ from ..state import StateFile, mapping_of
 from . import assemble, epub, pdf, render
 from .plan import Book
 
+HERE = Path(__file__).parent
 STATE = StateFile("kb-offline.json", 2, mapping_of(str))  # book stem → digest
 
 
-def digest(book: Book, pages: assemble.Pages, base: str) -> str:
+def engine() -> str:
+    """The typesetting code and layout as installed (an edited engine whose version did not
+    change still makes the books again)."""
+    files = sorted(HERE.rglob("*.py")) + sorted(HERE.rglob("*.typ"))
+    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+
+
+def digest(book: Book, pages: assemble.Pages, base: str, typesetter: str) -> str:
     """What the book shows: its plan, the engine that typesets it, the text of each of its
     chapters' pages (not what surrounds it: a page rewritten for its navigation alone does not
     make the book again) and their images' files (by size and time)."""
-    parts = [__version__, base, repr(book)]
+    parts = [__version__, typesetter, base, repr(book)]
     names = [a.docname for a in book.articles] + ([assemble.GLOSSARY] if book.glossary else [])
     for name in names:
         parts.append(f"{name}:{hashlib.sha256(pages.text(name)).hexdigest()}")
@@ -48,9 +56,10 @@ def write_books(
     fresh: dict[str, str] = {}
     written: list[Path] = []
     pages = assemble.Pages(html)
+    typesetter = engine()
     for book in books:
         files = [out / f"{book.stem}.pdf", out / f"{book.stem}.epub"]
-        fresh[book.stem] = current = digest(book, pages, base)
+        fresh[book.stem] = current = digest(book, pages, base, typesetter)
         written += files
         if known.get(book.stem) == current and all(f.is_file() for f in files):
             continue
