@@ -143,5 +143,13 @@ def target(href: str, docname: str, anchors: dict[str, str], base: str, inside: 
     return base + path + (f"#{fragment}" if fragment else "")
 
 
+def image_file(site: Path, image: Tag) -> Path | None:
+    """The built site's file of a chapter's image, when it is there in a format a book can
+    hold (None: an image from elsewhere, missing, or of another format)."""
+    path = image.get(IMAGE)
+    found = site / str(path) if path else None
+    return found if found and found.suffix.lower() in MEDIA and found.is_file() else None
+
+
 def author_names(article: Article, vocab: Vocabulary) -> list[str]:
     return [vocab.authors[key].name for key in article.authors if key in vocab.authors]

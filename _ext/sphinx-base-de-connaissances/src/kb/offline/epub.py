@@ -141,8 +141,8 @@ def images_of(chapters: list[Chapter], site: Path) -> dict[str, Path]:
     found = {}
     for chapter in chapters:
         for image in chapter.body.find_all("img", attrs={IMAGE: True}) if chapter.body else []:
-            path = site / str(image[IMAGE])
-            if path.suffix.lower() in MEDIA and path.is_file():
+            path = assemble.image_file(site, image)
+            if path is not None:
                 found[f"images/{image[IMAGE]}"] = path
     return found
 

@@ -6,7 +6,7 @@ descriptions are untrusted text."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from bs4 import Tag
 
@@ -14,7 +14,7 @@ from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, MEDIA, Chapter, author_names
+from .assemble import IMAGE, Chapter, author_names, image_file
 from .plan import Book
 from .typeset import Converter, ids, label, string, text
 
@@ -90,9 +90,5 @@ def _meta(article: Article, vocab: Vocabulary, url: str) -> str:
 
 
 def _image(root: Path, image: Tag) -> str | None:
-    """The image's path for Typst (its root is the built site), when the file is there in a
-    format the PDF can hold; None otherwise (its text is shown)."""
-    path = image.get(IMAGE)
-    if not path or PurePosixPath(str(path)).suffix.lower() not in MEDIA:
-        return None
-    return f"/{path}" if (root / str(path)).is_file() else None
+    """The image's path for Typst, whose root is the built site (None: its text is shown)."""
+    return f"/{image[IMAGE]}" if image_file(root, image) else None
