@@ -23,6 +23,7 @@ from bs4 import BeautifulSoup, Tag
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..search.shards import indexed_text
+from ..writing.render import french_date
 from .plan import Book
 
 GLOSSARY = "glossaire"
@@ -84,13 +85,9 @@ class Pages:
 
     def images(self, docname: str) -> list[Path]:
         """The site's files of the images the page shows (their content is not in its text)."""
-        folder = posixpath.dirname(docname)
         sources = (m.decode("utf-8", "replace") for m in _IMG_SRC.findall(self.text(docname)))
-        return [
-            self.html / posixpath.normpath(posixpath.join(folder, html.unescape(src)))
-            for src in sources
-            if "://" not in src and not src.startswith("data:")
-        ]
+        paths = (site_path(docname, html.unescape(src)) for src in sources)
+        return [self.html / path for path in paths if path]
 
     def _read(self, docname: str, anchor: str) -> Tag | None:
         page = BeautifulSoup(self.text(docname), "html.parser")
@@ -103,13 +100,20 @@ class Pages:
         for element in text.find_all(id=True):
             element["id"] = f"{anchor}--{element['id']}"
         for image in text.find_all("img", src=True):
-            src = str(image["src"])
-            if "://" not in src and not src.startswith("data:"):
-                folder = posixpath.dirname(docname)
-                image[IMAGE] = posixpath.normpath(posixpath.join(folder, src))
+            path = site_path(docname, str(image["src"]))
+            if path:
+                image[IMAGE] = path
         for inner in text.find_all("section"):  # the book numbers its own levels
             inner.name = "div"
         return text
+
+
+def site_path(docname: str, src: str) -> str:
+    """The path under the site's root of a file the page ``docname`` names by ``src`` ("" for
+    a file from elsewhere or written in the page)."""
+    if "://" in src or src.startswith("data:"):
+        return ""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(docname), src))
 
 
 def chapters(book: Book, pages: Pages, glossary_title: str = "Glossaire") -> list[Chapter]:
@@ -151,5 +155,11 @@ def image_file(site: Path, image: Tag) -> Path | None:
     return found if found and found.suffix.lower() in MEDIA and found.is_file() else None
 
 
-def author_names(article: Article, vocab: Vocabulary) -> list[str]:
-    return [vocab.authors[key].name for key in article.authors if key in vocab.authors]
+def byline(article: Article, vocab: Vocabulary) -> str:
+    """« Par A, B · publié le …, mis à jour le … », under each chapter's title."""
+    names = [vocab.authors[key].name for key in article.authors if key in vocab.authors]
+    line = f"Par {', '.join(names)} · " if names else ""
+    line += f"publié le {french_date(article.date)}"
+    if article.updated:
+        line += f", mis à jour le {french_date(article.updated)}"
+    return line

@@ -18,7 +18,7 @@ from markupsafe import escape
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, MEDIA, Chapter, author_names
+from .assemble import IMAGE, MEDIA, Chapter, byline
 from .plan import Book
 
 CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
@@ -78,14 +78,9 @@ def write_epub(
         item = epub.EpubHtml(title=chapter.title, file_name=f"{chapter.anchor}.xhtml", lang="fr")
         header = f'<h1 id="{chapter.anchor}">{escape(chapter.title)}</h1>'
         if chapter.article is not None:
-            article = chapter.article
-            names = ", ".join(author_names(article, vocab))
-            dates = f"publié le {french_date(article.date)}"
-            if article.updated:
-                dates += f", mis à jour le {french_date(article.updated)}"
             link = urls[chapter.anchor]
             header += (
-                f'<p class="meta">{escape(f"Par {names} · " if names else "")}{escape(dates)}'
+                f'<p class="meta">{escape(byline(chapter.article, vocab))}'
                 f'<br/>Adresse permanente : <a href="{escape(link)}">{escape(link)}</a></p>'
             )
         body = ""

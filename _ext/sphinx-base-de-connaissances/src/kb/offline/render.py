@@ -14,7 +14,7 @@ from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, Chapter, author_names, image_file
+from .assemble import IMAGE, Chapter, byline, image_file
 from .plan import Book
 from .typeset import Converter, ids, label, string, text
 
@@ -80,13 +80,8 @@ def book_source(
 
 
 def _meta(article: Article, vocab: Vocabulary, url: str) -> str:
-    names = author_names(article, vocab)
-    line = f"Par {', '.join(names)} · " if names else ""
-    line += f"publié le {french_date(article.date)}"
-    if article.updated:
-        line += f", mis à jour le {french_date(article.updated)}"
     address = f"#link({string(url)})[{text(url)}]"
-    return f"#kb-meta[{text(line)}#linebreak(){text(ADDRESS)}{address}]"
+    return f"#kb-meta[{text(byline(article, vocab))}#linebreak(){text(ADDRESS)}{address}]"
 
 
 def _image(root: Path, image: Tag) -> str | None:
