@@ -27,6 +27,8 @@ from ..writing.render import french_date
 from .plan import Book
 
 GLOSSARY = "glossaire"
+# Before each chapter's permanent address (French spacing: a no-break space before the colon).
+ADDRESS = "Adresse permanente\u00a0: "
 # What the built page adds around an article's text: not in a book.
 DROPPED = (
     "h1, a.headerlink, .kb-article-meta, .kb-popovers, [data-pagefind-ignore], [hidden], script"

@@ -18,7 +18,7 @@ from markupsafe import escape
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, MEDIA, Chapter, byline
+from .assemble import ADDRESS, IMAGE, MEDIA, Chapter, byline
 from .plan import Book
 
 CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
@@ -81,7 +81,7 @@ def write_epub(
             link = urls[chapter.anchor]
             header += (
                 f'<p class="meta">{escape(byline(chapter.article, vocab))}'
-                f'<br/>Adresse permanente : <a href="{escape(link)}">{escape(link)}</a></p>'
+                f'<br/>{escape(ADDRESS)}<a href="{escape(link)}">{escape(link)}</a></p>'
             )
         body = ""
         if chapter.body is not None:

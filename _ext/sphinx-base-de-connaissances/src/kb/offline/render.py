@@ -14,14 +14,13 @@ from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
-from .assemble import IMAGE, Chapter, byline, image_file
+from .assemble import ADDRESS, IMAGE, Chapter, byline, image_file
 from .plan import Book
 from .typeset import Converter, ids, label, string, text
 
 HERE = Path(__file__).parent
 PREAMBLE = HERE / "templates" / "book.typ"
 FONTS = HERE.parent / "fonts"
-ADDRESS = "Adresse permanente\u00a0: "
 
 
 def pdf_inside(anchor: str, fragment: str) -> str:
