@@ -73,6 +73,9 @@ STOCK_ASSETS = os.environ.get("KB_ASSETS") == "stock"
 if not STOCK_ASSETS:
     extensions.append("kb.css_bundle")
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+# Raw HTML in pages goes through the engine's allow-list; these classes are the site's own
+# (_static/site.css), used by the guide.
+kb_html_classes = ["kb-card-preview"]
 myst_title_to_header = True
 myst_heading_anchors = 3
 

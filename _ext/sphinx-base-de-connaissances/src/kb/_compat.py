@@ -60,3 +60,28 @@ def labels(env: BuildEnvironment) -> dict[str, tuple[str, str, str]]:
     domains = env.domains
     std = getattr(domains, "standard_domain", None) or domains["std"]
     return std.labels
+
+
+def is_myst_state(state: Any) -> bool:
+    """Whether a directive runs in a MyST page (MyST's mock of docutils' parser state)."""
+    from myst_parser.mocking import MockState
+
+    return isinstance(state, MockState)
+
+
+def myst_include(directive: Any) -> list[Any]:
+    """What MyST's own ``include`` gives for ``directive`` (arguments, options, line), run as
+    MyST runs it for docutils' ``Include``: through its renderer, the state's private one."""
+    from docutils.parsers.rst.directives.misc import Include
+    from myst_parser.mocking import MockIncludeDirective
+
+    include = MockIncludeDirective(
+        directive.state._renderer,
+        name=directive.name,
+        klass=Include,
+        arguments=directive.arguments,
+        options=directive.options,
+        body=list(directive.content),
+        lineno=directive.lineno,
+    )
+    return include.run()

@@ -15,8 +15,8 @@ logger = logging.getLogger("kb")
 
 class Subtype(StrEnum):
     FRONTMATTER = "frontmatter"  # an article's front matter, file name or a data file
-    HTML = "html"  # raw HTML, a link or an image refused in an article
-    INCLUDE = "include"  # an article includes a file outside the source folder
+    HTML = "html"  # raw HTML, a link or an image refused in a page
+    FILE = "file"  # a file a page names is refused (outside the base, hidden, link, too large…)
     COLLISION = "collision"  # a generated page would take the name of a document
     SEARCH = "search"  # Pagefind missing or failing: search is degraded
     HISTORY = "history"  # no git, or a shallow clone: dates from the front matter only

@@ -19,8 +19,10 @@ from .content.catalog import Catalog
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .reading import citations, publication
+from .reading.boundary import Boundary
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
+from .reading.guarded import guarded
 from .reading.listings import resolve, setup_listings
 from .reading.parallel import ReadingMode
 from .reading.renames import RenamedReferences
@@ -78,6 +80,7 @@ class KnowledgeBase:
 
     def builder_inited(self, app: Sphinx) -> None:
         self.site = Site.of(app)
+        self.reading.boundary = Boundary.of(app.srcdir, app.outdir, app.doctreedir)
         if not self.site.html:
             return
         templates = _compat.template_environment(app.builder)
@@ -198,6 +201,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(RenamedReferences)
     setup_listings(app)
     kb = KnowledgeBase()
+    # Directives that read a file check it first, on every page (over Sphinx's own).
+    for name, directive in guarded(lambda: kb.reading.boundary).items():
+        app.add_directive(name, directive, override=True)
     app.connect("config-inited", kb.config_inited)
     app.connect("builder-inited", kb.builder_inited)
     app.connect("source-read", kb.reading.source_read)

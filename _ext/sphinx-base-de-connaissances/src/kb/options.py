@@ -63,6 +63,14 @@ LOCALE = Accepts(
     'une région du français, par exemple "fr_FR", "fr_BE", "fr_CA" ou "fr_CH"',
     lambda value: isinstance(value, str) and re.fullmatch(r"fr_[A-Z]{2}", value) is not None,
 )
+CLASSES = Accepts(
+    frozenset({list, tuple}),
+    'une liste de noms de classes CSS, par exemple ["encadre", "carte"]',
+    lambda value: (
+        isinstance(value, list | tuple)
+        and all(isinstance(v, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", v) for v in value)
+    ),
+)
 LINKS = Accepts(
     frozenset({list, tuple}),
     'une liste de paires [page, libellé], par exemple [["archives", "Archives"]]',
@@ -105,6 +113,14 @@ OPTIONS: tuple[Option, ...] = (
         "Publish the offline edition (PDF and EPUB of the base and of each reading path) in "
         "telechargements/, linked from {kb-downloads} and the path pages (html builder).",
         site_wide=True,
+    ),
+    Option(
+        "kb_html_classes",
+        [],
+        "env",
+        CLASSES,
+        "CSS classes that raw HTML may carry in the base's pages (class attributes with any "
+        "other class are refused, as every attribute outside the allow-list).",
     ),
     Option("kb_words_per_minute", 200, "env", COUNT, "Reading speed used for the reading time."),
     Option(

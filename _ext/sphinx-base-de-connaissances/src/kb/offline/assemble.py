@@ -113,9 +113,10 @@ class Pages:
 def site_path(docname: str, src: str) -> str:
     """The path under the site's root of a file the page ``docname`` names by ``src`` ("" for
     a file from elsewhere or written in the page)."""
-    if "://" in src or src.startswith("data:"):
+    if "://" in src or src.startswith(("data:", "/", "\\")):
         return ""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(docname), src))
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), src))
+    return "" if path == ".." or path.startswith("../") else path
 
 
 def chapters(book: Book, pages: Pages, glossary_title: str = "Glossaire") -> list[Chapter]:
@@ -154,7 +155,10 @@ def image_file(site: Path, image: Tag) -> Path | None:
     hold (None: an image from elsewhere, missing, or of another format)."""
     path = image.get(IMAGE)
     found = site / str(path) if path else None
-    return found if found and found.suffix.lower() in MEDIA and found.is_file() else None
+    if found is None or found.suffix.lower() not in MEDIA or not found.is_file():
+        return None
+    # Never a file of the machine through a link left in the built site.
+    return found if found.resolve().is_relative_to(site.resolve()) else None
 
 
 def byline(article: Article, vocab: Vocabulary) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import posixpath
 from pathlib import Path
 
 from docutils import nodes
@@ -36,6 +37,7 @@ from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
 from . import citations, glossary, safety
+from .boundary import Boundary
 from .domain import domain
 from .invalidation import affected, page_parts, path_pages, shown_entries
 
@@ -51,6 +53,8 @@ class Reading:
         self.history = History()  # the repository's, collected once per build
         self.before_citations: dict[str, tuple[object, ...]] = {}
         self.before_terms: dict[str, Term] = {}
+        # What a page may name: set when the builder is known (its folders are private).
+        self.boundary = Boundary.of(".")
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
         return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
@@ -73,15 +77,17 @@ class Reading:
             domain(app.env).articles[docname] = history.apply(article, self.history.files.get(path))
 
     def secure(self, app: Sphinx, doctree: nodes.document) -> None:
-        """Before Sphinx's collectors (title, metadata): an article's untrusted parts inert."""
+        """Before Sphinx's collectors (title, metadata, images, downloads): every page's
+        untrusted parts inert, and no file from outside the boundary."""
         docname = current_docname(app.env)
-        if not self.is_article(app, docname):
-            return
-        article = domain(app.env).articles.get(docname)
-        safety.title_as_text(doctree, article.title if article else None)
-        safety.sanitize_raw_html(doctree)
+        if self.is_article(app, docname):
+            article = domain(app.env).articles.get(docname)
+            safety.title_as_text(doctree, article.title if article else None)
+        folder = Path(app.env.doc2path(docname)).parent
+        safety.sanitize_raw_html(doctree, posixpath.dirname(docname), app.config.kb_html_classes)
         safety.refuse_dangerous_targets(doctree)
-        safety.refuse_outside_includes(app, docname, doctree)
+        safety.refuse_files(doctree, self.boundary, folder)
+        safety.refuse_outside_reads(app, docname, doctree, self.boundary)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:
         docname = current_docname(app.env)

@@ -1,26 +1,36 @@
-"""Untrusted article content made inert when Sphinx reads it, whatever the lint said.
+"""Untrusted content made inert when Sphinx reads it, whatever the lint said: every page of
+the site, not only articles (the glossary, the home page and the guide arrive by pull request
+too).
 
 Connected to ``doctree-read`` before Sphinx's own collectors, so that the title Sphinx records
-(for ``<title>``, navigation, previous/next, tables of contents) is already plain text:
+(for ``<title>``, navigation, previous/next, tables of contents) is already plain text, and so
+that no refused image or download is ever copied into the site:
 
-- the title is the front matter's ``title`` as text (MyST parses it as Markdown with raw HTML);
+- an article's title is the front matter's ``title`` as text (MyST parses it as Markdown);
 - raw HTML goes through the policy of `sanitize`: a refused element or attribute is a warning
   at its file and line and is left out of the page; allowed blocks are cleaned by nh3 anyway;
 - links and images whose target has a dangerous scheme are refused the same way, including the
   ones markdown-it already left as literal text (the writer still deserves to be told);
-- an ``{include}`` of a file outside the source folder empties the page.
+- images and downloads must pass the boundary (``boundary``): a file of the base, not hidden,
+  no symbolic link, within bounds, and what it holds shown or offered safely; remote images
+  are refused (the site requests nothing from elsewhere);
+- any file read while parsing that the boundary refuses (the guarded directives stop those
+  they know before reading; this catches the rest) empties the page.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 
 from ..content import sanitize
 from ..diagnostics import Subtype, warn
+from .boundary import Boundary, Kind
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 # What markdown-it leaves as text when it refuses a link target: [text](javascript:…).
@@ -42,18 +52,20 @@ def title_as_text(doctree: nodes.document, title: str | None) -> None:
         heading += nodes.Text(text)
 
 
-def sanitize_raw_html(doctree: nodes.document) -> None:
+def sanitize_raw_html(doctree: nodes.document, folder: str, classes: list[str]) -> None:
+    """``folder``: the page's folder under the site's root (for the raw images' sources);
+    ``classes``: the CSS classes raw HTML may carry (``kb_html_classes``)."""
     for node in list(doctree.findall(nodes.raw)):
         if "html" not in node.get("format", "").split():
             continue
         html = node.astext()
-        refused = sanitize.refusals(html)
+        refused = sanitize.refusals(html, folder, classes)
         for refusal in refused:
             _warn(refusal.message, node)
         if refused:
             node.parent.remove(node)
         elif not isinstance(node.parent, nodes.TextElement):  # a block: a whole fragment
-            node.replace_self(nodes.raw("", sanitize.clean(html), format="html"))
+            node.replace_self(nodes.raw("", sanitize.clean(html, classes), format="html"))
 
 
 def refuse_dangerous_targets(doctree: nodes.document) -> None:
@@ -78,22 +90,71 @@ def refuse_dangerous_targets(doctree: nodes.document) -> None:
             )
 
 
-def refuse_outside_includes(app: Sphinx, docname: str, doctree: nodes.document) -> None:
-    # What directives read while parsing (docutils records it; Sphinx copies it into
-    # env.dependencies only after this handler): paths relative to the working directory.
-    srcdir = Path(app.srcdir).resolve()
+def _refuse_file(message: str, node: nodes.Node) -> None:
+    warn(f"{message}.", subtype=Subtype.FILE, location=node)
+
+
+def refuse_files(doctree: nodes.document, boundary: Boundary, folder: Path) -> None:
+    """Images and downloads of the page in ``folder`` (absolute) that the boundary refuses
+    are left out (a download keeps its text), before Sphinx's collectors copy them."""
+    for node in list(doctree.findall(nodes.image)):
+        uri = str(node.get("uri", ""))
+        if uri.startswith("data:"):
+            continue  # refused by its scheme
+        if "://" in uri or uri.startswith("//"):
+            _refuse_file(
+                f"image refusée : « {uri[:80]} » est une image distante, et le site ne demande "
+                "rien à un autre ; "
+                "enregistrez l’image dans le dépôt, à côté de la page",
+                node,
+            )
+            node.parent.remove(node)
+            continue
+        names = [uri]
+        if "*" in uri:  # Sphinx's candidates: one file per format, "*" in the file's name
+            located = boundary.locate(uri, folder)
+            found = sorted(located.parent.glob(located.name))
+            names = [os.path.relpath(path, folder) for path in found] or [uri]
+        problems = [p for name in names if (p := boundary.check(name, folder, Kind.IMAGE))]
+        for problem in problems:
+            _refuse_file(problem, node)
+        if problems:
+            node.parent.remove(node)
+    for node in list(doctree.findall(addnodes.download_reference)):
+        target = str(node.get("reftarget", ""))
+        if "://" in target:
+            continue  # a link to elsewhere, not a file of the base
+        problem = boundary.check(target, folder, Kind.DOWNLOAD)
+        if problem is not None:
+            _refuse_file(problem, node)
+            node.replace_self(nodes.Text(node.astext()))
+
+
+def refuse_outside_reads(
+    app: Sphinx, docname: str, doctree: nodes.document, boundary: Boundary
+) -> None:
+    """What parsing read (docutils records it; Sphinx copies it into ``env.dependencies`` only
+    after this handler), for any directive the guarded ones do not cover: a file the boundary
+    refuses empties the page."""
     recorded = getattr(doctree.settings.record_dependencies, "list", [])
-    outside = sorted(
-        str(dependency)
-        for dependency in recorded
-        if srcdir not in (Path.cwd() / dependency).resolve().parents
+    read = [boundary.locate(str(name), Path.cwd(), rooted=False) for name in recorded] + [
+        boundary.locate(str(name), boundary.srcdir, rooted=False)
+        for name in app.env.dependencies.get(docname, ())
+    ]
+    refused = sorted(
+        {
+            problem
+            for path in read
+            if path.exists() and (problem := boundary.refusal(path, str(path), Kind.TEXT))
+        }
     )
-    if outside:
-        warn(
-            "inclusion refusée : %s est hors du dépôt ; le contenu de la page est retiré.",
-            ", ".join(outside),
-            subtype=Subtype.INCLUDE,
-            location=docname,
-        )
+    if refused:
+        for problem in refused:
+            warn(
+                "%s ; le contenu de la page est retiré.",
+                problem,
+                subtype=Subtype.FILE,
+                location=docname,
+            )
         for child in list(doctree.children):
             doctree.remove(child)
