@@ -4,6 +4,7 @@ build with a French `fichier:ligne` warning or renders as inert text; nothing is
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -162,15 +163,51 @@ def test_folder_names_reaching_urls_are_checked(tmp_path: Path) -> None:
             "articles/latin1.md:2",
             "fichier illisible",
         ),
+        (
+            {"articles/t.md": article('"Titre\\uFFFF non-caractère"')},
+            "articles/t.md:2",
+            "caractère de contrôle U+FFFF",
+        ),
+        (
+            {"articles/t.md": article(body="Un\ufffe texte.\n\nEt \x0c ici.\n")},
+            "articles/t.md:12",
+            "caractère U+000C interdit",
+        ),
+        (
+            {"glossaire.md": "# Glossaire\n\nUn mot\uffff.\n"},
+            "glossaire.md:3",
+            "caractère U+FFFF interdit",
+        ),
+        (
+            {"conf.py": (REPO / "tests/roots/test-kb/conf.py").read_text() + "kb_ofline = True\n"},
+            "conf.py",
+            "kb_ofline : option inconnue ; vouliez-vous dire kb_offline ?",
+        ),
     ],
 )
 def test_careless_input_is_a_located_french_error(
     tmp_path: Path, files: dict, where: str, says: str
 ) -> None:
-    _outdir, warnings = build(tmp_path, files)
+    outdir, warnings = build(tmp_path, files)
     found = warnings_of(warnings)
     assert any(where in line and says in line for line in found), found
     assert "Traceback" not in warnings
+    for feed in ("feeds/atom.xml", "feeds/rss.xml", "sitemap.xml"):
+        ET.parse(outdir / feed)  # whatever was refused, what is published stays XML
+
+
+def test_characters_no_output_can_carry_are_refused_by_check_as_by_the_build(
+    tmp_path: Path, capsys
+) -> None:
+    from kb.commands.check import main as check
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "articles/t.md").write_text(article('"Titre\\uFFFF"', "Un\uffff texte.\n"), "utf-8")
+    assert check([str(src)]) == 1
+    error = capsys.readouterr().err
+    assert "articles/t.md:2: champ « title » : caractère de contrôle U+FFFF" in error
+    assert "articles/t.md:10: caractère U+FFFF interdit" in error
 
 
 def test_a_symlinked_article_publishes_nothing(tmp_path: Path) -> None:

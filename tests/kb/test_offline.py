@@ -361,3 +361,22 @@ def test_an_edited_layout_remakes_the_books_even_under_the_same_version(
     monkeypatch.setattr(edition_module, "HERE", engine)
     make(src, src / "_build/html", out)
     assert (out / "base.pdf").stat().st_mtime_ns != made
+
+
+def test_the_command_writes_and_removes_only_its_own_files(edition, tmp_path: Path) -> None:
+    src, _, _ = edition
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = {"mon-rapport.pdf": b"%PDF-1.4 le mien", "notes.epub": b"PK le mien"}
+    for name, data in mine.items():
+        (out / name).write_bytes(data)
+    written, problems = make(src, src / "_build/html", out)
+    assert problems == [] and (out / "parcours-debut.pdf") in written
+    # A path removed from data/parcours.yml: its books go, the user's files stay.
+    copy = tmp_path / "src"
+    shutil.copytree(src, copy, ignore=shutil.ignore_patterns("_build"))
+    (copy / "data/parcours.yml").unlink()
+    written, problems = make(copy, src / "_build/html", out)
+    assert problems == []
+    assert not (out / "parcours-debut.pdf").exists() and not (out / "parcours-debut.epub").exists()
+    assert {name: (out / name).read_bytes() for name in mine} == mine

@@ -78,3 +78,25 @@ def test_a_new_base_pins_the_versions_this_repository_builds_with() -> None:
     assert (STARTER / "requirements/ci.txt").read_bytes() == (
         REPO / "requirements/ci.txt"
     ).read_bytes()
+
+
+def test_a_target_that_cannot_be_written_is_a_french_error_and_leaves_nothing(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    base = tmp_path / "nouvelle"
+    real, calls = Path.write_bytes, []
+
+    def refusing(self: Path, data: bytes) -> int:
+        calls.append(self)
+        if len(calls) == 5:  # a few files in: a disk that fills, a folder made read-only
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", refusing)
+    assert main([str(base)]) == 1
+    error = capsys.readouterr().err
+    assert "impossible d’écrire" in error and "permission refusée" in error
+    assert "Traceback" not in error and "Permission denied" not in error
+    assert not base.exists()

@@ -7,6 +7,7 @@ Everything else kb uses is Sphinx's documented API (events, config values, domai
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -85,3 +86,29 @@ def myst_include(directive: Any) -> list[Any]:
         lineno=directive.lineno,
     )
     return include.run()
+
+
+def set_names(config: Any) -> list[str]:
+    """The names ``conf.py`` (or ``-D``) sets, known options or not."""
+    return list(config._raw_config)
+
+
+def repair_build_info(outdir: Path) -> bool:
+    """A damaged ``.buildinfo`` (emptied, cut, garbage) makes Sphinx's HTML builder fail on
+    every later build, or warn on each: it is replaced by one that matches no configuration,
+    so that Sphinx rewrites every page, as after a configuration change. True if repaired."""
+    from sphinx.builders.html._build_info import BuildInfo
+
+    path = outdir / ".buildinfo"
+    try:
+        BuildInfo.load(path)
+    except FileNotFoundError:
+        return False
+    except Exception:  # IndexError, ValueError, UnicodeDecodeError, OSError…
+        path.write_text(
+            "# Sphinx build info version 1\n# Repaired by kb: every page is written again.\n"
+            "config: \ntags: \n",
+            "utf-8",
+        )
+        return True
+    return False

@@ -16,6 +16,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import _compat, diagnostics, options
 from .clock import today
 from .content.catalog import Catalog
+from .outputs import journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .reading import citations, publication
@@ -56,9 +57,14 @@ class KnowledgeBase:
         self.cards: Drawing | None = None  # share cards drawn while pages are written
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
+        # Before Sphinx loads its saved environment: an unfinished build is not built upon.
+        if journal.recover(Path(app.doctreedir)):
+            diagnostics.info("la construction précédente ne s’est pas terminée : tout est refait.")
+        for message in options.unknown(_compat.set_names(config)):
+            diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.OPTION)
         for old, new, message in options.renamed(lambda name: getattr(config, name)):
             diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.DEPRECATED)
-            if new not in config._raw_config:
+            if new not in _compat.set_names(config):
                 setattr(config, new, getattr(config, old))
         for name, problem in options.refused(lambda name: getattr(config, name)):
             diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
@@ -83,6 +89,8 @@ class KnowledgeBase:
         self.reading.boundary = Boundary.of(app.srcdir, app.outdir, app.doctreedir)
         if not self.site.html:
             return
+        if _compat.repair_build_info(Path(app.outdir)):
+            diagnostics.info(".buildinfo abîmé : remplacé, toutes les pages sont réécrites.")
         templates = _compat.template_environment(app.builder)
         folder = Path(app.doctreedir) / "kb-jinja"
         cache_compiled_templates([templates, self.pages.renderer.env], folder)
@@ -100,6 +108,7 @@ class KnowledgeBase:
             _compat.without_sphinx_search(app.builder)
 
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
+        journal.begin(Path(app.doctreedir))  # before Sphinx saves the environment
         kb = domain(env)
         self.pages.catalog = Catalog(kb.articles.values(), today(), app.config.kb_preview)
         self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
@@ -157,18 +166,24 @@ class KnowledgeBase:
             stale.append(("search", context, "search.html"))
         return stale
 
+    def finished(self, app: Sphinx, exception: Exception | None) -> None:
+        """After every other handler of ``build-finished``: the build is complete."""
+        if exception is None:
+            journal.end(Path(app.doctreedir))
+
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         cards, self.cards = self.cards, None
         if exception is not None or not self.site.html or cards is None:
             if cards is not None:
                 cards.cancel()
             return
+        listings = None
         if self.generated.unchanged:
-            cards.finish()  # a card file someone removed
+            cards.finish()  # a card file someone removed or damaged
         else:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
-            products.write(Path(app.outdir), self.generated.names, cards)
-        self.generated.save(Path(app.doctreedir))
+            listings = products.write(Path(app.outdir), self.generated.names, cards)
+        self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
         if app.config.kb_offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
 
@@ -222,6 +237,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", kb.assets_and_policy, priority=999)
     app.connect("html-collect-pages", kb.collect_pages)
     app.connect("build-finished", kb.build_finished)
+    app.connect("build-finished", kb.finished, priority=1000)
     return {
         # 9: glossary terms; 8: reading paths; 7: citations; 6: dates and contributors from git;
         # 5: French spacing; 4: layers

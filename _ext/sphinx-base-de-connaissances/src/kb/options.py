@@ -9,6 +9,7 @@ No Sphinx import here: the table is plain data.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -251,6 +252,19 @@ def refused(
         for option in options
         if not option.accepts.test(values(option.name))
     ]
+
+
+def unknown(names: Iterable[str], prefix: str = "kb_") -> list[str]:
+    """A French message for each name of ``names`` that starts with ``prefix`` but is no
+    option (a typo would otherwise be ignored without a word), with the closest known one."""
+    known = [option.name for option in OPTIONS] + list(RENAMED)
+    messages = []
+    for name in sorted(names):
+        if name.startswith(prefix) and name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f" ; vouliez-vous dire {close[0]} ?" if close else ""
+            messages.append(f"{name} : option inconnue{hint}")
+    return messages
 
 
 def default(name: str) -> object:

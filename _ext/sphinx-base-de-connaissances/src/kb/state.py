@@ -4,6 +4,10 @@
 reader (or a failed build) never sees half a file. Permissions follow the umask, like every
 other file of the build.
 
+``stamp`` says what output files are now (names, sizes, modification times): recorded when
+they are written, compared before they are skipped, so that an output damaged, replaced or
+removed since is made again even when nothing it shows changed.
+
 ``StateFile`` is one JSON state file: its content is wrapped with its name and a version, and a
 file that is missing, unreadable, corrupt, another's, of another version or of an unexpected
 shape is a cache miss: the caller rebuilds that part (one info line says so), never a
@@ -12,9 +16,11 @@ traceback. Pure Python: the info line goes to the ``sphinx.kb`` logger, which Sp
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +33,19 @@ def write_whole(target: Path, data: bytes) -> None:
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_bytes(data)
     temporary.replace(target)
+
+
+def stamp(paths: Iterable[Path | str]) -> str:
+    """What the files ``paths`` are now: a digest of their names, sizes and modification
+    times (a missing file counts too)."""
+    hasher = hashlib.sha256()
+    for path in sorted(map(str, paths)):
+        try:
+            found = os.stat(path)  # noqa: PTH116 (thousands of files: no Path objects)
+            hasher.update(f"{path}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+        except OSError:
+            hasher.update(f"{path}\0-\n".encode())
+    return hasher.hexdigest()[:32]
 
 
 def mapping_of(kind: type | tuple[type, ...]) -> Callable[[Any], bool]:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from .._version import __version__
 from ..clock import today
 from ..options import LOCALE
+from . import os_error_text
 
 # Package data cannot hold dotfiles reliably: "dot-x" in the starter is ".x" in the base.
 DOT = "dot-"
@@ -65,24 +66,38 @@ def render(text: str, values: dict[str, str]) -> str:
 
 
 def create(folder: Path, values: dict[str, str]) -> list[str]:
-    """Write the starter into ``folder`` (new or empty); return the paths written."""
+    """Write the starter into ``folder`` (new or empty); return the paths written. When a file
+    cannot be written, what was written is removed again and the error goes up."""
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         what = "n’est pas un dossier" if not folder.is_dir() else "n’est pas vide"
         raise FileExistsError(
             f"{folder} {what} : kb new n’écrit que dans un dossier neuf ou vide, pour ne rien "
             "écraser. Choisissez un autre nom."
         )
+    made: list[Path] = []  # files and folders this run created, in order
     written = []
-    for path, item in files(resources.files("kb") / "starter"):
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = item.read_bytes()
-        if target.suffix in TEXT_SUFFIXES:
-            data = render(data.decode("utf-8"), values).encode("utf-8")
-        target.write_bytes(data)
-        if path.startswith(".ci/"):
-            target.chmod(0o755)
-        written.append(path)
+    try:
+        for path, item in files(resources.files("kb") / "starter"):
+            target = folder / path
+            for parent in reversed([target.parent, *target.parent.parents]):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            data = item.read_bytes()
+            if target.suffix in TEXT_SUFFIXES:
+                data = render(data.decode("utf-8"), values).encode("utf-8")
+            made.append(target)
+            target.write_bytes(data)
+            if path.startswith(".ci/"):
+                target.chmod(0o755)
+            written.append(path)
+    except OSError:
+        for path in reversed(made):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
+        raise
     return written
 
 
@@ -125,6 +140,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         written = create(options.dossier, values)
     except FileExistsError as error:
         print(f"kb new : {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        reason = os_error_text(error)
+        print(
+            f"kb new : impossible d’écrire dans {error.filename or options.dossier} ({reason}) ; "
+            "rien n’a été laissé. Choisissez un dossier où vous pouvez écrire.",
+            file=sys.stderr,
+        )
         return 1
     print(f"Base créée dans {options.dossier} ({len(written)} fichiers). Ensuite :")
     print(f"  cd {options.dossier}\n  python -m pip install nox\n  nox -s build\n  nox -s tests")

@@ -60,6 +60,9 @@ def publish(
     except TypesettingError as error:
         warn(f"kb_offline : {error}", subtype=Subtype.OFFLINE)
         return
+    for other in (outdir / OFFLINE_FOLDER).iterdir():  # the folder is the edition's alone
+        if other not in files and other.is_file():
+            other.unlink()
     shown = edition.sizes(files)
     for name in sorted(set(linking)):
         page = Path(app.builder.get_outfilename(name))

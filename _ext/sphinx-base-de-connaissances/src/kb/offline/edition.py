@@ -10,12 +10,12 @@ from pathlib import Path
 
 from .._version import __version__
 from ..content.vocab import Vocabulary
-from ..state import StateFile, mapping_of
+from ..state import StateFile, mapping_of, stamp
 from . import assemble, epub, pdf, render
 from .plan import Book
 
 HERE = Path(__file__).parent
-STATE = StateFile("kb-offline.json", 2, mapping_of(str))  # book stem → digest
+STATE = StateFile("kb-offline.json", 3, mapping_of(str))  # book stem → "digest stamp"
 
 
 def engine() -> str:
@@ -59,9 +59,10 @@ def write_books(
     typesetter = engine()
     for book in books:
         files = [out / f"{book.stem}.pdf", out / f"{book.stem}.epub"]
-        fresh[book.stem] = current = digest(book, pages, base, typesetter)
+        current = digest(book, pages, base, typesetter)
         written += files
-        if known.get(book.stem) == current and all(f.is_file() for f in files):
+        if known.get(book.stem) == f"{current} {stamp(files)}":
+            fresh[book.stem] = known[book.stem]
             continue
         chapters = assemble.chapters(book, pages)
         common = {
@@ -75,10 +76,12 @@ def write_books(
         source = render.book_source(book, chapters, **common)
         pdf.write_pdf(source, files[0], root=html, edition=book.edition)
         epub.write_epub(book, chapters, files[1], **common)
+        fresh[book.stem] = f"{current} {stamp(files)}"
         log(f"livre {book.stem} : PDF et EPUB écrits")
-    for old in [*out.glob("*.pdf"), *out.glob("*.epub")]:
-        if old not in written:
-            old.unlink()
+    # The books an earlier run made and this one no longer makes; never another file.
+    for stem in known.keys() - fresh.keys():
+        for suffix in (".pdf", ".epub"):
+            (out / f"{stem}{suffix}").unlink(missing_ok=True)
     if state is not None:
         STATE.save(state, fresh)
     return written

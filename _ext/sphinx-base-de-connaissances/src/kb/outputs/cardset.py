@@ -1,8 +1,9 @@
 """Which share cards the site has, which card each page shows, and drawing only what changed.
 
 A card is drawn again only when its digest (text, fonts, design) differs from the one recorded
-beside the doctrees by the previous build, or its file is missing; each file is written whole
-(a temporary file renamed), so a failed build never leaves half a PNG.
+beside the doctrees by the previous build, or its file is not the one written then (missing,
+damaged, replaced: ``state.stamp``); each file is written whole (a temporary file renamed), so
+a failed build never leaves half a PNG.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..state import StateFile, mapping_of, write_whole
+from ..state import StateFile, mapping_of, stamp, write_whole
 from .cards import HEIGHT, WIDTH, CardText, digest, draw
 
-STORE = StateFile("kb-cards.json", 1, mapping_of(str))  # card path → digest
+STORE = StateFile("kb-cards.json", 2, mapping_of(str))  # card path → "digest stamp"
 FOLDER = "cards"
 SITE_CARD = f"{FOLDER}/index.png"
 SIZE = (WIDTH, HEIGHT)
@@ -60,14 +61,13 @@ class Drawing:
 
     def __init__(self, outdir: Path, doctreedir: Path, specs: Iterable[CardSpec]) -> None:
         self.outdir, self.doctreedir = outdir, doctreedir
-        old: dict[str, str] = STORE.load(doctreedir) or {}
+        self.old: dict[str, str] = STORE.load(doctreedir) or {}
         self.digests: dict[str, str] = {}
         self.stale: list[CardSpec] = []
         for spec in specs:
             self.digests[spec.path] = current = digest(spec.text)
-            if old.get(spec.path) != current or not (outdir / spec.path).is_file():
+            if self.old.get(spec.path) != self._record(spec.path, current):
                 self.stale.append(spec)
-        self.changed = self.stale or old != self.digests
         self._pool: ProcessPoolExecutor | None = None
         self._drawn: Iterator[bytes] | None = None
         self.started = False
@@ -98,9 +98,18 @@ class Drawing:
                 write_whole(self.outdir / spec.path, data)
         finally:
             self.cancel()
-        if self.changed:
-            STORE.save(self.doctreedir, self.digests, indent=0)
+        drawn_now = {spec.path for spec in self.stale}
+        records = {
+            path: self._record(path, value) if path in drawn_now else self.old[path]
+            for path, value in self.digests.items()
+        }
+        if records != self.old:
+            STORE.save(self.doctreedir, records, indent=0)
         return sorted(self.digests), len(self.stale)
+
+    def _record(self, path: str, card_digest: str) -> str:
+        """What the state file keeps of a card: its digest and its file as it is now."""
+        return f"{card_digest} {stamp([self.outdir / path])}"
 
     def cancel(self) -> None:
         if self._pool is not None:

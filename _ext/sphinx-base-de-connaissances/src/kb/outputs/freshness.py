@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..state import StateFile, mapping_of
+from ..state import StateFile, mapping_of, stamp
 
 DIGESTS = StateFile("kb-generated.json", 1, mapping_of(str))
 
@@ -22,12 +22,15 @@ def _site_shape(data: Any) -> bool:
     return (
         isinstance(data, dict)
         and isinstance(data.get("inputs"), str)
-        and isinstance(data.get("generated"), list)
-        and all(isinstance(name, str) for name in data["generated"])
+        and isinstance(data.get("stamp"), str)
+        and all(
+            isinstance(data.get(key), list) and all(isinstance(name, str) for name in data[key])
+            for key in ("generated", "files")
+        )
     )
 
 
-SITE = StateFile("kb-site.json", 1, _site_shape)
+SITE = StateFile("kb-site.json", 2, _site_shape)
 
 
 class Digests:
@@ -56,15 +59,30 @@ class Digests:
 @dataclass
 class SiteState:
     """What the last successful build's site-wide outputs were made from (``inputs``, a
-    digest) and the generated pages it had, in order."""
+    digest), the generated pages it had, in order, and the files it wrote besides pages
+    (feeds, sitemap, redirects) with their ``stamp`` when written."""
 
     inputs: str = ""
     generated: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # relative to the output folder
+    stamp: str = ""
 
     @classmethod
     def load(cls, doctreedir: Path) -> SiteState:
         data = SITE.load(doctreedir)
-        return cls(data["inputs"], data["generated"]) if data else cls()
+        if not data:
+            return cls()
+        return cls(data["inputs"], data["generated"], data["files"], data["stamp"])
+
+    def intact(self, outdir: Path) -> bool:
+        """Whether the files it wrote are still as it wrote them."""
+        return stamp(outdir / name for name in self.files) == self.stamp
 
     def save(self, doctreedir: Path) -> None:
-        SITE.save(doctreedir, {"inputs": self.inputs, "generated": self.generated}, indent=0)
+        data = {
+            "inputs": self.inputs,
+            "generated": self.generated,
+            "files": self.files,
+            "stamp": self.stamp,
+        }
+        SITE.save(doctreedir, data, indent=0)

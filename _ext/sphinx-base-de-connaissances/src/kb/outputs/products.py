@@ -12,6 +12,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..content.catalog import Catalog
+from ..content.text import count
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import info
@@ -38,34 +39,34 @@ class Products:
         """The share cards to draw (``Drawing.start`` them early, while pages are written)."""
         return cardset.Drawing(Path(self.app.outdir), Path(self.app.doctreedir), self.card_specs())
 
-    def write(self, outdir: Path, generated: list[str], cards: cardset.Drawing) -> None:
+    def write(self, outdir: Path, generated: list[str], cards: cardset.Drawing) -> list[str]:
+        """Write every site-wide output; return the files written besides pages and cards
+        (feeds, sitemap, robots.txt, redirects), relative to ``outdir``."""
         app = self.app
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP) + generated
-        self.write_listings(outdir, pages)
+        listings = self.write_listings(outdir, pages)
         written = [
             Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in pages
-        ]
-        written += [
-            f"feeds/{key}/{kind}.xml" for key in self.vocab.categories for kind in ("atom", "rss")
         ]
         folder = app.config.kb_articles_dir.rstrip("/")
         moved = redirects.pages(self.catalog.articles, folder, self.link, self.url)
         for old, page in moved.items():
             target = Path(app.builder.get_outfilename(old))
             write_whole(target, page)
-            written.append(target.relative_to(outdir).as_posix())
+            listings.append(target.relative_to(outdir).as_posix())
         paths, drawn = cards.finish()
-        info("cartes de partage : %d dessinées, %d inchangées", drawn, len(paths) - drawn)
-        written += paths
-        prune(outdir, Path(app.doctreedir), written)
+        unchanged = count(len(paths) - drawn, "inchangée")
+        info("cartes de partage : %s, %s", count(drawn, "dessinée"), unchanged)
+        prune(outdir, Path(app.doctreedir), written + listings + paths)
+        return listings
 
     def link(self, source: str, target: str) -> str:
         """A relative URL from page ``source`` to page ``target`` (both docnames)."""
         builder = self.app.builder
         return relative_uri(builder.get_target_uri(source), builder.get_target_uri(target))
 
-    def write_listings(self, outdir: Path, pages: list[str]) -> None:
-        """Feeds (site, categories), sitemap and robots.txt."""
+    def write_listings(self, outdir: Path, pages: list[str]) -> list[str]:
+        """Feeds (site, categories), sitemap and robots.txt; return their paths."""
         catalog, vocab, base, config = self.catalog, self.vocab, self.base, self.app.config
         rights = config.kb_feed_rights
 
@@ -96,6 +97,7 @@ class Products:
         files["sitemap.xml"] = sitemap.sitemap(entries)
         files["robots.txt"] = sitemap.robots(base + "sitemap.xml").encode("utf-8")
         feeds.write_all(outdir, files)
+        return list(files)
 
     def card_specs(self) -> list[cardset.CardSpec]:
         """Every card of the site: one per article without its own image, one per category,

@@ -33,6 +33,7 @@ from ..content.permalinks import redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.terms import Term
+from ..content.text import character_problems, without_unwritable
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
@@ -63,8 +64,11 @@ class Reading:
         return Path(app.env.doc2path(docname)).relative_to(app.srcdir).as_posix()
 
     def source_read(self, app: Sphinx, docname: str, content: list[str]) -> None:
-        text = content[0]
         path = self.shown_path(app, docname)
+        for problem in character_problems(path, content[0]):
+            report(problem, docname)
+        # What no output can carry is never read further (feeds, sitemap, EPUB stay XML).
+        text = content[0] = without_unwritable(content[0])
         if not self.is_article(app, docname):
             if text.startswith(frontmatter.FENCE):
                 for problem in frontmatter.parse(path, text)[1]:

@@ -22,6 +22,7 @@ from ..content.collection import (
 from ..content.frontmatter import Problem
 from ..content.permalinks import redirect_problems, renamed_within
 from ..content.schema import Article, parse_article
+from ..content.text import character_problems
 from ..state import StateFile, mapping_of
 
 
@@ -128,7 +129,7 @@ def read_tree(
             problems += unreadable
             continue
         article, found = parse_article(shown, docname, text, vocab, on=today())
-        problems += file_problems(shown, docname) + found
+        problems += file_problems(shown, docname) + character_problems(shown, text) + found
         if style:
             from ..content.style import check_style  # MyST's parser loads docutils: only when asked
 

@@ -35,11 +35,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..state import StateFile, mapping_of, write_whole
-from .shards import BUNDLE, SHARDS, Shard, listed, listing, plan, stale
+from .shards import BUNDLE, PENDING, SHARDS, Shard, listed, listing, plan, record, stale
 
 # Beside the doctrees: the fingerprint each bundle was made from; the shards the newest build
 # asked for (read by the background indexer).
-STAMPS = StateFile("kb-search.json", 1, mapping_of(str))
+STAMPS = StateFile("kb-search.json", 2, mapping_of(str))
 
 
 def _plan_shape(data: object) -> bool:
@@ -54,7 +54,6 @@ def _plan_shape(data: object) -> bool:
 
 PLAN = StateFile("kb-search-plan.json", 1, _plan_shape)
 PID = "kb-search.pid"
-PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages
 
 
 def available() -> bool:
@@ -108,7 +107,7 @@ def update(
                 return None
             shutil.rmtree(outdir / shard.bundle, ignore_errors=True)
             bundle.replace(outdir / shard.bundle)
-        stamps[shard.bundle] = shard.fingerprint
+        stamps[shard.bundle] = record(outdir, shard)
         _save_stamps(doctreedir, stamps)
     if superseded():
         return None

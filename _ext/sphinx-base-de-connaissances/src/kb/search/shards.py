@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..state import StateFile, mapping_of
+from ..state import StateFile, mapping_of, stamp
 
 BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
 SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
+PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages (the live preview)
 # Beside the doctrees: each page's indexed text digest, by size and modification time.
 PAGES = StateFile("kb-search-pages.json", 1, mapping_of(list))
 # Around what Pagefind indexes in a page (kb wraps each document's text in them).
@@ -107,14 +108,22 @@ def listed(outdir: Path, shard_list: bytes) -> bool:
     return first.is_file() and first.read_bytes() == shard_list
 
 
+def record(outdir: Path, shard: Shard) -> str:
+    """What the state file keeps of a shard's bundle: the fingerprint it was made from and its
+    files as they are now (kb's own files in it aside)."""
+    folder = outdir / shard.bundle
+    files = [p for p in folder.rglob("*") if p.name not in {SHARDS, PENDING} and p.is_file()]
+    return f"{shard.fingerprint} {stamp(files)}"
+
+
 def stale(outdir: Path, stamps: dict[str, str], shards: Sequence[Shard]) -> list[Shard]:
     """The shards to index again (their fingerprint is not the one ``stamps`` recorded, or
-    their bundle is missing), the first one last: replacing it clears the preview's
-    ``kb-pending`` marker."""
+    their bundle is not what was written: missing, damaged), the first one last: replacing it
+    clears the preview's ``kb-pending`` marker."""
     todo = [
         shard
         for shard in shards
-        if stamps.get(shard.bundle) != shard.fingerprint
+        if stamps.get(shard.bundle) != record(outdir, shard)
         or not (outdir / shard.bundle / "pagefind-entry.json").is_file()
     ]
     return sorted(todo, key=lambda shard: shard.bundle == BUNDLE)

@@ -17,6 +17,7 @@ from .. import options
 from ..content.catalog import parts
 from ..diagnostics import Subtype, warn
 from ..outputs.freshness import Digests, SiteState
+from ..state import stamp
 from .pages import Pages
 from .specs import specs
 
@@ -48,8 +49,10 @@ class GeneratedPages:
         self.inputs = self.site_inputs(app, pages, layout)
         doctreedir = Path(app.doctreedir)
         state = SiteState.load(doctreedir)
-        self.unchanged = state.inputs == self.inputs and all(
-            Path(builder.get_outfilename(name)).is_file() for name in state.generated
+        self.unchanged = (
+            state.inputs == self.inputs
+            and all(Path(builder.get_outfilename(name)).is_file() for name in state.generated)
+            and state.intact(Path(app.outdir))
         )
         if self.unchanged:
             self.names = state.generated
@@ -79,5 +82,11 @@ class GeneratedPages:
         digests.save()
         return stale
 
-    def save(self, doctreedir: Path) -> None:
-        SiteState(self.inputs, self.names).save(doctreedir)
+    def save(self, outdir: Path, doctreedir: Path, files: list[str] | None) -> None:
+        """Record this build's site-wide state; ``files``: what it wrote besides pages (None:
+        nothing, the last build's stand)."""
+        if files is None:
+            return
+        written = SiteState(self.inputs, self.names, sorted(files))
+        written.stamp = stamp(outdir / name for name in written.files)
+        written.save(doctreedir)
