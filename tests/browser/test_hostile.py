@@ -4,10 +4,13 @@ and no script of theirs runs, on the article pages, the listings and in search r
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import REPO, build_root
+from tests.kb.test_boundary import write_pull_request
 from tests.kb.test_hostile import BODY, TITLE, article, build
 from tools.querybytes import serve
 
@@ -68,3 +71,34 @@ def test_no_payload_runs_anywhere(browser, hostile_site) -> None:
     assert any("%22%20onmouseover" in href for href in hovered), hovered  # the trapped folder
     assert dialogs == []
     assert len(pages) > 10
+
+
+def test_the_hostile_pull_request_runs_nothing_in_the_browser(browser, tmp_path: Path) -> None:
+    """The pull request of tests/kb/test_boundary.py (glossary with scripts, a script offered
+    for download and loaded by the glossary, an SVG with a script), built as a non-strict
+    preview would: every page and every file it published opened, no dialog."""
+
+    src = tmp_path / "depot" / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    write_pull_request(src, tmp_path, "http://127.0.0.1:9")
+    outdir, _warnings = build_root("kb", src, copy=False)
+    server, url = serve(Path(outdir))
+    dialogs: list[str] = []
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        published = sorted(
+            p.relative_to(outdir).as_posix()
+            for p in Path(outdir).rglob("*")
+            if p.suffix in {".html", ".svg", ".js", ".xml"}
+            and not {"_static", "pagefind"} & set(p.relative_to(outdir).parts)
+        )
+        for path in published:
+            page.goto(url + path)
+            page.wait_for_load_state("load")
+    finally:
+        page.close()
+        server.shutdown()
+    assert "glossaire.html" in published
+    assert not [p for p in published if p.endswith((".svg", ".js"))]
+    assert dialogs == []

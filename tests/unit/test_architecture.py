@@ -24,6 +24,7 @@ ALLOWED = {
     "commands": {"content", "reading", "offline", "clock", "options", "_version"},
     "offline": {
         "content",
+        "reading",
         "search",
         "writing",
         "state",

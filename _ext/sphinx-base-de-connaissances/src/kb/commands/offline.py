@@ -20,7 +20,7 @@ from ..content.permalinks import renamed_within
 from ..offline import edition, plan
 from ..offline.pdf import TypesettingError
 from ..reading import history as git_history
-from ..reading.files import load_paths, load_vocabulary, read_tree
+from ..reading.files import load_paths, load_vocabulary, read_source, read_tree
 from . import report
 
 ARTICLES, DATA = "articles", "data"
@@ -62,12 +62,18 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
     ]
     if missing:
         return [], sorted(set(missing))
+
+    def sources(docname: str) -> tuple[str, str]:
+        shown = f"{docname}.md"
+        text, _ = read_source(srcdir, srcdir / shown)
+        return shown, text or ""
+
     try:
         written = edition.write_books(
-            books, html, out, project=project, base=base, vocab=vocab, state=out
+            books, html, out, project=project, base=base, vocab=vocab, state=out, sources=sources
         )
     except TypesettingError as error:
-        return [], [str(error)]
+        return [], error.problems
     return written, []
 
 

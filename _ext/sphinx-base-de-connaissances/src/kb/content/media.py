@@ -14,6 +14,8 @@ MAX_IMAGE_BYTES = 10_000_000
 MAX_IMAGE_SIDE = 10_000  # pixels, width or height
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_DOWNLOAD_BYTES = 50_000_000
+MAX_CODE_LINES = 5_000  # a code block, shown whole on the site and in the books
+MAX_CODE_CHARACTERS = 500_000
 
 # Raster formats by suffix, as Pillow names them: what browsers, Typst and EPUB 3 readers show.
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}

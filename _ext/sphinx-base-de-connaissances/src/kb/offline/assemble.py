@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
@@ -113,9 +113,11 @@ class Pages:
 def site_path(docname: str, src: str) -> str:
     """The path under the site's root of a file the page ``docname`` names by ``src`` ("" for
     a file from elsewhere or written in the page)."""
-    if "://" in src or src.startswith(("data:", "/", "\\")):
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or src.startswith(("/", "\\")):
         return ""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), src))
+    # An address: its path percent-encoded (schéma.png, prix$.png are files of other names).
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(docname), unquote(parts.path)))
     return "" if path == ".." or path.startswith("../") else path
 
 

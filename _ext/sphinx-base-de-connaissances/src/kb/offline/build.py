@@ -22,6 +22,17 @@ from .pdf import TypesettingError
 _SIZE = re.compile(r'(<span class="kb-downloads__size" data-kb-size="([^"]+)">)[^<]*(</span>)')
 
 
+def _source(app: Any, docname: str) -> tuple[str, str]:
+    """A document's source file, as writers see it (relative to the source folder), and its
+    text."""
+    path = Path(app.env.doc2path(docname))
+    try:
+        text = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return path.relative_to(app.srcdir).as_posix(), text
+
+
 def publish(
     app: Any,
     catalog: Catalog,
@@ -56,11 +67,13 @@ def publish(
             vocab=vocab,
             state=Path(app.doctreedir),
             log=info,
+            sources=lambda docname: _source(app, docname),
         )
     except TypesettingError as error:
-        warn(f"kb_offline : {error}", subtype=Subtype.OFFLINE)
+        for problem in error.problems:
+            warn(f"kb_offline : {problem}", subtype=Subtype.OFFLINE)
         return
-    for other in (outdir / OFFLINE_FOLDER).iterdir():  # the folder is the edition's alone
+    for other in (outdir / OFFLINE_FOLDER).glob("*"):  # the folder is the edition's alone
         if other not in files and other.is_file():
             other.unlink()
     shown = edition.sizes(files)

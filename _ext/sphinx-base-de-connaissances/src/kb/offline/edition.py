@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..content.vocab import Vocabulary
+from ..reading.boundary import image_refusal
 from ..state import StateFile, mapping_of, stamp
 from . import assemble, epub, pdf, render
 from .plan import Book
@@ -39,6 +40,34 @@ def digest(book: Book, pages: assemble.Pages, base: str, typesetter: str) -> str
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
+# docname → (its source file as shown to writers, its text): where a problem is told.
+Sources = Callable[[str], tuple[str, str]]
+
+
+def default_sources(docname: str) -> tuple[str, str]:
+    return f"{docname}.md", ""
+
+
+def image_problems(chapters: list[assemble.Chapter], html: Path, sources: Sources) -> list[str]:
+    """Each image of the chapters that Typst or an EPUB reader could not show (damaged, not
+    what its name says, too large), at the line of its article that names it."""
+    problems = []
+    for chapter in chapters:
+        found = chapter.body.find_all("img", attrs={assemble.IMAGE: True}) if chapter.body else []
+        for image in found:
+            path = assemble.image_file(html, image)
+            if path is None:
+                continue  # not in the site: its text is shown
+            refused = image_refusal(path.name, path.read_bytes())
+            if refused is not None:
+                shown, source = sources(chapter.docname)
+                line = next(
+                    (n for n, text in enumerate(source.splitlines(), 1) if path.name in text), 1
+                )
+                problems.append(f"{shown}:{line}: {refused}")
+    return problems
+
+
 def write_books(
     books: list[Book],
     html: Path,
@@ -49,9 +78,12 @@ def write_books(
     vocab: Vocabulary,
     state: Path | None = None,
     log: Callable[[str], None] = lambda _: None,
+    sources: Sources = default_sources,
 ) -> list[Path]:
     """Every book's PDF and EPUB in ``out`` (a book whose digest is unchanged since the last
-    run recorded in the folder ``state`` is kept); files of books no longer made go."""
+    run recorded in the folder ``state`` is kept); files of books no longer made go. A book
+    whose images cannot be shown raises ``TypesettingError`` with every problem, each at its
+    article's file and line (``sources``), before anything of it is written."""
     known = (STATE.load(state) if state is not None else None) or {}
     fresh: dict[str, str] = {}
     written: list[Path] = []
@@ -65,6 +97,9 @@ def write_books(
             fresh[book.stem] = known[book.stem]
             continue
         chapters = assemble.chapters(book, pages)
+        problems = image_problems(chapters, html, sources)
+        if problems:
+            raise pdf.TypesettingError(problems, book.stem)
         common = {
             "project": project,
             "base": base,

@@ -5,12 +5,13 @@ the archive, an identifier derived from the book's address)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import uuid
 import zipfile
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from bs4 import NavigableString, Tag
 from markupsafe import escape
@@ -19,6 +20,7 @@ from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
 from .assemble import ADDRESS, IMAGE, MEDIA, Chapter, byline
+from .pdf import TypesettingError
 from .plan import Book
 
 CSS = """body { font-family: serif; line-height: 1.5; hyphens: auto; }
@@ -97,7 +99,14 @@ def write_epub(
     buffer = io.BytesIO()
     # dcterms:modified is the edition's day, not the time of writing.
     modified = dt.datetime.combine(edition, dt.time())
-    epub.write_epub(buffer, document, {"mtime": modified})
+    try:
+        epub.write_epub(buffer, document, {"mtime": modified})
+    except Exception as error:  # EbookLib's own errors have no common class
+        problem = (
+            f"{target.name} : l’EPUB n’a pas pu être écrit ({error.__class__.__name__}) ; "
+            "c’est un défaut du moteur : signalez-le avec ce message."
+        )
+        raise TypesettingError([problem], target.name) from error
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_bytes(_reproducible(buffer.getvalue()))
@@ -116,7 +125,7 @@ def _xhtml(
         undo.append(partial(link.__setitem__, "href", link["href"]))
         link["href"] = assemble.target(str(link["href"]), docname, anchors, base, href_of)
     for image in body.find_all("img", src=True):
-        name = f"images/{image[IMAGE]}" if image.get(IMAGE) else ""
+        name = archive_name(str(image[IMAGE])) if image.get(IMAGE) else ""
         if name in held:
             undo.append(partial(image.__setitem__, "src", image["src"]))
             image["src"] = name
@@ -138,8 +147,15 @@ def images_of(chapters: list[Chapter], site: Path) -> dict[str, Path]:
         for image in chapter.body.find_all("img", attrs={IMAGE: True}) if chapter.body else []:
             path = assemble.image_file(site, image)
             if path is not None:
-                found[f"images/{image[IMAGE]}"] = path
+                found[archive_name(str(image[IMAGE]))] = path
     return found
+
+
+def archive_name(path: str) -> str:
+    """An image's name in the archive: from its path on the site, in letters and digits only
+    (a name with accents, spaces, « $ » or « ' » would need escaping in every reference)."""
+    digest = hashlib.sha256(path.encode("utf-8")).hexdigest()[:16]
+    return f"images/{digest}{PurePosixPath(path).suffix.lower()}"
 
 
 def _reproducible(data: bytes) -> bytes:

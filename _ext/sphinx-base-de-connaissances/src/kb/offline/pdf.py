@@ -11,8 +11,32 @@ from .render import FONTS
 
 
 class TypesettingError(Exception):
-    """Typst refused the book: an image it cannot read, or a defect of kb (every text of the
-    source is escaped). The message names the book and says what Typst said, in French."""
+    """A book could not be made: its problems, in French, each at an article's file and line
+    when one is the cause (an image checked before typesetting), else naming the book."""
+
+    def __init__(self, problems: list[str], book: str) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+        self.book = book
+
+
+# What Typst says, as writers read it; anything else is a defect of kb, to report.
+_TYPST_MESSAGES = {
+    "failed to decode image": "une image est illisible",
+    "file not found": "un fichier manque dans le site construit",
+    "failed to load file": "un fichier du site construit est illisible",
+}
+
+
+def typst_problem(message: str, book: str) -> str:
+    """Typst's message about ``book`` said in French, without the generated source."""
+    for english, french in _TYPST_MESSAGES.items():
+        if message.startswith(english):
+            return f"{book} : {french} ; reconstruisez le site, puis refaites l’édition."
+    return (
+        f"{book} : la composition a échoué (Typst : « {message.splitlines()[0][:200]} ») ; "
+        "c’est un défaut du moteur : signalez-le avec ce message."
+    )
 
 
 def write_pdf(source: str, target: Path, *, root: Path, edition: dt.date) -> None:
@@ -28,10 +52,8 @@ def write_pdf(source: str, target: Path, *, root: Path, edition: dt.date) -> Non
             timestamp=created,
         )
     except typst.TypstError as error:
-        where = f" ({error.diagnostic})" if getattr(error, "diagnostic", "") else ""
-        raise TypesettingError(
-            f"{target.name} : Typst n’a pas pu composer le livre : {error.message}{where}"
-        ) from error
+        problem = typst_problem(str(error.message), target.name)
+        raise TypesettingError([problem], target.name) from error
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f".{target.name}.tmp")
     temporary.write_bytes(data)

@@ -22,6 +22,17 @@ from bs4.element import Comment, Doctype, ProcessingInstruction
 _SPECIAL = re.compile(r"""([\\/#*_`$<>@\[\]=\-+~'".:;(){}])""")
 _SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's whitespace: not U+00A0 nor U+202F
 _LABEL_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]")
+ZWSP = "\u200b"
+_START = re.compile(r"[0-9]{1,6}")  # what Typst numbers a list from (the policy's bound)
+_SPAN = re.compile(r"[1-9][0-9]{0,2}")  # a table span the book lays out (1 to 999)
+_LONG, _PIECE = 30, 20
+# Typst breaks lines at spaces, hyphenation points, and after « / - . » in addresses: a run of
+# characters that offers none of these could run off the page.
+_LONG_RUN = re.compile(rf"[^\s\u200b/\-.?&=_:,;]{{{_LONG},}}")
+# Characters of a code line at the book's size (9 pt DejaVu Sans Mono in an A4 column less
+# the block's inset: 85 fit); longer lines continue on the next, marked.
+CODE_COLUMNS = 84
+CONTINUATION = "↪ "
 
 BLOCKS = {
     "p", "div", "section", "article", "aside", "header", "footer", "nav", "main",
@@ -38,8 +49,31 @@ SKIPPED = {"script", "style", "template", "button", "input", "select", "textarea
 
 
 def text(value: str) -> str:
-    """Plain text in markup: Typst's markup signs escaped, so it prints as it reads."""
-    return _SPECIAL.sub(r"\\\1", value)
+    """Plain text in markup: Typst's markup signs escaped, so it prints as it reads; a run
+    too long for a line (an address, a token) may break anywhere (``breakable``)."""
+    return _SPECIAL.sub(r"\\\1", breakable(value))
+
+
+def breakable(value: str) -> str:
+    """``value`` with a zero-width space every ``_PIECE`` characters of each run of at least
+    ``_LONG`` characters where Typst could not break a line (``_LONG_RUN``); words and
+    addresses of ordinary length are left as they are, so that their copied text is too."""
+    return _LONG_RUN.sub(
+        lambda m: ZWSP.join(m[0][i : i + _PIECE] for i in range(0, len(m[0]), _PIECE)), value
+    )
+
+
+def code_lines(code: str, columns: int = CODE_COLUMNS) -> str:
+    """A code block's text with each line longer than ``columns`` cut into lines that fit,
+    each continuation marked at its start (``↪``), as printed listings do."""
+    out = []
+    for line in code.split("\n"):
+        first, rest = line[:columns], line[columns:]
+        out.append(first)
+        while rest:
+            out.append(CONTINUATION + rest[: columns - len(CONTINUATION)])
+            rest = rest[columns - len(CONTINUATION) :]
+    return "\n".join(out)
 
 
 def string(value: str) -> str:
@@ -51,6 +85,13 @@ def string(value: str) -> str:
 def label(name: str) -> str:
     """A label's name: letters, digits and ``_.:-`` only, each other character encoded."""
     return _LABEL_UNSAFE.sub(lambda m: f"_{ord(m[0]):x}_", name)
+
+
+def _span(cell: Tag, attribute: str) -> int:
+    """A cell's ``colspan`` or ``rowspan`` as the book lays it out: 1 unless a plain number
+    within bounds (the build refuses any other; a page read from elsewhere is bounded too)."""
+    value = str(cell.get(attribute, "1")).strip()
+    return int(value) if _SPAN.fullmatch(value) else 1
 
 
 def ids(body: Tag) -> set[str]:
@@ -116,9 +157,9 @@ class Converter:
                 f"[{self.blocks(li.children, heading)}]"
                 for li in node.find_all("li", recursive=False)
             ]
-            start = node.get("start")
+            start = str(node.get("start") or "")
             if name == "ol":
-                first = f"start: {int(start)}, " if str(start or "").isdigit() else ""
+                first = f"start: {int(start)}, " if _START.fullmatch(start) else ""
                 inner = f"#enum({first}{', '.join(items)})" if items else ""
             else:
                 inner = f"#list({', '.join(items)})" if items else ""
@@ -127,8 +168,8 @@ class Converter:
         elif name == "blockquote":
             inner = f"#quote(block: true)[{self.blocks(node.children, heading)}]"
         elif name == "pre":
-            code = node.get_text()
-            inner = f"#raw(block: true, {string(code.rstrip(chr(10)))})"
+            code = code_lines(node.get_text().rstrip("\n"))
+            inner = f"#raw(block: true, {string(code)})"
         elif name == "figure":  # (the page is shared by every book: read, never changed)
             caption = node.find("figcaption", recursive=False)
             shown = [child for child in node.children if child is not caption]
@@ -166,18 +207,17 @@ class Converter:
         if not rows:
             return ""
         columns = max(
-            sum(int(str(c.get("colspan", "1"))) if str(c.get("colspan", "1")).isdigit() else 1
-                for c in row.find_all(["td", "th"], recursive=False))
+            sum(_span(c, "colspan") for c in row.find_all(["td", "th"], recursive=False))
             for row in rows
-        )  # fmt: skip
+        )
         cells = []
         for row in rows:
             for cell in row.find_all(["td", "th"], recursive=False):
                 span = []
                 for attribute in ("colspan", "rowspan"):
-                    value = str(cell.get(attribute, "1"))
-                    if value.isdigit() and int(value) > 1:
-                        span.append(f"{attribute}: {int(value)}")
+                    value = _span(cell, attribute)
+                    if value > 1:
+                        span.append(f"{attribute}: {value}")
                 body = self.blocks(cell.children)
                 if cell.name == "th":
                     body = f"#strong[{body}]"
@@ -211,7 +251,7 @@ class Converter:
         if name == "img":
             return marker + self.image(node)
         if name in {"code", "kbd", "samp", "tt"}:
-            return marker + f"#raw({string(_SPACES.sub(' ', node.get_text()))})"
+            return marker + f"#raw({string(breakable(_SPACES.sub(' ', node.get_text())))})"
         content = self.inline(node.children)
         if name == "a" and node.get("href"):
             return marker + self.link(str(node["href"]), content)

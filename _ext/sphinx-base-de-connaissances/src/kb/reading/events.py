@@ -91,6 +91,7 @@ class Reading:
         safety.sanitize_raw_html(doctree, posixpath.dirname(docname), app.config.kb_html_classes)
         safety.refuse_dangerous_targets(doctree)
         safety.refuse_files(doctree, self.boundary, folder)
+        safety.refuse_long_code(doctree)
         safety.refuse_outside_reads(app, docname, doctree, self.boundary)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:

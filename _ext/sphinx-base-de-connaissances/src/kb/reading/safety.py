@@ -23,12 +23,13 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
-from ..content import sanitize
+from ..content import media, sanitize
 from ..diagnostics import Subtype, warn
 from .boundary import Boundary, Kind
 
@@ -90,6 +91,23 @@ def refuse_dangerous_targets(doctree: nodes.document) -> None:
             )
 
 
+def refuse_long_code(doctree: nodes.document) -> None:
+    """A code block past the bounds (``content.media``) is left out of the page: every output
+    lays it out whole (the PDF page by page), so a huge one would cost minutes."""
+    for node in list(doctree.findall(nodes.literal_block)):
+        code = node.astext()
+        lines = len(code.splitlines())
+        if lines > media.MAX_CODE_LINES or len(code) > media.MAX_CODE_CHARACTERS:
+            warn(
+                f"bloc de code refusé : {lines} lignes et {len(code)} caractères ; au plus "
+                f"{media.MAX_CODE_LINES} lignes et {media.MAX_CODE_CHARACTERS} caractères : "
+                "coupez-le, ou proposez le fichier en téléchargement.",
+                subtype=Subtype.HTML,
+                location=node,
+            )
+            node.parent.remove(node)
+
+
 def _refuse_file(message: str, node: nodes.Node) -> None:
     warn(f"{message}.", subtype=Subtype.FILE, location=node)
 
@@ -110,6 +128,9 @@ def refuse_files(doctree: nodes.document, boundary: Boundary, folder: Path) -> N
             )
             node.parent.remove(node)
             continue
+        if "%" in uri and not boundary.locate(uri, folder).exists():
+            # MyST percent-encodes a Markdown image's address: « schéma.png » is the file.
+            node["uri"] = uri = unquote(uri)
         names = [uri]
         if "*" in uri:  # Sphinx's candidates: one file per format, "*" in the file's name
             located = boundary.locate(uri, folder)
