@@ -65,13 +65,13 @@ extensions = [
     "myst_parser",
     "sphinx_copybutton",
     "sphinx_share_footer",
-    "kb",
+    "sphinx_base_de_connaissances",
     "notfound.extension",
 ]
 # KB_ASSETS=stock keeps the theme's own stylesheets and Bootstrap (the benchmark's baseline).
 STOCK_ASSETS = os.environ.get("KB_ASSETS") == "stock"
 if not STOCK_ASSETS:
-    extensions.append("kb.css_bundle")
+    extensions.append("sphinx_base_de_connaissances.css_bundle")
 myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
 # Raw HTML in pages goes through the engine's allow-list; these classes are the site's own
 # (_static/site.css), used by the guide.
@@ -84,8 +84,8 @@ html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 templates_path = ["_templates"]
 html_css_files = ["site.css"]
-# The engine adapts sphinx-book-theme (kb/theme/: CSP, dropdowns without Bootstrap's JS, French
-# buttons); the site's own look is _static/site.css.
+# The engine adapts sphinx-book-theme (sphinx_base_de_connaissances/theme/: CSP, dropdowns
+# without Bootstrap's JS, French buttons); the site's own look is _static/site.css.
 # One stylesheet per site (kb.css_bundle): the theme's files, cut to the rules that can match.
 css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]
 css_bundle_extra = ["share-footer.css"]  # added by the share footer on the pages it is on

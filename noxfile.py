@@ -35,15 +35,20 @@ SHARE_FOOTER = "_ext/sphinx-share-footer"
 # The knowledge-base engine (kb, kb.css_bundle), a distribution of its own too.
 ENGINE = "_ext/sphinx-base-de-connaissances"
 # Files the engine's wheel must carry besides its modules.
-ENGINE_DATA = (
-    "kb/templates/kb-nav.html",
-    "kb/templates/kb/article-header.html",
-    "kb/static/kb.css",
-    "kb/static/kb-search.js",
-    "kb/fonts/Inter-Medium.otf",
-    "kb/fonts/Inter-MediumItalic.otf",
-    "kb/fonts/OFL.txt",
-    "kb/offline/templates/book.typ",
+ENGINE_DATA = tuple(
+    f"sphinx_base_de_connaissances/{path}"
+    for path in (
+        "templates/kb-nav.html",
+        "templates/kb/article-header.html",
+        "static/kb.css",
+        "static/kb-search.js",
+        "fonts/Inter-Medium.otf",
+        "fonts/Inter-MediumItalic.otf",
+        "fonts/OFL.txt",
+        "offline/templates/book.typ",
+        "starter/conf.py",
+        "starter/dot-github/workflows/site.yml",
+    )
 )
 
 
@@ -85,7 +90,15 @@ def offline(session: nox.Session) -> None:
     install(session, SITE)
     session.run("python", "-m", "tools.sitebuild", "--builder", "html")
     session.run(
-        "python", "-m", "kb", "offline", ".", "--html", "_build/html", "--out", "_build/offline"
+        "python",
+        "-m",
+        "sphinx_base_de_connaissances",
+        "offline",
+        ".",
+        "--html",
+        "_build/html",
+        "--out",
+        "_build/offline",
     )
 
 
@@ -101,9 +114,19 @@ def tests(session: nox.Session) -> None:
     """The test suite (pytest), without the browser suite, then the share footer's own suite
     against the installed package; extra arguments go to the site's pytest."""
     install(session, TESTS)
-    session.run("python", "-m", "pytest", "--ignore=tests/browser", *session.posargs)
+    ignored = ["--ignore=tests/browser", "--ignore=tests/engine"]
+    session.run("python", "-m", "pytest", *ignored, *session.posargs)
     session.chdir(SHARE_FOOTER)
     session.run("python", "-m", "pytest")
+
+
+@nox.session
+def outsider(session: nox.Session) -> None:
+    """The engine as another team meets it (slow: virtual environments, packages from PyPI):
+    from a package index served on 127.0.0.1 and from a git URL, a new base that builds,
+    passes its tests and upgrades (tests/engine)."""
+    install(session, TESTS)
+    session.run("python", "-m", "pytest", "tests/engine", *session.posargs)
 
 
 @nox.session
@@ -163,7 +186,7 @@ def bench(session: nox.Session) -> None:
 def check(session: nox.Session) -> None:
     """Fast front-matter check of every article, without a build (for writers, pre-commit)."""
     install(session, SITE)
-    session.run("python", "-m", "kb", "check", ".")
+    session.run("python", "-m", "sphinx_base_de_connaissances", "check", ".")
 
 
 @nox.session
@@ -175,7 +198,7 @@ def review(session: nox.Session) -> None:
     read = "import runpy; print(runpy.run_path('conf.py').get('kb_review_after_months', ''))"
     months = (session.run("python", "-c", read, silent=True) or "").strip()
     extra = ["--months", months] if months else []
-    session.run("python", "-m", "kb", "review", ".", *extra)
+    session.run("python", "-m", "sphinx_base_de_connaissances", "review", ".", *extra)
 
 
 @nox.session
@@ -186,12 +209,12 @@ def lint(session: nox.Session) -> None:
     install(session, LINT)
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    session.run("python", "-m", "kb", "check", ".")
+    session.run("python", "-m", "sphinx_base_de_connaissances", "check", ".")
     # Orphans and dead ends: listed for writers, never a failure.
-    session.run("python", "-m", "kb", "links", ".")
+    session.run("python", "-m", "sphinx_base_de_connaissances", "links", ".")
     session.run("python", "-m", "tools.spelling", env={"PYTHONPATH": "."})
     # Ours, and those `kb new` writes into a new base.
-    starter = Path(ENGINE) / "src/kb/starter/dot-github/workflows"
+    starter = Path(ENGINE) / "src/sphinx_base_de_connaissances/starter/dot-github/workflows"
     workflows = sorted(
         str(p) for d in (Path(".github/workflows"), starter) for p in d.glob("*.yml")
     )
@@ -238,8 +261,8 @@ def package_engine(session: nox.Session) -> None:
         session.error(f"the wheel lacks {', '.join(missing)}")
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     scripts = zipfile.ZipFile(wheel).read(entry_points).decode().replace(" ", "")
-    if "kb=kb.__main__:main" not in scripts:
-        session.error("the wheel has no `kb` console script")
+    if "base-de-connaissances=sphinx_base_de_connaissances.__main__:main" not in scripts:
+        session.error("the wheel has no `base-de-connaissances` console script")
     session.log(f"{wheel.name}: {len(names)} files, {wheel.stat().st_size:,} bytes")
 
 
@@ -253,30 +276,26 @@ def compat(session: nox.Session) -> None:
 def lock(session: nox.Session) -> None:
     """Re-pin every requirements/*.txt from its *.in (needs uv and the network)."""
     session.install("uv")
-    compile_ = ["uv", "pip", "compile", "--quiet", "--generate-hashes"]
+    compile_ = ["uv", "pip", "compile", "--quiet", "--generate-hashes", "--python-version", "3.11"]
     for name in ("site", "tests", "lint", "ci"):
-        session.run(
-            *compile_,
-            "--python-version",
-            "3.11",
-            f"requirements/{name}.in",
-            "-o",
-            f"requirements/{name}.txt",
-        )
-    # What `kb new` pins in a new base: the same versions as this repository's.
-    starter = f"{ENGINE}/src/kb/starter/requirements"
-    for name, constraint in (("site", "site"), ("tests", "tests")):
-        session.run(
-            *compile_,
-            "--python-version",
-            "3.11",
-            "-c",
-            f"requirements/{constraint}.txt",
-            f"{starter}/{name}.in",
-            "-o",
-            f"{starter}/{name}.txt",
-        )
-    shutil.copyfile("requirements/ci.txt", f"{starter}/ci.txt")
+        session.run(*compile_, f"requirements/{name}.in", "-o", f"requirements/{name}.txt")
+    # What `new` pins in a new base: the same versions as this repository's, with a header
+    # naming the base's own command, not this repository's paths.
+    ours = Path.cwd() / "requirements"
+    starter = f"{ENGINE}/src/sphinx_base_de_connaissances/starter/requirements"
+    for name in ("site", "tests", "ci"):
+        with session.chdir(starter):
+            session.run(
+                *compile_,
+                "--custom-compile-command",
+                "nox -s lock",
+                "--no-annotate",  # the constraint's path is this repository's
+                "-c",
+                str(ours / f"{name}.txt"),
+                f"{name}.in",
+                "-o",
+                f"{name}.txt",
+            )
     session.chdir(f"{SHARE_FOOTER}/requirements")
     for name, python in (
         ("tests", "3.11"),
@@ -284,4 +303,4 @@ def lock(session: nox.Session) -> None:
         ("compat-lowest", "3.9"),
         ("compat-newest", "3.13"),
     ):
-        session.run(*compile_, "--python-version", python, f"{name}.in", "-o", f"{name}.txt")
+        session.run(*compile_[:-2], "--python-version", python, f"{name}.in", "-o", f"{name}.txt")

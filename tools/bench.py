@@ -64,7 +64,7 @@ class SizeResult:
     tags_edit: Run | None = None
     add_article: Run | None = None
     serve_seconds: float | None = None  # nox -s serve: save → page served with the new text
-    offline_seconds: float | None = None  # python -m kb offline on the full build's output
+    offline_seconds: float | None = None  # base-de-connaissances offline on the full build's output
     baseline_full: Run | None = None
     article_page_bytes: int = 0
     output_bytes: int = 0
@@ -148,8 +148,8 @@ def _redrawn(before: dict[Path, int], html: Path) -> int:
 def card_drawing_ms(corpus: Path) -> float:
     """Milliseconds to draw one share card, over every article of ``corpus``."""
     import yaml
-    from kb.content.frontmatter import split
-    from kb.outputs.cards import CardText, draw
+    from sphinx_base_de_connaissances.content.frontmatter import split
+    from sphinx_base_de_connaissances.outputs.cards import CardText, draw
 
     texts = []
     for path in sorted((corpus / "articles").rglob("*.md")):
@@ -167,7 +167,7 @@ def typography_seconds(doctrees: Path) -> float:
     what the build's transform runs), on the doctrees of a full build: its share of the build."""
     import pickle
 
-    from kb.reading.typography import space
+    from sphinx_base_de_connaissances.reading.typography import space
 
     paths = sorted(doctrees.rglob("*.doctree"))
     documents = [pickle.loads(path.read_bytes()) for path in paths]  # noqa: S301 (our own build's)
@@ -181,7 +181,7 @@ def history_seconds(corpus: Path, per_commit: int = 100) -> float:
     """Seconds of the git collection that dates every article (``kb.reading.history.collect``:
     one ``git log``), on a history made here, in a copy of the corpus's articles: one commit
     per ``per_commit`` articles, then one more that touches every tenth."""
-    from kb.reading.history import collect
+    from sphinx_base_de_connaissances.reading.history import collect
 
     repo = corpus.parent / f"{corpus.name}-history"
     shutil.rmtree(repo, ignore_errors=True)
@@ -298,10 +298,18 @@ OFFLINE_MAX = 1000  # Typst holds a whole book in memory: about 4 GiB for 1,000 
 
 
 def offline_seconds(corpus: Path, html: Path, out: Path) -> float:
-    """Seconds of the offline edition (``python -m kb offline``: every book, PDF and EPUB) from
-    a built site."""
+    """Seconds of the offline edition (``base-de-connaissances offline``: every book, PDF and
+    EPUB) from a built site."""
     shutil.rmtree(out, ignore_errors=True)
-    command = [sys.executable, "-m", "kb", "offline", str(corpus), "--html", str(html)]
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx_base_de_connaissances",
+        "offline",
+        str(corpus),
+        "--html",
+        str(html),
+    ]
     start = time.perf_counter()
     subprocess.run([*command, "--out", str(out)], check=True, capture_output=True)
     return round(time.perf_counter() - start, 2)

@@ -13,10 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kb.clock import today
-from kb.content.slugs import slugify
-from kb.outputs import cardset
-from kb.reading.files import load_vocabulary as load
+from sphinx_base_de_connaissances.clock import today
+from sphinx_base_de_connaissances.content.slugs import slugify
+from sphinx_base_de_connaissances.outputs import cardset
+from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
 
 from tools.sitebuild import REPO
 

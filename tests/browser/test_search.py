@@ -129,3 +129,18 @@ def test_a_site_in_shards_finds_pages_in_every_shard(browser, tmp_path: Path) ->
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_search_opened_from_the_disk_says_it_needs_a_server(browser, site) -> None:
+    """Over file://, the browser refuses Pagefind's module scripts: the page says what to do
+    rather than staying blank."""
+    page = browser.new_page()
+    try:
+        page.goto((site.html / "search.html").as_uri() + "?q=strat%C3%A9gie")
+        notice = page.locator(".kb-search__notice")
+        notice.wait_for(state="visible")
+        text = notice.text_content()
+        assert "La recherche demande un serveur" in text and "nox -s serve" in text
+        assert page.locator(".kb-search__result").count() == 0
+    finally:
+        page.close()

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
-from kb.css_bundle import icons, purge
+from sphinx_base_de_connaissances.css_bundle import icons, purge
 
 KNOWN = {"a", "b", "menu"}
 

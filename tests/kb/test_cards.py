@@ -7,9 +7,17 @@ import os
 from pathlib import Path
 
 import pytest
-from kb.outputs import cards
-from kb.outputs.cards import MARGIN, TITLE_FONT, WIDTH, CardText, draw, french_spacing, layout
 from PIL import Image
+from sphinx_base_de_connaissances.outputs import cards
+from sphinx_base_de_connaissances.outputs.cards import (
+    MARGIN,
+    TITLE_FONT,
+    WIDTH,
+    CardText,
+    draw,
+    french_spacing,
+    layout,
+)
 
 from tests.helpers import build_root
 
@@ -130,7 +138,7 @@ def test_cards_are_drawn_once_and_again_only_when_they_change(tmp_path: Path) ->
 def test_many_cards_are_drawn_in_worker_processes_with_the_same_bytes(
     tmp_path: Path, background: bool
 ) -> None:
-    from kb.outputs.cardset import PARALLEL_FROM, CardSpec, Drawing
+    from sphinx_base_de_connaissances.outputs.cardset import PARALLEL_FROM, CardSpec, Drawing
 
     specs = [
         CardSpec(f"cards/{n}.png", CardText(f"Titre numéro {n}", "Catégorie", *SITE))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kb.content.citations import quote
+from sphinx_base_de_connaissances.content.citations import quote
 
 from tests.helpers import REPO, build_root, rebuild_as_clean, soup
 

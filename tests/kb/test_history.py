@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kb.content.history import parse
+from sphinx_base_de_connaissances.content.history import parse
 
 from tests.helpers import REPO, build_root, soup
 
@@ -193,7 +193,7 @@ def test_the_citation_and_the_review_follow_the_history(
 ) -> None:
     import datetime as dt
 
-    from kb.commands.review import due_articles
+    from sphinx_base_de_connaissances.commands.review import due_articles
 
     reference = soup(built / "articles/premier.html").select_one("#kb-cite-reference").get_text()
     assert ", mis à jour le 1er avril 2026." in reference

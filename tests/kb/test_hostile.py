@@ -199,7 +199,7 @@ def test_careless_input_is_a_located_french_error(
 def test_characters_no_output_can_carry_are_refused_by_check_as_by_the_build(
     tmp_path: Path, capsys
 ) -> None:
-    from kb.commands.check import main as check
+    from sphinx_base_de_connaissances.commands.check import main as check
 
     src = tmp_path / "src"
     shutil.copytree(REPO / "tests/roots/test-kb", src)
@@ -252,7 +252,7 @@ def test_the_meta_description_keeps_text_between_angle_brackets(tmp_path: Path) 
 def test_a_failing_build_finished_leaves_the_previous_feeds_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kb.outputs import feeds
+    from sphinx_base_de_connaissances.outputs import feeds
 
     outdir, _warnings = build(tmp_path, {})
     before = {p.name: p.read_bytes() for p in (outdir / "feeds").glob("*.*")}

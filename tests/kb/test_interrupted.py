@@ -63,7 +63,9 @@ def base(folder: Path) -> Path:
     conf = src / "conf.py"
     conf.write_text(
         "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
-        + conf.read_text("utf-8").replace('"kb"]', '"kb", "killer"]')
+        + conf.read_text("utf-8").replace(
+            '"sphinx_base_de_connaissances"]', '"sphinx_base_de_connaissances", "killer"]'
+        )
         + '\nexclude_patterns = ["killer.py"]\n',
         "utf-8",
     )

@@ -66,7 +66,7 @@ def test_navigation_size_does_not_grow_with_the_article_count(tmp_path: Path) ->
 
 
 def test_an_article_shows_the_articles_published_around_it() -> None:
-    from kb.content.catalog import nearby
+    from sphinx_base_de_connaissances.content.catalog import nearby
 
     articles = list(range(10))  # newest first
     assert nearby(articles, None, 5) == [0, 1, 2, 3, 4]  # category and other pages

@@ -12,10 +12,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from kb.commands.offline import make
-from kb.offline import edition as edition_module
 from PIL import Image
 from pypdf import PdfReader
+from sphinx_base_de_connaissances.commands.offline import make
+from sphinx_base_de_connaissances.offline import edition as edition_module
 
 from tests.helpers import REPO, build_root, soup
 

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from kb.commands.offline import make
 from PIL import Image
+from sphinx_base_de_connaissances.commands.offline import make
 
 from tests.helpers import REPO, build_root
 from tests.kb.test_offline import EPUBCHECK, pdf_text

@@ -176,7 +176,7 @@ def test_sitemap_and_robots(kb_site: BuiltSite) -> None:
 def test_sphinx_search_index_only_when_pagefind_cannot_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kb.search import indexer as search
+    from sphinx_base_de_connaissances.search import indexer as search
 
     from tests.helpers import build_root, soup
 

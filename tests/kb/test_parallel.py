@@ -6,7 +6,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from kb.reading.parallel import ReadingMode
+from sphinx_base_de_connaissances.reading.parallel import ReadingMode
 
 from tests.helpers import build_root, output_files
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kb.commands.check import main as check_main
+from sphinx_base_de_connaissances.commands.check import main as check_main
 
 from tests.helpers import REPO, build_root, soup
 
@@ -147,7 +147,7 @@ def test_a_reference_to_a_renamed_article_names_the_new_one(tmp_path: Path) -> N
 
 
 def test_the_replacement_keeps_the_reference_form() -> None:
-    from kb.content.permalinks import replacement
+    from sphinx_base_de_connaissances.content.permalinks import replacement
 
     new = "articles/dossier/b"
     assert replacement("articles/a", new, "part", markdown=True) == "dossier/b.md#part"

@@ -8,11 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from kb.clock import today
-from kb.commands.review import due_articles, main
-from kb.content.review import is_due, last_review, months_before
-from kb.content.schema import parse_article
-from kb.reading.files import load_vocabulary as load
+from sphinx_base_de_connaissances.clock import today
+from sphinx_base_de_connaissances.commands.review import due_articles, main
+from sphinx_base_de_connaissances.content.review import is_due, last_review, months_before
+from sphinx_base_de_connaissances.content.schema import parse_article
+from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
 
 from tests.helpers import REPO, build_root, soup
 from tests.kb.test_hostile import FRONT, build

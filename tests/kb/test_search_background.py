@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from kb.search import indexer as search
-from kb.search import shards
+from sphinx_base_de_connaissances.search import indexer as search
+from sphinx_base_de_connaissances.search import shards
 
 from tests.helpers import build_root, search_pages, soup
 

@@ -8,8 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from kb.search import indexer as search
-from kb.search import shards as sharding
+from sphinx_base_de_connaissances.search import indexer as search
+from sphinx_base_de_connaissances.search import shards as sharding
 
 from tests.helpers import build_root, search_pages
 
@@ -117,7 +117,7 @@ def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) 
 
 
 def test_pagefind_runs_as_its_binary_without_the_python_wrapper() -> None:
-    from kb.search.indexer import pagefind_command
+    from sphinx_base_de_connaissances.search.indexer import pagefind_command
 
     (binary,) = pagefind_command()  # one element: not [python, -m, pagefind]
     version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)

@@ -10,9 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from kb.search import indexer
-from kb.state import StateFile, mapping_of
 from sphinx.testing.util import SphinxTestApp
+from sphinx_base_de_connaissances.search import indexer
+from sphinx_base_de_connaissances.state import StateFile, mapping_of
 
 from tests.helpers import REPO, output_files
 
@@ -60,7 +60,10 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, byt
     shutil.copytree(REPO / "tests" / "roots" / "test-kb", src)
     conf = src / "conf.py"
     conf.write_text(
-        conf.read_text("utf-8").replace('"kb"]', '"kb", "kb.css_bundle"]')
+        conf.read_text("utf-8").replace(
+            '"sphinx_base_de_connaissances"]',
+            '"sphinx_base_de_connaissances", "sphinx_base_de_connaissances.css_bundle"]',
+        )
         + '\nhtml_theme = "pydata_sphinx_theme"\n'
         + 'css_bundle_head = ["basic.css", "styles/pydata-sphinx-theme.css"]\n',
         "utf-8",

@@ -69,7 +69,7 @@ def _rename_category(src: Path) -> None:
 
 def _template(src: Path) -> None:
     """The site overrides one of the engine's templates shown on every page."""
-    import kb
+    import sphinx_base_de_connaissances as kb
 
     field = Path(kb.__file__).parent / "theme/templates/search-button-field.html"
     text = field.read_text("utf-8").replace("<button ", '<button data-site="kb" ', 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 import tinycss2
 from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
-from kb.css_bundle import purge
+from sphinx_base_de_connaissances.css_bundle import purge
 
 from tests.helpers import BuiltSite
 

@@ -13,9 +13,10 @@ import pytest
 
 from tests.helpers import REPO
 
-# The engine's package (kb, with its self-contained stylesheet cutter kb.css_bundle).
+# The engine's package, with its self-contained stylesheet cutter (css_bundle).
 EXT = REPO / "_ext" / "sphinx-base-de-connaissances" / "src"
-PACKAGES = ("kb",)
+PACKAGES = ("sphinx_base_de_connaissances",)
+KB = PACKAGES[0]
 # What each part of kb may import besides itself (modules at the package's top are named
 # as such: "state", "diagnostics"…). A newcomer reads the architecture here.
 ALLOWED = {
@@ -124,21 +125,21 @@ def cycle(edges: dict[str, set[str]]) -> list[str]:
 
 def test_the_graph_sees_relative_imports() -> None:
     edges = graph()
-    assert "kb.content.frontmatter" in edges["kb.content.schema"]
-    assert "kb.content.catalog" in edges["kb.writing.navigation"]
-    assert "kb.extension" in edges["kb"]  # setup() imports it lazily
-    assert "kb.css_bundle.purge" in edges["kb.css_bundle"]
+    assert f"{KB}.content.frontmatter" in edges[f"{KB}.content.schema"]
+    assert f"{KB}.content.catalog" in edges[f"{KB}.writing.navigation"]
+    assert f"{KB}.extension" in edges[KB]  # setup() imports it lazily
+    assert f"{KB}.css_bundle.purge" in edges[f"{KB}.css_bundle"]
 
 
 def test_the_stylesheet_cutter_imports_nothing_else_of_kb() -> None:
-    """kb.css_bundle could be published on its own, unchanged."""
+    """Its css_bundle could be published on its own, unchanged."""
     edges = graph()
     outside = {
         (name, target)
         for name, targets in edges.items()
-        if name.startswith("kb.css_bundle")
+        if name.startswith(f"{KB}.css_bundle")
         for target in targets
-        if not target.startswith("kb.css_bundle")
+        if not target.startswith(f"{KB}.css_bundle")
     }
     assert outside == set()
 
@@ -163,9 +164,9 @@ def test_each_layer_imports_only_the_layers_beneath_it(part: str) -> None:
     wrong = {
         (name, target)
         for name, targets in edges.items()
-        if name.startswith(f"kb.{part}")
+        if name.startswith(f"{KB}.{part}")
         for target in targets
-        if target.startswith("kb.") and layer(target) not in ALLOWED[part] | {part}
+        if target.startswith(f"{KB}.") and layer(target) not in ALLOWED[part] | {part}
     }
     assert wrong == set()
 
@@ -174,7 +175,7 @@ def test_content_imports_neither_sphinx_nor_docutils_nor_io() -> None:
     """In its source (no Sphinx, docutils, nor any module that reads files, git or the
     environment), and when it runs: the standalone check (without the style rules, which read
     Markdown with MyST's parser) loads neither Sphinx nor docutils."""
-    for path in sorted((EXT / "kb" / "content").glob("*.py")):
+    for path in sorted((EXT / KB / "content").glob("*.py")):
         tree = ast.parse(path.read_text("utf-8"))
         for node in ast.walk(tree):
             names = (
@@ -190,10 +191,10 @@ def test_content_imports_neither_sphinx_nor_docutils_nor_io() -> None:
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 assert node.func.id != "open", path
     script = (
-        "import sys, pkgutil, importlib, kb.content\n"
-        "for m in pkgutil.iter_modules(kb.content.__path__):\n"
-        "    if m.name != 'style': importlib.import_module('kb.content.' + m.name)\n"
-        "from kb.reading.files import check_tree\n"
+        f"import sys, pkgutil, importlib, {KB}.content as content\n"
+        "for m in pkgutil.iter_modules(content.__path__):\n"
+        f"    if m.name != 'style': importlib.import_module('{KB}.content.' + m.name)\n"
+        "from sphinx_base_de_connaissances.reading.files import check_tree\n"
         f"check_tree(__import__('pathlib').Path({str(REPO)!r}), style=False)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sphinx', 'docutils'}))\n"
     )
@@ -208,7 +209,7 @@ def test_content_imports_neither_sphinx_nor_docutils_nor_io() -> None:
 
 
 def test_the_package_entry_is_thin_and_classes_are_small() -> None:
-    assert len((EXT / "kb" / "__init__.py").read_text("utf-8").splitlines()) <= 120
+    assert len((EXT / KB / "__init__.py").read_text("utf-8").splitlines()) <= 120
     for name, path in modules().items():
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ClassDef):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.writing.compact import compact
+from sphinx_base_de_connaissances.writing.compact import compact
 
 
 def test_indentation_and_blank_lines_go_line_breaks_stay() -> None:

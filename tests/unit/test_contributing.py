@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from kb.content.style import check_style
-from kb.reading.files import check_tree
+from sphinx_base_de_connaissances.content.style import check_style
+from sphinx_base_de_connaissances.reading.files import check_tree
 
 from tests.helpers import REPO
 from tools import spelling
@@ -55,13 +55,13 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
     path.write_text(text, "utf-8")
     # …and pass once they are, with the title kept exactly.
     assert check_tree(tree) == []
-    from kb.content.schema import parse_article
-    from kb.reading.files import load_vocabulary as load
+    from sphinx_base_de_connaissances.content.schema import parse_article
+    from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
 
     article, _ = parse_article(
         "a.md", f"articles/{slug}", text, load(tree / "data")[0], on=dt.date.today()
     )
-    from kb.content.typography import french_spacing
+    from sphinx_base_de_connaissances.content.typography import french_spacing
 
     # Kept exactly, shown with French spacing (no-break spaces where a space was typed).
     assert article.title == french_spacing(" ".join(title.split())) and article.draft

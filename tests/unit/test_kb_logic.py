@@ -8,12 +8,12 @@ import random
 from pathlib import Path
 
 import pytest
-from kb.content.catalog import Catalog, parts
-from kb.content.schema import Article, Tag
-from kb.outputs.freshness import Digests
-from kb.outputs.prune import prune
-from kb.reading.invalidation import affected, page_parts, shown_entries
-from kb.writing import csp
+from sphinx_base_de_connaissances.content.catalog import Catalog, parts
+from sphinx_base_de_connaissances.content.schema import Article, Tag
+from sphinx_base_de_connaissances.outputs.freshness import Digests
+from sphinx_base_de_connaissances.outputs.prune import prune
+from sphinx_base_de_connaissances.reading.invalidation import affected, page_parts, shown_entries
+from sphinx_base_de_connaissances.writing import csp
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -151,7 +151,7 @@ def test_csp_allows_exactly_the_inline_scripts_of_the_page() -> None:
 def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from kb.writing.corrections import links
+    from sphinx_base_de_connaissances.writing.corrections import links
 
     assert links("", "main", "articles/a.md", "Titre", "https://x.org/a.html") is None
     title = "Piège & <script> « cité » #1 ?"
@@ -166,8 +166,8 @@ def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
 
 
 def test_citation_in_french_style_and_bibtex_with_special_characters_escaped() -> None:
-    from kb.writing.citation import bibtex_text, cite
-    from kb.writing.render import french_date
+    from sphinx_base_de_connaissances.writing.citation import bibtex_text, cite
+    from sphinx_base_de_connaissances.writing.render import french_date
 
     found = cite(
         key="mon-article",

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.commands.links import graph, main
-from kb.content.links import report, targets
+from sphinx_base_de_connaissances.commands.links import graph, main
+from sphinx_base_de_connaissances.content.links import report, targets
 
 
 def test_links_to_articles_by_file_and_by_doc_role() -> None:

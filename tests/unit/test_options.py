@@ -11,12 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb import options as kb_options
-from kb.css_bundle import options as css_options
+from sphinx_base_de_connaissances import options as kb_options
+from sphinx_base_de_connaissances.css_bundle import options as css_options
 
 from tests.helpers import REPO
 
-KB_README = REPO / "_ext" / "sphinx-base-de-connaissances" / "src" / "kb" / "README.md"
+KB_README = (
+    REPO
+    / "_ext"
+    / "sphinx-base-de-connaissances"
+    / "src"
+    / "sphinx_base_de_connaissances"
+    / "README.md"
+)
 
 WRONG_TYPE = {int: "dix", str: 12, bool: "oui", list: "archives"}
 
@@ -81,7 +88,8 @@ def test_a_bad_option_fails_the_build_with_every_problem_and_no_traceback(
     tmp_path: Path,
 ) -> None:
     conf = (
-        'extensions = ["myst_parser", "kb", "kb.css_bundle"]\n'
+        'extensions = ["myst_parser", "sphinx_base_de_connaissances",'
+        ' "sphinx_base_de_connaissances.css_bundle"]\n'
         "kb_page_size = 0\nkb_words_per_minute = -1\nkb_nav_links = ['archives']\n"
         'css_bundle_safelist = ["("]\n'
     )
@@ -111,7 +119,7 @@ def test_the_readme_lists_exactly_the_options_of_the_table() -> None:
 
 
 def test_the_readme_names_every_warning_subtype() -> None:
-    from kb.diagnostics import Subtype
+    from sphinx_base_de_connaissances.diagnostics import Subtype
 
     text = (KB_README).read_text("utf-8")
     section = text[text.index("## Warnings") :]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.content.paths import parse, published, steps
-from kb.content.schema import Article
-from kb.reading.files import load_paths as load
+from sphinx_base_de_connaissances.content.paths import parse, published, steps
+from sphinx_base_de_connaissances.content.schema import Article
+from sphinx_base_de_connaissances.reading.files import load_paths as load
 
 KNOWN = {"un", "deux", "trois", "dossier/quatre"}
 

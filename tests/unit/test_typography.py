@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from kb.content.typography import NBSP, NNBSP, french_spacing, missing_spaces
+from sphinx_base_de_connaissances.content.typography import (
+    NBSP,
+    NNBSP,
+    french_spacing,
+    missing_spaces,
+)
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-extensions = ["kb.css_bundle", "page_only"]
+extensions = ["sphinx_base_de_connaissances.css_bundle", "page_only"]
 project = "Feuilles de style"
 language = "fr"
 html_theme = "pydata_sphinx_theme"

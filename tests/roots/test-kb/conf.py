@@ -1,5 +1,5 @@
 
-extensions = ["myst_parser", "kb"]
+extensions = ["myst_parser", "sphinx_base_de_connaissances"]
 project = "Base de test"
 language = "fr"
 html_theme = "basic"

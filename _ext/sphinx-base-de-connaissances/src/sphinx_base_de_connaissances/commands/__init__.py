@@ -1,0 +1,35 @@
+"""The commands of ``base-de-connaissances``, for writers and maintainers: none loads Sphinx."""
+
+from __future__ import annotations
+
+import errno
+import sys
+from collections.abc import Sequence
+
+from ..content.text import count
+
+# What the system says when a file cannot be written, in French.
+_OS_ERRORS = {
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOENT: "dossier introuvable",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.ENOSPC: "plus de place sur le disque",
+    errno.ENOTDIR: "un fichier se trouve là où il faudrait un dossier",
+    errno.EISDIR: "un dossier se trouve là où il faudrait un fichier",
+}
+
+
+def os_error_text(error: OSError) -> str:
+    """Why a file could not be written, in French (the system's own words otherwise)."""
+    return _OS_ERRORS.get(error.errno or 0, error.strerror or error.__class__.__name__)
+
+
+def report(problems: Sequence[object], consequence: str) -> bool:
+    """Print each problem (``fichier:ligne``…) on stderr, then their count and ``consequence``
+    (« à corriger. »…); whether there was any."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"\n{count(len(problems), 'problème')} {consequence}", file=sys.stderr)
+    return bool(problems)

@@ -1,0 +1,150 @@
+"""``base-de-connaissances new DOSSIER``: a new knowledge base, ready to build, in an empty or
+new folder.
+
+The starter (``starter/``, see ``template``) is written file by file with the site's title,
+public address, repository and French region put in as data, today's date, the engine's
+version, and the requirements that install the engine the way it was installed here
+(``origin``). Nothing is asked, and nothing is ever overwritten: a folder that already holds a
+file is refused. The base gets a record of what it was made from, for ``upgrade``.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .._version import __version__
+from ..clock import today
+from ..content.text import control_character
+from ..options import LOCALE
+from . import origin, os_error_text
+from .cli import Parser
+from .template import Owner, Record, Values, owner, rendered
+
+TITLE_MAX = 120
+
+
+class RefusedError(ValueError):
+    """An option's value, refused: the message says what was expected, in French."""
+
+
+def title(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise RefusedError("--titre : le titre est vide")
+    bad = control_character(value)
+    if bad:
+        raise RefusedError(f"--titre : caractère {bad} refusé ; attendu : du texte")
+    if len(value) > TITLE_MAX:
+        raise RefusedError(f"--titre : {len(value)} caractères ; au plus {TITLE_MAX}")
+    return value
+
+
+def address(option: str, value: str) -> str:
+    parts = urlsplit(value)
+    if (
+        parts.scheme not in {"http", "https"}
+        or not parts.netloc
+        or control_character(value)
+        or any(ch.isspace() for ch in value)
+    ):
+        raise RefusedError(
+            f"{option} : « {value.strip()[:80]} » n’est pas une adresse web ; attendu : "
+            "https://exemple.org/ma-base/"
+        )
+    return value
+
+
+def region(value: str) -> str:
+    if not LOCALE.test(value):
+        raise RefusedError(f"--region : « {value[:20]} » refusée ; attendu : {LOCALE.expected}")
+    return value
+
+
+def values_of(titre: str, url: str, depot: str, region_: str) -> Values:
+    """The starter's values from the options, each checked (``RefusedError`` otherwise)."""
+    day = today()
+    found = origin.installed()
+    moteur = "\n".join(found.requirements())
+    return Values(
+        titre=title(titre),
+        url=address("--url", url).rstrip("/") + "/",
+        depot=address("--depot", depot).rstrip("/"),
+        region=region(region_),
+        date=day.isoformat(),
+        annee=str(day.year),
+        version=__version__,
+        moteur=f"# Installé {found.note()}.\n{moteur}",
+    )
+
+
+def create(folder: Path, values: Values) -> list[str]:
+    """Write the starter into ``folder`` (new or empty); return the paths written. When a file
+    cannot be written, what was written is removed again and the error goes up."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        what = "n’est pas un dossier" if not folder.is_dir() else "n’est pas vide"
+        raise FileExistsError(
+            f"{folder} {what} : rien n’est écrit dans un dossier qui contient déjà un fichier, "
+            "pour ne rien écraser. Choisissez un autre nom."
+        )
+    made: list[Path] = []  # files and folders this run created, in order
+    files = rendered(values)
+    try:
+        for path, data in files.items():
+            target = folder / path
+            for parent in reversed([target.parent, *target.parent.parents]):
+                if not parent.exists():
+                    parent.mkdir()
+                    made.append(parent)
+            made.append(target)
+            target.write_bytes(data)
+            if path.startswith(".ci/"):
+                target.chmod(0o755)
+        shared = {p: d.decode("utf-8") for p, d in files.items() if owner(p) is Owner.SHARED}
+        made.append(folder / ".base-de-connaissances.json")
+        Record(values, shared).save(folder)
+    except OSError:
+        for path in reversed(made):
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink(missing_ok=True)
+        raise
+    return list(files)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = Parser("new", "Crée une base de connaissances prête à construire.")
+    parser.add_argument("dossier", type=Path, help="un dossier neuf ou vide")
+    parser.add_argument("--titre", default="Ma base de connaissances", help="le nom du site")
+    parser.add_argument("--url", default="http://127.0.0.1:8000/", help="adresse publique du site")
+    parser.add_argument(
+        "--depot",
+        default="https://github.com/exemple/ma-base",
+        help="dépôt des sources (liens « proposer une modification »)",
+    )
+    parser.add_argument(
+        "--region", default="fr_FR", help="région du français : fr_FR, fr_BE, fr_CA, fr_CH…"
+    )
+    options = parser.parse_args(argv)
+    try:
+        values = values_of(options.titre, options.url, options.depot, options.region)
+        written = create(options.dossier, values)
+    except RefusedError as error:
+        parser.error(str(error))
+    except FileExistsError as error:
+        print(f"{parser.prog} : {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(
+            f"{parser.prog} : impossible d’écrire dans {error.filename or options.dossier} "
+            f"({os_error_text(error)}) ; rien n’a été laissé. Choisissez un dossier où vous "
+            "pouvez écrire.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Base créée dans {options.dossier} ({len(written)} fichiers). Ensuite :")
+    print(f"  cd {options.dossier}\n  python -m pip install nox\n  nox -s build\n  nox -s tests")
+    return 0

@@ -1,0 +1,256 @@
+"""The extension's wiring: options, domain, directives, and one router of Sphinx events whose
+handlers each delegate to the phase that does the work (``reading``, ``writing``, ``outputs``,
+``search``). Whether the builder writes HTML is decided once, at ``builder-inited``."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.util.typing import ExtensionMetadata
+
+from . import _compat, diagnostics, options
+from .clock import today
+from .content.catalog import Catalog
+from .offline import missing_extra
+from .outputs import journal
+from .outputs.cardset import Drawing
+from .outputs.products import Products
+from .reading import citations, publication
+from .reading.boundary import Boundary
+from .reading.domain import KnowledgeBaseDomain, domain
+from .reading.events import Reading
+from .reading.guarded import guarded
+from .reading.listings import resolve, setup_listings
+from .reading.parallel import ReadingMode
+from .reading.renames import RenamedReferences
+from .reading.typography import FrenchSpacing
+from .search import build as search
+from .site import OFFLINE_FOLDER, Site
+from .writing import context as page
+from .writing import popovers
+from .writing.compact import compact
+from .writing.generated import GeneratedPages
+from .writing.pages import Pages
+from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
+
+HERE = Path(__file__).parent
+# Themes whose layout theme/ adapts: a Content Security Policy, no Bootstrap JavaScript, no
+# Sphinx search index on every page, French and accessible buttons, a visible focus.
+BOOK_THEMES = frozenset({"sphinx_book_theme"})
+Context = dict[str, Any]
+
+
+class KnowledgeBase:
+    """Routes the events of one application; holds no document data (that is the domain's)."""
+
+    def __init__(self) -> None:
+        self.reading = Reading()
+        self.reading_mode = ReadingMode()
+        self.pages = Pages(Renderer())
+        self.generated = GeneratedPages()
+        self.site = Site()
+        self.pagefind = False
+        self.cards: Drawing | None = None  # share cards drawn while pages are written
+
+    def config_inited(self, app: Sphinx, config: Config) -> None:
+        # Before Sphinx loads its saved environment: an unfinished build is not built upon.
+        if journal.recover(Path(app.doctreedir)):
+            diagnostics.info("la construction précédente ne s’est pas terminée : tout est refait.")
+        for message in options.unknown(_compat.set_names(config)):
+            diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.OPTION)
+        for old, new, message in options.renamed(lambda name: getattr(config, name)):
+            diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.DEPRECATED)
+            if new not in _compat.set_names(config):
+                setattr(config, new, getattr(config, old))
+        for name, problem in options.refused(lambda name: getattr(config, name)):
+            diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
+            setattr(config, name, options.default(name))  # nothing breaks later on it
+            _compat.fail_build(app)  # strict or not, the build ends with an error status
+        if config.kb_offline and (missing := missing_extra()):
+            diagnostics.error(
+                f"conf.py : kb_offline : {missing}", subtype=diagnostics.Subtype.OPTION
+            )
+            config.kb_offline = False
+            _compat.fail_build(app)
+        vocab, paths = publication.configure(app, config)
+        self.reading.vocab = self.pages.vocab = vocab
+        self.reading.paths = self.pages.paths = paths
+        self.reading.history = publication.history(app, config)
+        # New lists: append() would change Sphinx's shared default when conf.py sets none.
+        # The site's own folders first: a file there replaces the engine's of the same name.
+        folders = ["static", "templates"]
+        if config.html_theme in BOOK_THEMES:
+            folders += ["theme/static", "theme/templates"]
+        static = [str(HERE / f) for f in folders if f.endswith("static")]
+        templates = [str(HERE / f) for f in folders if f.endswith("templates")]
+        config.html_static_path = [*config.html_static_path, *static]
+        config.templates_path = [*config.templates_path, *templates]
+
+    def builder_inited(self, app: Sphinx) -> None:
+        self.site = Site.of(app)
+        self.reading.boundary = Boundary.of(app.srcdir, app.outdir, app.doctreedir)
+        if not self.site.html:
+            return
+        if _compat.repair_build_info(Path(app.outdir)):
+            diagnostics.info(".buildinfo abîmé : remplacé, toutes les pages sont réécrites.")
+        templates = _compat.template_environment(app.builder)
+        folder = Path(app.doctreedir) / "kb-jinja"
+        cache_compiled_templates([templates, self.pages.renderer.env], folder)
+        keep_no_break_spaces([templates, self.pages.renderer.env])
+        _compat.filter_pages(app.builder, compact)
+        app.add_css_file("kb.css")
+        app.add_js_file("kb-search.js", loading_method="defer")
+        if app.config.html_theme in BOOK_THEMES:
+            app.add_css_file("kb-theme.css")
+            app.add_js_file("kb-theme.js", loading_method="defer")
+            if (
+                "sphinx_base_de_connaissances.css_bundle" in app.extensions
+            ):  # the theme's own scripts are left out
+                app.add_js_file("scripts/pydata-sphinx-theme.js", loading_method="defer")
+        self.pagefind = search.available()
+        if self.pagefind:  # the search page is ours, from collect_pages
+            _compat.without_sphinx_search(app.builder)
+
+    def env_updated(self, app: Sphinx, env: Any) -> list[str]:
+        journal.begin(Path(app.doctreedir))  # before Sphinx saves the environment
+        kb = domain(env)
+        self.pages.catalog = Catalog(kb.articles.values(), today(), app.config.kb_preview)
+        self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
+        if self.site.html:
+            # In worker processes while this one writes the pages (serial writing only: the
+            # parallel writers are forked from this process and would copy the pool; with -j
+            # the cards are drawn at build-finished, on every core).
+            products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
+            self.cards = products.cards()
+            if app.parallel <= 1:
+                self.cards.start(background=True)
+        return []
+
+    def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
+        if self.site.html:
+            kb = domain(app.env)
+            targets = citations.targets(kb.citations.get(docname, ()), app.env)
+            popovers.attach(
+                doctree,
+                popovers.used_terms(kb.term_uses.get(docname, ()), kb.terms),
+                popovers.previewed(targets, self.pages.catalog, docname),
+                lambda template, **context: self.pages.render_block(
+                    app, docname, template, **context
+                ),
+            )
+
+    def navigation(
+        self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any
+    ) -> None:
+        """Before the theme's handlers, which drop sidebar templates that render empty."""
+        if self.site.html:
+            page.navigation(app, self.pages, pagename, context, doctree)
+
+    def page_context(self, app: Sphinx, pagename: str, _t: str, context: Context, _d: Any) -> None:
+        if self.site.html:
+            page.metadata(app, self.site, self.pages, pagename, context)
+
+    def assets_and_policy(
+        self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any
+    ) -> None:
+        """Last of the page-context handlers: every inline script the page prints is known."""
+        if self.site.html:
+            page.assets_and_policy(pagename, context, doctree, self.pagefind)
+
+    def collect_pages(self, app: Sphinx) -> Any:
+        if not self.site.html:
+            return []
+        stale = self.generated.stale(app, self.pages, _compat.layout_key(app.builder))
+        if self.pagefind:  # Sphinx no longer writes it (builder_inited)
+            context = {
+                "kb_filters": self.pages.filter_choices(),
+                "kb_search_pending": app.config.kb_search_background,
+            }
+            stale.append(("search", context, "search.html"))
+        return stale
+
+    def finished(self, app: Sphinx, exception: Exception | None) -> None:
+        """After every other handler of ``build-finished``: the build is complete."""
+        if exception is None:
+            journal.end(Path(app.doctreedir))
+
+    def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
+        cards, self.cards = self.cards, None
+        if exception is not None or not self.site.html or cards is None:
+            if cards is not None:
+                cards.cancel()
+            return
+        listings = None
+        if self.generated.unchanged:
+            cards.finish()  # a card file someone removed or damaged
+        else:
+            products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
+            listings = products.write(Path(app.outdir), self.generated.names, cards)
+        self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
+        if app.config.kb_offline:
+            from .offline.build import publish  # Typst and EbookLib: only when asked
+
+            kb = domain(app.env)
+            paths = [f"parcours/{path.key}" for path in self.pages.paths.paths]
+            linking = [*kb.listings, *paths]
+            publish(
+                app, self.pages.catalog, self.pages.vocab, self.pages.paths, self.site.base, linking
+            )
+        elif (Path(app.outdir) / OFFLINE_FOLDER).is_dir():
+            # Turned off: no book of an older build may stay published.
+            shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
+        if self.pagefind:
+            search.index_site(app)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    for option in options.OPTIONS:
+        app.add_config_value(
+            option.name,
+            option.default,
+            option.rebuild,  # type: ignore[arg-type]
+            types=option.accepts.types,
+            description=option.description,
+        )
+    for old, new in options.RENAMED.items():
+        app.add_config_value(old, options.UNSET, "env", description=f"Renamed {new}.")
+    app.add_domain(KnowledgeBaseDomain)
+    app.add_transform(FrenchSpacing)
+    app.add_post_transform(RenamedReferences)
+    setup_listings(app)
+    kb = KnowledgeBase()
+    # Directives that read a file check it first, on every page (over Sphinx's own).
+    for name, directive in guarded(lambda: kb.reading.boundary).items():
+        app.add_directive(name, directive, override=True)
+    app.connect("config-inited", kb.config_inited)
+    app.connect("builder-inited", kb.builder_inited)
+    app.connect("source-read", kb.reading.source_read)
+    # Before Sphinx's collectors (priority 500), which record the title for every page.
+    app.connect("doctree-read", kb.reading.secure, priority=400)
+    app.connect("doctree-read", kb.reading.doctree_read)
+    app.connect("env-get-outdated", kb.reading.get_outdated)
+    app.connect("env-get-updated", kb.reading.get_updated)
+    app.connect("env-check-consistency", kb.reading.check_consistency)
+    app.connect("env-before-read-docs", kb.reading_mode.before_read)
+    app.connect("env-updated", kb.reading_mode.after_read, priority=100)
+    app.connect("env-updated", kb.env_updated)
+    app.connect("doctree-resolved", kb.doctree_resolved)
+    app.connect("html-page-context", kb.navigation, priority=400)
+    app.connect("html-page-context", kb.page_context, priority=600)
+    app.connect("html-page-context", kb.assets_and_policy, priority=999)
+    app.connect("html-collect-pages", kb.collect_pages)
+    app.connect("build-finished", kb.build_finished)
+    app.connect("build-finished", kb.finished, priority=1000)
+    return {
+        # 9: glossary terms; 8: reading paths; 7: citations; 6: dates and contributors from git;
+        # 5: French spacing; 4: layers
+        "env_version": 9,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,242 @@
+"""Reading phase: validate each article as Sphinx reads it, and keep the dependants fresh.
+
+- ``source-read``: the front matter of every article is validated; each problem is a warning
+  located at its file and line (the strict build fails); the `Article` goes into the domain.
+- ``env-get-outdated``: when data/*.yml changed, every article is re-read (re-validated).
+- ``env-get-updated``: when what listings show of an article changed (added, removed,
+  retitled, retagged, re-dated…), exactly the pages whose generated parts (navigation,
+  previous/next, "À lire aussi") now show something else are rewritten (not re-read), with
+  the pages holding listings; one rule for every kind of change (``page_parts``). The same
+  for the reading-path boxes when ``data/parcours.yml`` or a step changed (``path_pages``).
+- ``env-check-consistency``: problems across articles (duplicate slugs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import posixpath
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from .._compat import current_docname
+from ..clock import today
+from ..content import frontmatter, history
+from ..content.catalog import Catalog
+from ..content.collection import duplicate_slugs, file_problems
+from ..content.history import History
+from ..content.paths import Paths
+from ..content.permalinks import redirect_problems
+from ..content.review import is_due
+from ..content.schema import Article, parse_article
+from ..content.terms import Term
+from ..content.text import character_problems, without_unwritable
+from ..content.typography import french_spacing
+from ..content.vocab import Vocabulary
+from ..diagnostics import report
+from . import citations, glossary, safety
+from .boundary import Boundary
+from .domain import domain
+from .invalidation import affected, page_parts, path_pages, shown_entries
+
+
+class Reading:
+    """Per-application state of one build; nothing here is document data."""
+
+    def __init__(self) -> None:
+        self.vocab = Vocabulary()
+        self.paths = Paths()
+        self.before: dict[str, Article] = {}
+        self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
+        self.history = History()  # the repository's, collected once per build
+        self.before_citations: dict[str, tuple[object, ...]] = {}
+        self.before_terms: dict[str, Term] = {}
+        # The front matter titles of the pages being read (not articles): shown as text.
+        self.page_titles: dict[str, str | None] = {}
+        # What a page may name: set when the builder is known (its folders are private).
+        self.boundary = Boundary.of(".")
+
+    def is_article(self, app: Sphinx, docname: str) -> bool:
+        return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
+
+    def shown_path(self, app: Sphinx, docname: str) -> str:
+        return Path(app.env.doc2path(docname)).relative_to(app.srcdir).as_posix()
+
+    def source_read(self, app: Sphinx, docname: str, content: list[str]) -> None:
+        path = self.shown_path(app, docname)
+        for problem in character_problems(path, content[0]):
+            report(problem, docname)
+        # What no output can carry is never read further (feeds, sitemap, EPUB stay XML).
+        text = content[0] = without_unwritable(content[0])
+        if not self.is_article(app, docname):
+            if text.startswith(frontmatter.FENCE):
+                front, problems = frontmatter.parse(path, text)
+                for problem in problems:
+                    report(problem, docname)
+                self.page_titles[docname] = frontmatter.title_of(front)
+            return
+        article, problems = parse_article(path, docname, text, self.vocab, on=today())
+        for problem in file_problems(path, docname) + problems:
+            report(problem, docname)
+        if article is not None:
+            domain(app.env).articles[docname] = history.apply(article, self.history.files.get(path))
+
+    def secure(self, app: Sphinx, doctree: nodes.document) -> None:
+        """Before Sphinx's collectors (title, metadata, images, downloads): every page's
+        untrusted parts inert, and no file from outside the boundary."""
+        docname = current_docname(app.env)
+        if self.is_article(app, docname):
+            article = domain(app.env).articles.get(docname)
+            safety.title_as_text(doctree, article.title if article else None)
+        elif self.page_titles.get(docname) is not None:  # another page's front matter title
+            safety.title_as_text(doctree, self.page_titles.pop(docname))
+        folder = Path(app.env.doc2path(docname)).parent
+        safety.sanitize_raw_html(doctree, posixpath.dirname(docname), app.config.kb_html_classes)
+        safety.refuse_dangerous_targets(doctree)
+        safety.refuse_files(doctree, self.boundary, folder)
+        safety.refuse_long_code(doctree)
+        safety.refuse_outside_reads(app, docname, doctree, self.boundary)
+
+    def doctree_read(self, app: Sphinx, doctree: object) -> None:
+        docname = current_docname(app.env)
+        if self.is_article(app, docname):
+            # Articles reach readers through listings and the kb navigation: no toctree to
+            # edit when adding one, and none that grows with the article count.
+            app.env.metadata[docname]["orphan"] = True
+        # What every page shows or shares of its description (the <meta> tag, the share
+        # footer's e-mail) follows the French spacing rule, as the article's own fields do.
+        meta = app.env.metadata[docname]
+        if isinstance(meta.get("description"), str):
+            meta["description"] = french_spacing(meta["description"])
+        kb = domain(app.env)
+        # Links to articles: « Cité dans » counts those of articles, previews show them all.
+        found = citations.find(doctree, docname)  # type: ignore[arg-type]
+        if found:
+            kb.citations[docname] = found
+        used = glossary.uses(doctree)  # type: ignore[arg-type]
+        if used:
+            kb.term_uses[docname] = used
+        kb.terms.update(glossary.entries(doctree, docname))  # type: ignore[arg-type]
+        store = kb.articles
+        if docname in store:
+            words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)
+            minutes = max(1, math.ceil(words / app.config.kb_words_per_minute))
+            store[docname] = dataclasses.replace(store[docname], reading_minutes=minutes)
+
+    def get_outdated(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        added: set[str],
+        changed: set[str],
+        removed: set[str],
+    ) -> list[str]:
+        kb = domain(env)
+        self.before = dict(kb.articles)
+        self.before_citations = dict(kb.citations)
+        self.before_terms = dict(kb.terms)
+        self.vocab_pages = set()
+        old, new = kb.data["vocabulary"], self.vocab.snapshot()
+        if old == new:
+            return []
+        kb.data["vocabulary"] = new
+        if not isinstance(old, dict) or any(old.get(k, {}).keys() != new[k].keys() for k in new):
+            # A key added or removed: articles are checked against the keys when read.
+            return [
+                name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
+            ]
+        self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
+        return []
+
+    def linked_pages(self, env: BuildEnvironment, changed: set[str]) -> set[str]:
+        """The pages showing something of another page that changed: « Cité dans », link
+        previews and term definitions."""
+        kb = domain(env)
+        # « Cité dans »: a page cited, or no longer cited, by a changed citation; and the pages
+        # cited by an article whose title or date changed (they show it).
+        after = kb.citations
+        citing = {
+            n
+            for n in after.keys() | self.before_citations.keys()
+            if after.get(n) != self.before_citations.get(n)
+        } | (changed & after.keys())
+        cited = set()
+        for name in citing:
+            cited |= citations.targets(
+                [*after.get(name, ()), *self.before_citations.get(name, ())], env
+            )
+        # Link previews: the pages linking to a changed article show what it changed.
+        previewed = {
+            name
+            for name in changed
+            if name not in kb.articles
+            or name not in self.before
+            or kb.articles[name].preview_key() != self.before[name].preview_key()
+        }
+        if previewed:
+            for name, items in after.items():
+                if name not in cited and previewed & citations.targets(items, env):
+                    cited.add(name)
+        # Term popovers: the pages using a term that was added, removed or redefined.
+        cited |= glossary.pages_to_rewrite(self.before_terms, kb.terms, kb.term_uses)
+        return cited
+
+    def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        kb = domain(env)
+
+        def key(articles: dict[str, Article], name: str) -> object:
+            return articles[name].listing_key() if name in articles else None
+
+        names = kb.articles.keys() | self.before.keys()
+        changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
+        # Time passes: an unchanged article falls due for review, and its page says so.
+        months = app.config.kb_review_after_months
+        due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
+        flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
+        kb.data["due"] = due
+        cited = self.linked_pages(env, changed) & env.found_docs
+        # Reading paths: the boxes of their steps, and the listings that name them.
+        old_paths, new_paths = kb.data.get("paths", ()), self.paths.paths
+        kb.data["paths"] = new_paths
+        edited = set(kb.listings) if old_paths != new_paths else set()
+        if not changed and not edited:
+            return sorted(self.vocab_pages | flipped | cited)
+        on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
+        old = Catalog(self.before.values(), on, preview)
+        new = Catalog(kb.articles.values(), on, preview)
+        stepped = path_pages((old_paths, old), (new_paths, new)) & env.found_docs
+        if not changed:
+            return sorted(self.vocab_pages | flipped | cited | stepped | edited)
+        # "À lire aussi" can only change where a tag or the category is shared with a changed
+        # article: only those are scored again (scoring every article costs seconds at 10,000).
+        scored = affected(kb.articles, changed, self.before)
+        pages = {name for name in changed if name in kb.articles}
+        for name in env.found_docs:
+            related = name in scored
+            if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
+                pages.add(name)
+        return sorted(pages | kb.listings | self.vocab_pages | flipped | cited | stepped)
+
+    def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
+        articles = domain(env).articles
+        by_slug: dict[str, list[str]] = {}
+        for name, article in articles.items():
+            by_slug.setdefault(article.slug, []).append(name)
+        # Paths only for the articles whose slug is shared (10,000 paths cost half a second).
+        by_path = {
+            self.shown_path(app, name): name
+            for names in by_slug.values()
+            if len(names) > 1
+            for name in names
+        }
+        pairs = [(path, articles[name]) for path, name in by_path.items()]
+        for problem in duplicate_slugs(pairs):
+            report(problem, by_path[problem.path])
+        # Redirects: named by docname (the few articles that have them), not by path.
+        moved = [(name, a) for name, a in articles.items() if a.redirect_from]
+        folder = app.config.kb_articles_dir.rstrip("/")
+        for problem in redirect_problems(moved, env.found_docs, folder):
+            report(problem, problem.path)

@@ -1,0 +1,112 @@
+"""Les commandes de la base : `nox -l` les liste.
+
+Chaque session installe les versions figées de requirements/ (avec leurs empreintes), puis le
+moteur et son pied de page de partage tels que requirements/moteur.txt les nomme.
+"""
+
+import os
+
+import nox
+
+nox.options.default_venv_backend = "uv|virtualenv"
+nox.options.sessions = ["check", "build", "tests"]
+ENGINE = "sphinx_base_de_connaissances"
+# uv ne lit pas la configuration de pip : les index de paquets qu’elle donne lui sont transmis.
+for _pip, _uv in (("PIP_INDEX_URL", "UV_DEFAULT_INDEX"), ("PIP_EXTRA_INDEX_URL", "UV_INDEX")):
+    if os.environ.get(_pip) and not os.environ.get(_uv):
+        os.environ[_uv] = os.environ[_pip]
+
+
+def install(session: nox.Session, requirements: str) -> None:
+    session.install("-r", requirements)
+    session.install("--no-deps", "-r", "requirements/moteur.txt")
+
+
+def sphinx(session: nox.Session, out: str, *extra: str) -> None:
+    """Construction stricte : le moindre avertissement la fait échouer."""
+    session.run("python", "-m", "sphinx", "-W", "--keep-going", "-b", "html", ".", out, *extra)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Construit le site dans _build/html ; le moindre avertissement le fait échouer."""
+    install(session, "requirements/site.txt")
+    sphinx(session, "_build/html", *session.posargs)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """Vérifie le front matter des articles et les fichiers de données, sans construire."""
+    install(session, "requirements/site.txt")
+    session.run("python", "-m", ENGINE, "check", ".")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Les tests de la base (pytest) ; les arguments après -- vont à pytest."""
+    install(session, "requirements/tests.txt")
+    session.run("python", "-m", "pytest", "tests", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Aperçu en direct sur http://127.0.0.1:8000/, reconstruit à chaque modification
+    (brouillons et articles à paraître compris)."""
+    install(session, "requirements/site.txt")
+    session.env["KB_PREVIEW"] = "1"
+    session.run(
+        "sphinx-autobuild",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        "8000",
+        "--watch",
+        "data",
+        "--ignore",
+        "*/.nox/*",
+        "-d",
+        "_build/serve/doctrees",
+        ".",
+        "_build/serve/html",
+        *session.posargs,
+    )
+
+
+@nox.session
+def offline(session: nox.Session) -> None:
+    """L’édition hors ligne dans _build/offline/ : la base et chaque parcours en PDF et EPUB."""
+    install(session, "requirements/site.txt")
+    sphinx(session, "_build/html")
+    session.run(
+        "python", "-m", ENGINE, "offline", ".", "--html", "_build/html", "--out", "_build/offline"
+    )
+
+
+@nox.session
+def lock(session: nox.Session) -> None:
+    """Fige à nouveau les versions de requirements/*.txt d’après les *.in (réseau nécessaire)."""
+    session.install("uv")
+    for name in ("site", "tests", "ci"):
+        session.run(
+            "uv",
+            "pip",
+            "compile",
+            "--quiet",
+            "--generate-hashes",
+            "--python-version",
+            "3.11",
+            "--custom-compile-command",
+            "nox -s lock",
+            f"requirements/{name}.in",
+            "-o",
+            f"requirements/{name}.txt",
+        )
+
+
+@nox.session
+def upgrade(session: nox.Session) -> None:
+    """Passe à la dernière version du moteur (ou à celle donnée après --, par exemple
+    `nox -s upgrade -- "sphinx-base-de-connaissances==0.2.0"`) : ses versions figées et les
+    fichiers qu’il fournit, en gardant vos modifications ; articles et données ne changent pas."""
+    session.install("--upgrade", *(session.posargs or ["sphinx-base-de-connaissances"]))
+    session.run("python", "-m", ENGINE, "upgrade", ".")
