@@ -237,6 +237,15 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
     run("git", "init", "-q", cwd=base)
     nox(python, base, "-s", "build", env=environment())
     assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
+    # Installed without its "offline" extra: the offline edition says what to install.
+    offline = subprocess.run(
+        [str(python), "-m", "sphinx_base_de_connaissances", "offline", str(base)],
+        capture_output=True,
+        text=True,
+        env=environment(),
+    )
+    assert offline.returncode == 1 and "Traceback" not in offline.stderr
+    assert 'pip install "sphinx-base-de-connaissances[offline]"' in offline.stderr
 
 
 def test_the_console_script_refuses_a_folder_that_is_not_empty(index, tmp_path: Path) -> None:

@@ -209,3 +209,21 @@ def test_a_scheduled_build_on_the_articles_date_publishes_it(
     assert (outdir / "articles/futur.html").is_file()
     assert "Un article du futur" in soup(outdir / "index.html").get_text()
     assert "Un article du futur" in (outdir / "feeds/atom.xml").read_text("utf-8")
+
+
+def test_the_offline_edition_without_its_extra_is_a_french_error_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "typst" else real(name, *a)
+    )
+    outdir, warnings = build_root(
+        "kb", tmp_path / "src", confoverrides={"kb_offline": True}, warningiserror=False
+    )
+    said = "kb_offline : l’édition hors ligne demande l’extra « offline » (typst manque)"
+    assert said in warnings
+    assert 'python -m pip install "sphinx-base-de-connaissances[offline]"' in warnings
+    assert "Traceback" not in warnings and not (outdir / "telechargements").exists()
