@@ -191,14 +191,11 @@ def check(session: nox.Session) -> None:
 
 @nox.session
 def review(session: nox.Session) -> None:
-    """Articles due for review (last review older than ``kb_review_after_months``, 18 unless
-    conf.py says otherwise), oldest first, with authors, as a Markdown table (the monthly
-    workflow writes it to its job summary)."""
+    """Articles due for review (last review older than conf.py's ``kb_review_after_months``),
+    oldest first, with authors, as a Markdown table (the monthly workflow writes it to its job
+    summary)."""
     install(session, SITE)
-    read = "import runpy; print(runpy.run_path('conf.py').get('kb_review_after_months', ''))"
-    months = (session.run("python", "-c", read, silent=True) or "").strip()
-    extra = ["--months", months] if months else []
-    session.run("python", "-m", "sphinx_base_de_connaissances", "review", ".", *extra)
+    session.run("python", "-m", "sphinx_base_de_connaissances", "review", ".")
 
 
 @nox.session

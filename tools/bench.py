@@ -178,10 +178,10 @@ def typography_seconds(doctrees: Path) -> float:
 
 
 def history_seconds(corpus: Path, per_commit: int = 100) -> float:
-    """Seconds of the git collection that dates every article (``kb.reading.history.collect``:
+    """Seconds of the git collection that dates every article (``source.git.collect``:
     one ``git log``), on a history made here, in a copy of the corpus's articles: one commit
     per ``per_commit`` articles, then one more that touches every tenth."""
-    from sphinx_base_de_connaissances.reading.history import collect
+    from sphinx_base_de_connaissances.source.git import collect
 
     repo = corpus.parent / f"{corpus.name}-history"
     shutil.rmtree(repo, ignore_errors=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from sphinx_base_de_connaissances.clock import today
 from sphinx_base_de_connaissances.content.slugs import slugify
 from sphinx_base_de_connaissances.outputs import cardset
-from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
+from sphinx_base_de_connaissances.source.files import load_vocabulary as load
 
 from tools.sitebuild import REPO
 

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from sphinx_base_de_connaissances.content.history import parse
+from sphinx_base_de_connaissances.settings import Settings
+from sphinx_base_de_connaissances.source.base import load
 
 from tests.helpers import REPO, build_root, soup
 
@@ -201,7 +203,7 @@ def test_the_citation_and_the_review_follow_the_history(
     # fresh; troisieme's (2026-01-15) does not, though its date alone is older still.
     day = dt.datetime(2027, 8, 1, 12, tzinfo=dt.UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(day.timestamp())))
-    due = [a.docname for a in due_articles(repo, 18)]
+    due = [a.docname for a in due_articles(load(repo, Settings.from_conf_py(repo)), 18)]
     assert "articles/premier" not in due and "articles/dossier/troisieme" in due
 
 

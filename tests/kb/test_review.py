@@ -12,7 +12,9 @@ from sphinx_base_de_connaissances.clock import today
 from sphinx_base_de_connaissances.commands.review import due_articles, main
 from sphinx_base_de_connaissances.content.review import is_due, last_review, months_before
 from sphinx_base_de_connaissances.content.schema import parse_article
-from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
+from sphinx_base_de_connaissances.settings import Settings
+from sphinx_base_de_connaissances.source.base import load
+from sphinx_base_de_connaissances.source.files import load_vocabulary
 
 from tests.helpers import REPO, build_root, soup
 from tests.kb.test_hostile import FRONT, build
@@ -39,7 +41,7 @@ def test_months_before_keeps_the_day_or_the_months_last() -> None:
 
 def test_the_last_review_is_reviewed_else_updated_else_date(monkeypatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2026-12-01"))
-    vocab, _ = load(REPO / "tests/roots/test-kb/data")
+    vocab, _ = load_vocabulary(REPO / "tests/roots/test-kb/data")
 
     def parsed(extra: str):
         found, problems = parse_article("a.md", "articles/a", article(extra), vocab, on=today())
@@ -59,7 +61,7 @@ def test_the_last_review_is_reviewed_else_updated_else_date(monkeypatch) -> None
 )
 def test_reviewed_is_validated_like_date(monkeypatch, value: str, expected: str) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch("2026-12-01"))
-    vocab, _ = load(REPO / "tests/roots/test-kb/data")
+    vocab, _ = load_vocabulary(REPO / "tests/roots/test-kb/data")
     _, problems = parse_article(
         "a.md", "articles/a", article(f"\nreviewed: {value}"), vocab, on=today()
     )
@@ -94,7 +96,7 @@ def test_nox_review_lists_the_articles_due_oldest_first(
         {"articles/vieux.md": article(""), "articles/relu.md": article("\nreviewed: 2026-01-01")},
     )
     src = tmp_path / "src"
-    found = [a.docname for a in due_articles(src, 18)]
+    found = [a.docname for a in due_articles(load(src, Settings.from_conf_py(src)), 18)]
     assert found == ["articles/vieux", "articles/dossier/troisieme"]  # 2023-06-01, then 2025-06-01
     assert main([str(src)]) == 0
     out = capsys.readouterr().out

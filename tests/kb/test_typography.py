@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from sphinx_base_de_connaissances.reading.files import check_tree
+from sphinx_base_de_connaissances.source.files import check_tree
 
 from tests.helpers import REPO, soup
 from tests.kb.test_hostile import FRONT, build

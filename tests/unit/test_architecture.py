@@ -21,20 +21,23 @@ KB = PACKAGES[0]
 # as such: "state", "diagnostics"…). A newcomer reads the architecture here.
 ALLOWED = {
     "content": set(),
-    "reading": {"content", "state", "clock", "diagnostics", "_compat"},
-    "commands": {"content", "reading", "offline", "clock", "options", "_version"},
+    # The sources as files and git, without Sphinx: what the build and the commands read.
+    "source": {"content", "state", "clock", "settings", "options"},
+    "reading": {"content", "source", "state", "clock", "diagnostics", "_compat", "settings"},
+    "commands": {"content", "source", "offline", "clock", "options", "settings", "_version"},
     "offline": {
         "content",
-        "reading",
+        "source",
         "search",
         "writing",
         "state",
         "clock",
         "diagnostics",
         "site",
+        "settings",
         "_version",
     },
-    "outputs": {"content", "state", "diagnostics", "site"},
+    "outputs": {"content", "state", "diagnostics", "site", "settings"},
     "search": {"state", "diagnostics"},
     "writing": {
         "content",
@@ -45,6 +48,7 @@ ALLOWED = {
         "clock",
         "diagnostics",
         "site",
+        "settings",
         "options",
         "_compat",
     },
@@ -194,7 +198,7 @@ def test_content_imports_neither_sphinx_nor_docutils_nor_io() -> None:
         f"import sys, pkgutil, importlib, {KB}.content as content\n"
         "for m in pkgutil.iter_modules(content.__path__):\n"
         f"    if m.name != 'style': importlib.import_module('{KB}.content.' + m.name)\n"
-        "from sphinx_base_de_connaissances.reading.files import check_tree\n"
+        "from sphinx_base_de_connaissances.source.files import check_tree\n"
         f"check_tree(__import__('pathlib').Path({str(REPO)!r}), style=False)\n"
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'sphinx', 'docutils'}))\n"
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sphinx_base_de_connaissances.reading.files import check_tree
+from sphinx_base_de_connaissances.source.files import check_tree
 
 from tools import bench
 from tools.corpus import generate

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sphinx_base_de_connaissances.content.style import check_style
-from sphinx_base_de_connaissances.reading.files import check_tree
+from sphinx_base_de_connaissances.source.files import check_tree
 
 from tests.helpers import REPO
 from tools import spelling
@@ -56,7 +56,7 @@ def test_scaffold_slug_and_front_matter(tree: Path, title: str, slug: str) -> No
     # …and pass once they are, with the title kept exactly.
     assert check_tree(tree) == []
     from sphinx_base_de_connaissances.content.schema import parse_article
-    from sphinx_base_de_connaissances.reading.files import load_vocabulary as load
+    from sphinx_base_de_connaissances.source.files import load_vocabulary as load
 
     article, _ = parse_article(
         "a.md", f"articles/{slug}", text, load(tree / "data")[0], on=dt.date.today()

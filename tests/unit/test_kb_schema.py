@@ -11,7 +11,7 @@ from sphinx_base_de_connaissances.commands.check import main as check_main
 from sphinx_base_de_connaissances.content.schema import parse_article
 from sphinx_base_de_connaissances.content.slugs import slugify, tag_label
 from sphinx_base_de_connaissances.content.vocab import Entry, Vocabulary
-from sphinx_base_de_connaissances.reading.files import check_tree, hidden_docnames
+from sphinx_base_de_connaissances.source.files import check_tree, hidden_docnames
 
 VOCAB = Vocabulary(
     categories={"strategie": Entry("strategie", "Stratégie")},

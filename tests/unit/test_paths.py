@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx_base_de_connaissances.content.paths import parse, published, steps
 from sphinx_base_de_connaissances.content.schema import Article
-from sphinx_base_de_connaissances.reading.files import load_paths as load
+from sphinx_base_de_connaissances.source.files import load_paths as load
 
 KNOWN = {"un", "deux", "trois", "dossier/quatre"}
 

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import yaml
-from sphinx_base_de_connaissances.reading.files import check_tree
+from sphinx_base_de_connaissances.source.files import check_tree
 
 from tests.helpers import REPO, build_root
 from tests.kb.test_hostile import FRONT

@@ -21,7 +21,6 @@ from .outputs import journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .reading import citations, publication
-from .reading.boundary import Boundary
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
 from .reading.guarded import guarded
@@ -30,7 +29,9 @@ from .reading.parallel import ReadingMode
 from .reading.renames import RenamedReferences
 from .reading.typography import FrenchSpacing
 from .search import build as search
+from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
+from .source.boundary import Boundary
 from .writing import context as page
 from .writing import popovers
 from .writing.compact import compact
@@ -54,6 +55,7 @@ class KnowledgeBase:
         self.pages = Pages(Renderer())
         self.generated = GeneratedPages()
         self.site = Site()
+        self.settings = Settings()  # conf.py's, from config-inited
         self.pagefind = False
         self.cards: Drawing | None = None  # share cards drawn while pages are written
 
@@ -77,10 +79,12 @@ class KnowledgeBase:
             )
             config.kb_offline = False
             _compat.fail_build(app)
-        vocab, paths = publication.configure(app, config)
+        self.settings = Settings.from_config(config)
+        self.reading.settings = self.pages.settings = self.settings
+        vocab, paths = publication.configure(app, self.settings)
         self.reading.vocab = self.pages.vocab = vocab
         self.reading.paths = self.pages.paths = paths
-        self.reading.history = publication.history(app, config)
+        self.reading.history = publication.history(app, self.settings)
         # New lists: append() would change Sphinx's shared default when conf.py sets none.
         # The site's own folders first: a file there replaces the engine's of the same name.
         folders = ["static", "templates"]
@@ -92,7 +96,7 @@ class KnowledgeBase:
         config.templates_path = [*config.templates_path, *templates]
 
     def builder_inited(self, app: Sphinx) -> None:
-        self.site = Site.of(app)
+        self.site = Site.of(app, self.settings)
         self.reading.boundary = Boundary.of(app.srcdir, app.outdir, app.doctreedir)
         if not self.site.html:
             return
@@ -119,7 +123,7 @@ class KnowledgeBase:
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
         journal.begin(Path(app.doctreedir))  # before Sphinx saves the environment
         kb = domain(env)
-        self.pages.catalog = Catalog(kb.articles.values(), today(), app.config.kb_preview)
+        self.pages.catalog = Catalog(kb.articles.values(), today(), self.settings.preview)
         self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
         if self.site.html:
             # In worker processes while this one writes the pages (serial writing only: the
@@ -193,14 +197,14 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
-        if app.config.kb_offline:
+        if self.settings.offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
 
             kb = domain(app.env)
             paths = [f"parcours/{path.key}" for path in self.pages.paths.paths]
             linking = [*kb.listings, *paths]
             publish(
-                app, self.pages.catalog, self.pages.vocab, self.pages.paths, self.site.base, linking
+                app, self.settings, self.pages.catalog, self.pages.vocab, self.pages.paths, linking
             )
         elif (Path(app.outdir) / OFFLINE_FOLDER).is_dir():
             # Turned off: no book of an older build may stay published.

@@ -5,8 +5,10 @@ from __future__ import annotations
 import errno
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from ..content.text import count
+from ..settings import Settings, SettingsError
 
 # What the system says when a file cannot be written, in French.
 _OS_ERRORS = {
@@ -33,3 +35,12 @@ def report(problems: Sequence[object], consequence: str) -> bool:
     if problems:
         print(f"\n{count(len(problems), 'problème')} {consequence}", file=sys.stderr)
     return bool(problems)
+
+
+def settings_of(srcdir: Path, program: str) -> Settings | None:
+    """The base's settings from its conf.py, or None after printing why they cannot be read."""
+    try:
+        return Settings.from_conf_py(srcdir)
+    except SettingsError as error:
+        report(error.problems, f": {program} s’arrête.")
+        return None

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..reading.files import read_tree
-from ..reading.lost import lost_articles
-from . import report
+from ..source.base import load
+from ..source.lost import lost_articles
+from . import report, settings_of
 from .cli import Parser
 
 
@@ -21,10 +21,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = Parser("check", "Vérifie le front matter des articles.")
     parser.add_argument("srcdir", nargs="?", type=Path, default=Path())
     options = parser.parse_args(argv)
-    problems, articles = read_tree(options.srcdir)
-    lost, note = lost_articles(options.srcdir, "articles", articles)
+    settings = settings_of(options.srcdir, parser.prog)
+    if settings is None:
+        return 1
+    base = load(options.srcdir, settings, style=True, with_history=False)
+    lost, note = lost_articles(options.srcdir, settings.articles_dir, base.valid)
     print(note)
-    if report(problems + lost, "à corriger."):
+    if report([*base.problems, *lost], "à corriger."):
         return 1
     print("Tous les articles sont valides.")
     return 0

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..content.links import report, targets
-from ..reading.files import article_files, docname_of, read_source
+from ..source.files import article_files, docname_of, read_source
+from . import settings_of
 from .cli import Parser
 
 
@@ -25,6 +26,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = Parser("links", "Articles orphelins et impasses.")
     parser.add_argument("srcdir", nargs="?", type=Path, default=Path())
     options = parser.parse_args(argv)
-    lines = list(report(graph(options.srcdir)))
+    settings = settings_of(options.srcdir, parser.prog)
+    if settings is None:
+        return 1
+    lines = list(report(graph(options.srcdir, settings.articles_dir)))
     print("\n".join(lines) if lines else "Chaque article est relié aux autres.")
     return 0  # a list for writers, not a failure

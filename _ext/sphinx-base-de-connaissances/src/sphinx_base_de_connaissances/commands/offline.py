@@ -13,50 +13,39 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..clock import today
-from ..content import history
-from ..content.permalinks import renamed_within
 from ..offline import missing_extra
-from ..reading import history as git_history
-from ..reading.files import load_paths, load_vocabulary, read_source, read_tree
+from ..settings import Settings, SettingsError
+from ..source.base import load
+from ..source.files import read_source
 from . import report
 from .cli import Parser
 
-ARTICLES, DATA = "articles", "data"
 
-
-def site_identity(html: Path) -> tuple[str, str, str]:
-    """(project, description, base address) as the built home page says them."""
-    from bs4 import BeautifulSoup  # the "offline" extra's
-
-    page = BeautifulSoup((html / "index.html").read_text("utf-8"), "html.parser")
-    canonical = page.find("link", rel="canonical")
-    base = str(canonical["href"]).removesuffix("index.html") if canonical else ""
-    name = page.find("meta", property="og:site_name")
-    about = page.find("meta", attrs={"name": "description"})
-    return (
-        str(name["content"]) if name else "",
-        str(about["content"]) if about else "",
-        base,
-    )
-
-
-def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
-    """(the files written, the problems that kept any from being written)."""
+def make(
+    srcdir: Path, html: Path, out: Path, settings: Settings | None = None
+) -> tuple[list[Path], list[str]]:
+    """(the files written, the problems that kept any from being written); ``settings``:
+    the base's (from its conf.py when not given)."""
     from ..offline import edition, plan  # the "offline" extra's libraries
     from ..offline.pdf import TypesettingError
 
-    problems, valid = read_tree(srcdir, ARTICLES, DATA, style=False)
-    if problems:
-        return [], [str(problem) for problem in problems]
+    try:
+        settings = settings or Settings.from_conf_py(srcdir)
+    except SettingsError as error:
+        return [], error.problems
+    base = load(srcdir, settings)
+    if base.problems:
+        return [], [str(problem) for problem in base.problems]
     if not (html / "index.html").is_file():
         return [], [f"{html}/index.html introuvable : construisez d’abord le site (nox -s build)."]
-    vocab, _ = load_vocabulary(srcdir / DATA, DATA)
-    renamed = renamed_within((a for _, a in valid), ARTICLES)
-    paths, _ = load_paths(srcdir / DATA, srcdir, ARTICLES, DATA, renamed)
-    files = git_history.collect(srcdir, ARTICLES).files
-    articles = [history.apply(article, files.get(path)) for path, article in valid]
-    project, description, base = site_identity(html)
-    books = plan.books(articles, vocab, paths, today(), title=project, description=description)
+    books = plan.books(
+        base.articles,
+        base.vocab,
+        base.paths,
+        today(),
+        title=settings.project,
+        description=settings.site_description,
+    )
     missing = [
         f"{a.docname}.md : page {html}/{a.docname}.html introuvable ; reconstruisez le site."
         for book in books
@@ -73,7 +62,14 @@ def make(srcdir: Path, html: Path, out: Path) -> tuple[list[Path], list[str]]:
 
     try:
         written = edition.write_books(
-            books, html, out, project=project, base=base, vocab=vocab, state=out, sources=sources
+            books,
+            html,
+            out,
+            project=settings.project,
+            base=settings.base_url,
+            vocab=base.vocab,
+            state=out,
+            sources=sources,
         )
     except TypesettingError as error:
         return [], error.problems

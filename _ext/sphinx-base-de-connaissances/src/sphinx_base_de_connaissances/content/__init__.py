@@ -2,7 +2,7 @@
 
 Pure Python (no ``sphinx`` or ``docutils`` import, enforced by a test): shared by the build and
 the standalone check, ``base-de-connaissances check``. It reads nothing but its arguments: files and
-git are read by the reading layer (``reading/files.py``, ``reading/history.py``,
-``reading/lost.py``). ``style`` reads Markdown with MyST's parser
+git are read by the reading layer (``source/files.py``, ``source/git.py``,
+``source/lost.py``). ``style`` reads Markdown with MyST's parser
 (which loads docutils), only when the style check runs.
 """

@@ -1,7 +1,7 @@
 """The articles of a source tree as a whole: file names, duplicate slugs, which ones are
 published and what their front matter says of it.
 
-Pure: the files are read by ``reading/files.py``, shared by the build and the standalone check.
+Pure: the files are read by ``source/files.py``, shared by the build and the standalone check.
 """
 
 from __future__ import annotations

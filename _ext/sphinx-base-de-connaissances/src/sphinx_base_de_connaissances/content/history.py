@@ -1,7 +1,7 @@
 """What the repository's history says of each article: the date of the last commit that changed
 its text and the names of the people who wrote those commits (``.mailmap`` honoured, bots left
 out, never an e-mail address). Pure: it reads ``git log``'s output, given as text; running git
-is the reading layer's (``reading/history.py``).
+is the reading layer's (``source/git.py``).
 
 A file is known by its name at the newest commit, with the history of its older names. Moving
 an article changes no text: a pure rename (``R100``, a ``git mv``), or one whose only other

@@ -4,7 +4,7 @@
 - ``redirect_problems``: a redirect may not take the address of a page, nor be claimed twice;
 - ``renamed_ids`` and ``replacement``: where a reference to an old name should point now;
 - the articles published at the merge base that are gone without a redirect are found with git
-  by ``reading/lost.py``.
+  by ``source/lost.py``.
 Pure Python.
 """
 

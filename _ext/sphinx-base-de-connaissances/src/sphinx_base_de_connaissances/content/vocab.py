@@ -170,7 +170,7 @@ def vocabulary(
     files: Mapping[str, bytes | None], shown_dir: str = "data"
 ) -> tuple[Vocabulary, list[Problem]]:
     """Both files from their bytes (``files``: name → bytes, None when missing); problems
-    name the file and line. Reading them is the caller's (``reading/files.py``)."""
+    name the file and line. Reading them is the caller's (``source/files.py``)."""
     categories, problems = parse_entries(files.get(CATEGORIES), f"{shown_dir}/{CATEGORIES}")
     authors, more = parse_entries(files.get(AUTHORS), f"{shown_dir}/{AUTHORS}")
     digest = hashlib.sha256()

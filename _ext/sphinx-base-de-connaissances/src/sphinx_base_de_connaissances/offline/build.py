@@ -14,6 +14,7 @@ from ..content.catalog import Catalog
 from ..content.paths import Paths
 from ..content.vocab import Vocabulary
 from ..diagnostics import Subtype, info, warn
+from ..settings import Settings
 from ..site import OFFLINE_FOLDER
 from ..state import write_whole
 from . import edition, plan
@@ -35,10 +36,10 @@ def _source(app: Any, docname: str) -> tuple[str, str]:
 
 def publish(
     app: Any,
+    settings: Settings,
     catalog: Catalog,
     vocab: Vocabulary,
     paths: Paths,
-    base: str,
     linking: Iterable[str],
 ) -> None:
     """Make the books, then write their sizes into the pages ``linking`` to them."""
@@ -54,16 +55,16 @@ def publish(
         vocab,
         paths,
         today(),
-        title=app.config.project,
-        description=app.config.kb_site_description,
+        title=settings.project,
+        description=settings.site_description,
     )
     try:
         files = edition.write_books(
             books,
             outdir,
             outdir / OFFLINE_FOLDER,
-            project=app.config.project,
-            base=base,
+            project=settings.project,
+            base=settings.base_url,
             vocab=vocab,
             state=Path(app.doctreedir),
             log=info,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .._version import __version__
 from ..content.vocab import Vocabulary
-from ..reading.boundary import image_refusal
+from ..source.boundary import image_refusal
 from ..state import StateFile, mapping_of, stamp
 from . import assemble, epub, pdf, render
 from .plan import Book

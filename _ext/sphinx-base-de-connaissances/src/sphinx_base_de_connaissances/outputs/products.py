@@ -32,6 +32,7 @@ class Products:
         self.app = app
         self.url = site.url  # pagename → absolute URL
         self.base = site.base
+        self.settings = site.settings
         self.catalog = catalog
         self.vocab = vocab
 
@@ -48,7 +49,7 @@ class Products:
         written = [
             Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix() for name in pages
         ]
-        folder = app.config.kb_articles_dir.rstrip("/")
+        folder = self.settings.articles_dir
         moved = redirects.pages(self.catalog.articles, folder, self.link, self.url)
         for old, page in moved.items():
             target = Path(app.builder.get_outfilename(old))
@@ -67,8 +68,8 @@ class Products:
 
     def write_listings(self, outdir: Path, pages: list[str]) -> list[str]:
         """Feeds (site, categories), sitemap and robots.txt; return their paths."""
-        catalog, vocab, base, config = self.catalog, self.vocab, self.base, self.app.config
-        rights = config.kb_feed_rights
+        catalog, vocab, base, settings = self.catalog, self.vocab, self.base, self.settings
+        rights = settings.feed_rights
 
         def url_of(article: Any) -> str:
             return self.url(article.docname)
@@ -77,8 +78,8 @@ class Products:
             return catalog.tags[slug].label
 
         # RSS requires a description: the project's name when the site has none.
-        description = french_spacing(config.kb_site_description or config.project)
-        site = feeds.FeedInfo("feeds/atom.xml", config.project, description, rights)
+        description = french_spacing(settings.site_description or settings.project)
+        site = feeds.FeedInfo("feeds/atom.xml", settings.project, description, rights)
         everything = feeds.generator(site, catalog.articles, vocab, base, url_of, label)
         files = feeds.render(everything, "feeds/atom.xml", "feeds/rss.xml")
         json_info = feeds.FeedInfo("feeds/feed.json", site.title, site.description, rights)
@@ -102,8 +103,8 @@ class Products:
     def card_specs(self) -> list[cardset.CardSpec]:
         """Every card of the site: one per article without its own image, one per category,
         and the site's (home page and every other page)."""
-        project = self.app.config.project
-        parts = urlsplit(self.app.config.html_baseurl)
+        project = self.settings.project
+        parts = urlsplit(self.settings.base_url)
         host = (parts.netloc + parts.path).rstrip("/")
         categories = self.vocab.categories
 

@@ -37,8 +37,9 @@ from ..content.text import character_problems, without_unwritable
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
+from ..settings import Settings
+from ..source.boundary import Boundary
 from . import citations, glossary, safety
-from .boundary import Boundary
 from .domain import domain
 from .invalidation import affected, page_parts, path_pages, shown_entries
 
@@ -47,6 +48,7 @@ class Reading:
     """Per-application state of one build; nothing here is document data."""
 
     def __init__(self) -> None:
+        self.settings = Settings()  # the build's, from config-inited
         self.vocab = Vocabulary()
         self.paths = Paths()
         self.before: dict[str, Article] = {}
@@ -60,7 +62,7 @@ class Reading:
         self.boundary = Boundary.of(".")
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
-        return docname.startswith(app.config.kb_articles_dir.rstrip("/") + "/")
+        return docname.startswith(self.settings.articles_dir + "/")
 
     def shown_path(self, app: Sphinx, docname: str) -> str:
         return Path(app.env.doc2path(docname)).relative_to(app.srcdir).as_posix()
@@ -94,7 +96,7 @@ class Reading:
         elif self.page_titles.get(docname) is not None:  # another page's front matter title
             safety.title_as_text(doctree, self.page_titles.pop(docname))
         folder = Path(app.env.doc2path(docname)).parent
-        safety.sanitize_raw_html(doctree, posixpath.dirname(docname), app.config.kb_html_classes)
+        safety.sanitize_raw_html(doctree, posixpath.dirname(docname), self.settings.html_classes)
         safety.refuse_dangerous_targets(doctree)
         safety.refuse_files(doctree, self.boundary, folder)
         safety.refuse_long_code(doctree)
@@ -123,7 +125,7 @@ class Reading:
         store = kb.articles
         if docname in store:
             words = app.env.metadata[docname].get("wordcount", {}).get("words", 0)
-            minutes = max(1, math.ceil(words / app.config.kb_words_per_minute))
+            minutes = max(1, math.ceil(words / self.settings.words_per_minute))
             store[docname] = dataclasses.replace(store[docname], reading_minutes=minutes)
 
     def get_outdated(
@@ -193,7 +195,7 @@ class Reading:
         names = kb.articles.keys() | self.before.keys()
         changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
         # Time passes: an unchanged article falls due for review, and its page says so.
-        months = app.config.kb_review_after_months
+        months = self.settings.review_after_months
         due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
         flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
         kb.data["due"] = due
@@ -204,7 +206,7 @@ class Reading:
         edited = set(kb.listings) if old_paths != new_paths else set()
         if not changed and not edited:
             return sorted(self.vocab_pages | flipped | cited)
-        on, preview, limit = today(), app.config.kb_preview, app.config.kb_nav_limit
+        on, preview, limit = today(), self.settings.preview, self.settings.nav_limit
         old = Catalog(self.before.values(), on, preview)
         new = Catalog(kb.articles.values(), on, preview)
         stepped = path_pages((old_paths, old), (new_paths, new)) & env.found_docs
@@ -237,6 +239,6 @@ class Reading:
             report(problem, by_path[problem.path])
         # Redirects: named by docname (the few articles that have them), not by path.
         moved = [(name, a) for name, a in articles.items() if a.redirect_from]
-        folder = app.config.kb_articles_dir.rstrip("/")
+        folder = self.settings.articles_dir
         for problem in redirect_problems(moved, env.found_docs, folder):
             report(problem, problem.path)

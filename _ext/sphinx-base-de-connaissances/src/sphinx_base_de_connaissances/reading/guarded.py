@@ -22,7 +22,7 @@ from sphinx.directives.patches import CSVTable
 
 from .. import _compat
 from ..diagnostics import Subtype, warn
-from .boundary import Boundary, Kind
+from ..source.boundary import Boundary, Kind
 
 URL_REFUSED = (
     "option « :url: » refusée : la construction ne télécharge rien ; copiez le fichier dans "

@@ -7,42 +7,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
 from ..clock import today
 from ..content.history import History
 from ..content.paths import Paths
 from ..content.vocab import Vocabulary
 from ..diagnostics import Subtype, report, warn
-from .files import hidden_docnames, load_paths, load_vocabulary
-from .history import collect
+from ..settings import Settings
+from ..source.files import hidden_docnames, load_paths, load_vocabulary
+from ..source.git import collect
 
 
-def history(app: Sphinx, config: Config) -> History:
+def history(app: Sphinx, settings: Settings) -> History:
     """The repository's history of the articles, once per build (a warning when it is missing
     for a reason someone can fix: no git, a shallow clone)."""
-    found = collect(Path(app.srcdir), config.kb_articles_dir, Path(app.doctreedir))
+    found = collect(Path(app.srcdir), settings.articles_dir, Path(app.doctreedir))
     if found.problem:
         warn(found.problem, subtype=Subtype.HISTORY)
     return found
 
 
-def configure(app: Sphinx, config: Config) -> tuple[Vocabulary, Paths]:
+def configure(app: Sphinx, settings: Settings) -> tuple[Vocabulary, Paths]:
     """The data files (each problem reported with its file and line), and the exclusions."""
-    srcdir = Path(app.srcdir)
-    vocab, problems = load_vocabulary(srcdir / config.kb_data_dir, config.kb_data_dir)
-    rule = hidden_docnames(srcdir, config.kb_articles_dir, today(), Path(app.doctreedir))
-    paths, more = load_paths(
-        srcdir / config.kb_data_dir,
-        srcdir,
-        config.kb_articles_dir,
-        config.kb_data_dir,
-        rule.renamed,
-    )
+    srcdir, folder, data = Path(app.srcdir), settings.articles_dir, settings.data_dir
+    vocab, problems = load_vocabulary(srcdir / data, data)
+    rule = hidden_docnames(srcdir, folder, today(), Path(app.doctreedir))
+    paths, more = load_paths(srcdir / data, srcdir, folder, data, rule.renamed)
     for problem in problems + more:
         report(problem)
-    for problem in rule.unreported(config.kb_preview):
+    for problem in rule.unreported(settings.preview):
         report(problem)
-    left_out = rule.unsafe + ([] if config.kb_preview else rule.hidden)
+    left_out = rule.unsafe + ([] if settings.preview else rule.hidden)
+    config = app.config
     config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in left_out)]
     return vocab, paths

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -31,7 +32,7 @@ from sphinx.application import Sphinx
 
 from ..content import media, sanitize
 from ..diagnostics import Subtype, warn
-from .boundary import Boundary, Kind
+from ..source.boundary import Boundary, Kind
 
 _SPACES = re.compile(r"[ \t\r\n]+")
 # What markdown-it leaves as text when it refuses a link target: [text](javascript:…).
@@ -53,7 +54,7 @@ def title_as_text(doctree: nodes.document, title: str | None) -> None:
         heading += nodes.Text(text)
 
 
-def sanitize_raw_html(doctree: nodes.document, folder: str, classes: list[str]) -> None:
+def sanitize_raw_html(doctree: nodes.document, folder: str, classes: Iterable[str]) -> None:
     """``folder``: the page's folder under the site's root (for the raw images' sources);
     ``classes``: the CSS classes raw HTML may carry (``kb_html_classes``)."""
     for node in list(doctree.findall(nodes.raw)):

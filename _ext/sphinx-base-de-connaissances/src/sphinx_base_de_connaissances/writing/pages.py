@@ -22,6 +22,7 @@ from ..content.review import is_due, last_review
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
+from ..settings import Settings
 from ..site import OFFLINE_FOLDER
 from . import corrections
 from .citation import cite
@@ -45,6 +46,7 @@ class Pages:
         self.vocab = Vocabulary()
         self.cited_by: dict[str, list[tuple[Article, Any]]] = {}  # « Cité dans », per article
         self.paths = Paths()
+        self.settings = Settings()  # the build's, from config-inited
 
     def linker(self, app: Sphinx, pagename: str) -> Callable[[str], str]:
         builder = app.builder
@@ -62,7 +64,7 @@ class Pages:
     def downloads(self, app: Sphinx, pagename: str, stem: str, label: str) -> dict[str, str]:
         """The links to a book of the offline edition, from ``pagename`` (none without
         ``kb_offline``)."""
-        if not app.config.kb_offline:
+        if not self.settings.offline:
             return {}
         folder = OFFLINE_FOLDER
         return {
@@ -134,16 +136,16 @@ class Pages:
         article = self.catalog.by_docname.get(pagename)
         if article is None:
             return
-        due = is_due(article, today(), app.config.kb_review_after_months)
+        due = is_due(article, today(), self.settings.review_after_months)
         review = last_review(article) if due else None
         header = self.render_block(
             app, pagename, "article-header.html", article=article, review=review, url=url
         )
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
-        config = app.config
+        settings = self.settings
         fixes = corrections.links(
-            config.kb_repository_url,
-            config.kb_repository_branch,
+            settings.repository_url,
+            settings.repository_branch,
             source,
             article.title,
             url,
@@ -152,7 +154,7 @@ class Pages:
             key=article.slug,
             authors=[self.vocab.authors[key].name for key in article.authors],
             title=article.title,
-            site=config.project,
+            site=settings.project,
             published=article.date,
             updated=article.updated,
             url=url,

@@ -1,0 +1,122 @@
+"""One frozen record of a base's settings: made from ``app.config`` in the build
+(``Settings.from_config``) and from the base's ``conf.py`` in the commands
+(``Settings.from_conf_py``), so that the build, ``check``, ``links``, ``review`` and
+``offline`` see the same folders, options and identity. No Sphinx import: the commands load
+none.
+
+Its fields are the options of ``options.OPTIONS`` without their ``kb_`` prefix (a test keeps
+them equal), and the base's identity: its name (``project``) and public address
+(``html_baseurl``, with one trailing slash).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import runpy
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import options
+
+
+class SettingsError(Exception):
+    """conf.py cannot be read, or sets values the engine refuses; ``problems`` in French."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Settings:
+    project: str = ""
+    base_url: str = "/"
+    articles_dir: str = "articles"
+    data_dir: str = "data"
+    locale: str = "fr_FR"
+    preview: bool = False
+    offline: bool = False
+    html_classes: tuple[str, ...] = ()
+    words_per_minute: int = 200
+    site_description: str = ""
+    feed_rights: str = ""
+    nav_limit: int = 10
+    nav_links: tuple[tuple[str, str], ...] = (("archives", "Archives"), ("tags/index", "Mots-clés"))
+    page_size: int = 50
+    review_after_months: int = 18
+    repository_url: str = ""
+    repository_branch: str = "main"
+    search_background: bool = False
+    search_shard_pages: int = 2000
+    parallel_read_max: int = 2000
+
+    @classmethod
+    def of(cls, value: Callable[[str], Any], project: str, base_url: str) -> Settings:
+        """From ``value(option name)`` for every option (already checked), and the identity."""
+        fields: dict[str, Any] = {}
+        for option in options.OPTIONS:
+            found = value(option.name)
+            if isinstance(found, list | tuple):  # frozen: lists become tuples
+                found = tuple(tuple(x) if isinstance(x, list | tuple) else x for x in found)
+            fields[option.name.removeprefix("kb_")] = found
+        fields["articles_dir"] = str(fields["articles_dir"]).strip("/")
+        fields["data_dir"] = str(fields["data_dir"]).strip("/")
+        return cls(project=project, base_url=base_url.rstrip("/") + "/", **fields)
+
+    @classmethod
+    def from_config(cls, config: Any) -> Settings:
+        """In the build, from Sphinx's configuration (checked at ``config-inited``)."""
+        return cls.of(lambda name: getattr(config, name), config.project, config.html_baseurl)
+
+    @classmethod
+    def from_conf_py(cls, srcdir: Path) -> Settings:
+        """In a command, from ``srcdir/conf.py`` run as Sphinx runs it (in its folder, with
+        ``tags``); a base without one gets the defaults. Refused values raise
+        ``SettingsError`` with every problem, as the build would say them."""
+        conf = srcdir / "conf.py"
+        if not conf.is_file():
+            return cls()
+        namespace = _run(conf)
+        for old, new in options.RENAMED.items():
+            if old in namespace and new not in namespace:
+                namespace[new] = namespace[old]
+        defaults = {option.name: option.default for option in options.OPTIONS}
+
+        def value(name: str) -> Any:
+            return namespace.get(name, defaults[name])
+
+        problems = [f"conf.py : {message}" for _, message in options.refused(value)]
+        if problems:
+            raise SettingsError(problems)
+        return cls.of(value, str(namespace.get("project", "")), _base_url(namespace))
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+class _Tags(set[str]):
+    """What Sphinx gives conf.py as ``tags`` (``tags.has``, ``tags.add``): none is set."""
+
+    def has(self, name: str) -> bool:
+        return name in self
+
+
+def _run(conf: Path) -> Mapping[str, Any]:
+    here = Path.cwd()
+    os.chdir(conf.parent)
+    try:
+        return runpy.run_path(str(conf), init_globals={"tags": _Tags()}, run_name="conf")
+    except Exception as error:  # conf.py is the base's own code
+        raise SettingsError(
+            [f"conf.py : ne peut pas être lu ({error.__class__.__name__} : {error})"]
+        ) from error
+    finally:
+        os.chdir(here)
+
+
+def _base_url(namespace: Mapping[str, Any]) -> str:
+    value = namespace.get("html_baseurl") or "/"
+    return str(value)
