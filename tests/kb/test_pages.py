@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import BuiltSite
+from tests.helpers import REPO, BuiltSite, build_root, soup
 from tests.kb.conftest import hrefs
 
 PUBLISHED = ["articles/deuxieme.html", "articles/premier.html", "articles/dossier/troisieme.html"]
@@ -209,3 +210,23 @@ def test_articles_end_with_french_correction_links(tmp_path: Path) -> None:
     assert history["href"] == "https://forge.example/kb/commits/prod/articles/premier.md"
     assert all("target" not in link.attrs for link in (edit, report, history))
     assert soup(outdir / "index.html").select_one("aside.kb-corrections") is None
+
+
+def test_a_site_template_replaces_the_engine_s_block(tmp_path: Path) -> None:
+    """A base overrides the article header as it overrides a theme's template: a file of the
+    same name in its templates_path."""
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "conf.py").write_text(
+        (src / "conf.py").read_text("utf-8") + '\ntemplates_path = ["_templates"]\n', "utf-8"
+    )
+    (src / "_templates/kb").mkdir(parents=True)
+    (src / "_templates/kb/article-header.html").write_text(
+        '<p class="mon-en-tete">Par {{ article.authors|join(", ") }}, '
+        "le {{ article.date|french_date }}</p>\n",
+        "utf-8",
+    )
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    header = soup(outdir / "articles/premier.html").select_one(".mon-en-tete")
+    assert header is not None and header.get_text() == "Par alice, le 15 janvier 2026"

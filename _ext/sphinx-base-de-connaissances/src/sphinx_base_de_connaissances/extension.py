@@ -103,6 +103,7 @@ class KnowledgeBase:
         if _compat.repair_build_info(Path(app.outdir)):
             diagnostics.info(".buildinfo abîmé : remplacé, toutes les pages sont réécrites.")
         templates = _compat.template_environment(app.builder)
+        self.pages.renderer.search([Path(app.srcdir, p) for p in app.config.templates_path])
         folder = Path(app.doctreedir) / "kb-jinja"
         cache_compiled_templates([templates, self.pages.renderer.env], folder)
         keep_no_break_spaces([templates, self.pages.renderer.env])

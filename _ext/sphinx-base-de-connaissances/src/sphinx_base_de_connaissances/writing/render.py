@@ -60,6 +60,12 @@ class Renderer:
         self.env.filters["iso"] = machine_date
         self.env.filters["duration"] = duration
 
+    def search(self, folders: list[Path]) -> None:
+        """Look for each template in ``folders`` first (a site's ``templates_path``): a site's
+        ``_templates/kb/article-header.html`` replaces the engine's, as its other templates
+        replace the theme's."""
+        self.env.loader = FileSystemLoader([*folders, TEMPLATES])
+
     def render(self, name: str, link: Callable[[str], str], **context: Any) -> Markup:
         """Render ``kb/<name>``; ``link(pagename)`` gives a relative URL from the current page."""
         html = self.env.get_template(f"kb/{name}").render(link=link, **context)
