@@ -111,13 +111,24 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The test suite (pytest), without the browser suite, then the share footer's own suite
-    against the installed package; extra arguments go to the site's pytest."""
+    """The test suite (pytest, on every core), without the browser suite, the outsider's and
+    the slow tests (their own sessions), then the share footer's own suite against the
+    installed package; extra arguments go to the site's pytest."""
     install(session, TESTS)
-    ignored = ["--ignore=tests/browser", "--ignore=tests/engine"]
-    session.run("python", "-m", "pytest", *ignored, *session.posargs)
+    ignored = ["--ignore=tests/browser", "--ignore=tests/engine", "-m", "not slow"]
+    # On every core, each test module on one worker (its module-scoped builds made once).
+    parallel = ["-n", "auto", "--dist", "loadscope"]
+    session.run("python", "-m", "pytest", *parallel, *ignored, *session.posargs)
     session.chdir(SHARE_FOOTER)
     session.run("python", "-m", "pytest")
+
+
+@nox.session
+def slow(session: nox.Session) -> None:
+    """The tests of a minute or more each (marked slow): a 150-article corpus changed ten ways
+    and compared with clean builds, the benchmark at a tiny size. CI runs them."""
+    install(session, TESTS)
+    session.run("python", "-m", "pytest", "-m", "slow", "--ignore=tests/browser", "tests")
 
 
 @nox.session

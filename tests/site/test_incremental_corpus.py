@@ -126,6 +126,7 @@ def _bundles(html: Path) -> dict[str, int]:
     return {p.parent.name: p.stat().st_ino for p in html.glob("pagefind*/pagefind-entry.json")}
 
 
+@pytest.mark.slow
 def test_every_change_leaves_the_same_bytes_as_a_clean_build(
     corpus: tuple[Path, Path], tmp_path: Path
 ) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from sphinx_base_de_connaissances.source.files import check_tree
 
 from tools import bench
@@ -23,6 +25,7 @@ def test_generated_corpus_passes_the_site_validation(tmp_path: Path) -> None:
     ).read_bytes()
 
 
+@pytest.mark.slow
 def test_bench_runs_and_writes_results(tmp_path: Path, capsys) -> None:
     assert bench.main(["--sizes", "3", "--baseline-max", "3", "--work", str(tmp_path)]) == 0
     results = json.loads((tmp_path / "results.json").read_text("utf-8"))["results"]
