@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from sphinx_base_de_connaissances.source.files import check_tree
 
 from tools import bench
