@@ -231,10 +231,11 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
-def new(session: nox.Session) -> None:
-    """Create an article: nox -s new -- "Titre de l’article"."""
+def article(session: nox.Session) -> None:
+    """Create an article: nox -s article -- "Titre de l’article" (a base is made by
+    `base-de-connaissances new`)."""
     if not session.posargs:
-        session.error('Indiquez le titre : nox -s new -- "Titre de l’article"')
+        session.error('Indiquez le titre : nox -s article -- "Titre de l’article"')
     install(session, SITE)
     session.run("python", "-m", "tools.new_article", *session.posargs, env={"PYTHONPATH": "."})
 

@@ -1,4 +1,4 @@
-"""Create a new article with its front matter: ``nox -s new -- "Titre de l’article"``.
+"""Create a new article with its front matter: ``nox -s article -- "Titre de l’article"``.
 
 The file is ``articles/<slug>.md``; the slug comes from the title (lower case, no accents).
 Placeholders are left where the writer must choose (description, category, authors): the

@@ -382,3 +382,20 @@ def test_the_command_writes_and_removes_only_its_own_files(edition, tmp_path: Pa
     assert problems == []
     assert not (out / "parcours-debut.pdf").exists() and not (out / "parcours-debut.epub").exists()
     assert {name: (out / name).read_bytes() for name in mine} == mine
+
+
+def test_another_typst_remakes_the_books(edition, tmp_path: Path, monkeypatch) -> None:
+    src, _, _ = edition
+    out = tmp_path / "out"
+    make(src, src / "_build/html", out)
+    made = (out / "base.pdf").stat().st_mtime_ns
+    make(src, src / "_build/html", out)
+    assert (out / "base.pdf").stat().st_mtime_ns == made
+    real = edition_module.metadata.version
+    monkeypatch.setattr(
+        edition_module.metadata,
+        "version",
+        lambda name: "99.0.0" if name == "typst" else real(name),
+    )
+    make(src, src / "_build/html", out)
+    assert (out / "base.pdf").stat().st_mtime_ns != made

@@ -65,7 +65,7 @@ def anchor_of(article: Article) -> str:
     return f"a-{article.slug}"
 
 
-class Pages:
+class BuiltPages:
     """The built site's pages, each read and cleaned once for every book of an edition."""
 
     def __init__(self, html: Path) -> None:
@@ -121,7 +121,7 @@ def site_path(docname: str, src: str) -> str:
     return "" if path == ".." or path.startswith("../") else path
 
 
-def chapters(book: Book, pages: Pages, glossary_title: str = "Glossaire") -> list[Chapter]:
+def chapters(book: Book, pages: BuiltPages, glossary_title: str = "Glossaire") -> list[Chapter]:
     """The chapters of ``book``, from the built ``pages``."""
     found = []
     for part in book.parts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 
 from .._version import __version__
@@ -15,19 +16,27 @@ from ..source.boundary import image_refusal
 from ..state import StateFile, mapping_of, stamp
 from . import assemble, epub, pdf, render
 from .plan import Book
+from .render import FONTS
 
 HERE = Path(__file__).parent
 STATE = StateFile("kb-offline.json", 3, mapping_of(str))  # book stem → "digest stamp"
 
 
 def engine() -> str:
-    """The typesetting code and layout as installed (an edited engine whose version did not
-    change still makes the books again)."""
-    files = sorted(HERE.rglob("*.py")) + sorted(HERE.rglob("*.typ"))
-    return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
+    """The typesetting code, layout and fonts as installed, and Typst's and EbookLib's
+    versions: an edited engine whose version did not change, another font or another Typst
+    makes the books again."""
+    files = sorted(HERE.rglob("*.py")) + sorted(HERE.rglob("*.typ")) + sorted(FONTS.glob("*"))
+    hasher = hashlib.sha256(b"".join(path.read_bytes() for path in files))
+    for name in ("typst", "ebooklib"):
+        try:
+            hasher.update(f"{name} {metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            hasher.update(f"{name} -".encode())
+    return hasher.hexdigest()
 
 
-def digest(book: Book, pages: assemble.Pages, base: str, typesetter: str) -> str:
+def digest(book: Book, pages: assemble.BuiltPages, base: str, typesetter: str) -> str:
     """What the book shows: its plan, the engine that typesets it, the text of each of its
     chapters' pages (not what surrounds it: a page rewritten for its navigation alone does not
     make the book again) and their images' files (by size and time)."""
@@ -88,7 +97,7 @@ def write_books(
     known = (STATE.load(state) if state is not None else None) or {}
     fresh: dict[str, str] = {}
     written: list[Path] = []
-    pages = assemble.Pages(html)
+    pages = assemble.BuiltPages(html)
     typesetter = engine()
     for book in books:
         files = [out / f"{book.stem}.pdf", out / f"{book.stem}.epub"]

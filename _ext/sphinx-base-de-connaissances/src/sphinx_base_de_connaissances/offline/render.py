@@ -1,6 +1,6 @@
 """The book's Typst source for the PDF: the preamble (``templates/book.typ``: page, fonts,
 headings, contents), the cover, the contents, then each part and chapter with its authors,
-dates and permanent address. Every string comes in escaped (``typeset``): titles and
+dates and permanent address. Every string comes in escaped (``markup``): titles and
 descriptions are untrusted text."""
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from ..content.vocab import Vocabulary
 from ..writing.render import french_date
 from . import assemble
 from .assemble import ADDRESS, IMAGE, Chapter, byline, image_file
+from .markup import Converter, ids, label, string, text
 from .plan import Book
-from .typeset import Converter, ids, label, string, text
 
 HERE = Path(__file__).parent
 PREAMBLE = HERE / "templates" / "book.typ"

@@ -18,7 +18,7 @@ from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
 
 
-class Pages(Protocol):
+class PagesView(Protocol):
     """What the specs read of ``writing.pages.Pages``."""
 
     catalog: Catalog
@@ -29,7 +29,7 @@ class Pages(Protocol):
     def published_paths(self) -> list[tuple[ReadingPath, list[Article]]]: ...
 
 
-def specs(pages: Pages, app: Sphinx) -> Iterator[Generated]:
+def specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
     """Every generated page, not yet rendered (so unchanged pages cost no rendering)."""
     catalog, vocab, size = pages.catalog, pages.vocab, app.config.kb_page_size
     yield Generated(
