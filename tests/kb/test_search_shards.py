@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from sphinx_base_de_connaissances.content import indexed
 from sphinx_base_de_connaissances.search import indexer as search
 from sphinx_base_de_connaissances.search import shards as sharding
 
@@ -88,7 +89,7 @@ def test_a_site_in_shards_indexes_every_document_once(tmp_path: Path) -> None:
 
 def test_what_surrounds_the_indexed_text_does_not_dirty_a_shard(tmp_path: Path) -> None:
     outdir, doctrees = tmp_path / "html", tmp_path / "doctrees"
-    start, end = sharding.BODY_START.decode(), sharding.BODY_END.decode()
+    start, end = indexed.BODY_START.decode(), indexed.BODY_END.decode()
     pages = []
     for number in range(20):
         page = outdir / f"articles/page-{number:02d}.html"

@@ -25,11 +25,10 @@ ALLOWED = {
     "source": {"content", "state", "clock", "settings", "options"},
     "reading": {"content", "source", "state", "clock", "diagnostics", "_compat", "settings"},
     "commands": {"content", "source", "offline", "clock", "options", "settings", "_version"},
+    # The books, on the floor of the other outputs: nothing of the pages' writing or search.
     "offline": {
         "content",
         "source",
-        "search",
-        "writing",
         "state",
         "clock",
         "diagnostics",
@@ -38,7 +37,7 @@ ALLOWED = {
         "_version",
     },
     "outputs": {"content", "state", "diagnostics", "site", "settings"},
-    "search": {"state", "diagnostics"},
+    "search": {"content", "state", "diagnostics"},
     "writing": {
         "content",
         "reading",

@@ -166,8 +166,8 @@ def test_correction_links_are_plain_encoded_links_to_the_repository() -> None:
 
 
 def test_citation_in_french_style_and_bibtex_with_special_characters_escaped() -> None:
+    from sphinx_base_de_connaissances.content.dates import french_date
     from sphinx_base_de_connaissances.writing.citation import bibtex_text, cite
-    from sphinx_base_de_connaissances.writing.render import french_date
 
     found = cite(
         key="mon-article",

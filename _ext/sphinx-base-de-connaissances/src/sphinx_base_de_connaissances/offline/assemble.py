@@ -20,10 +20,10 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from ..content.dates import french_date
+from ..content.indexed import indexed_text
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
-from ..search.shards import indexed_text
-from ..writing.render import french_date
 from .plan import Book
 
 GLOSSARY = "glossaire"

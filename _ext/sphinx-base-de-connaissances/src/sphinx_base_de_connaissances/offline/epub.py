@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 from bs4 import NavigableString, Tag
 from markupsafe import escape
 
+from ..content.dates import french_date
 from ..content.vocab import Vocabulary
-from ..writing.render import french_date
 from . import assemble
 from .assemble import ADDRESS, IMAGE, MEDIA, Chapter, byline
 from .pdf import TypesettingError

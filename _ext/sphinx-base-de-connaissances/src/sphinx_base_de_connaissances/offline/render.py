@@ -10,9 +10,9 @@ from pathlib import Path
 
 from bs4 import Tag
 
+from ..content.dates import french_date
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
-from ..writing.render import french_date
 from . import assemble
 from .assemble import ADDRESS, IMAGE, Chapter, byline, image_file
 from .markup import Converter, ids, label, string, text

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.indexed import indexed_text
 from ..state import StateFile, mapping_of, stamp
 
 BUNDLE = "pagefind"  # the first shard, with Pagefind's scripts
@@ -26,9 +27,6 @@ SHARDS = "kb-shards.json"  # in BUNDLE: the other shards' folders
 PENDING = "kb-pending"  # in BUNDLE: the index is older than the pages (the live preview)
 # Beside the doctrees: each page's indexed text digest, by size and modification time.
 PAGES = StateFile("kb-search-pages.json", 1, mapping_of(list))
-# Around what Pagefind indexes in a page (kb wraps each document's text in them).
-BODY_START = b"<div data-pagefind-body>"
-BODY_END = b"<!-- kb: end of indexed text -->"
 
 
 @dataclass(frozen=True)
@@ -36,15 +34,6 @@ class Shard:
     bundle: str  # its folder in the output
     pages: tuple[str, ...]  # the output files it indexes
     fingerprint: str
-
-
-def indexed_text(page: bytes) -> bytes:
-    """The part of a page Pagefind indexes: from the ``data-pagefind-body`` element to the
-    marker written after it (the last one: a page's own text cannot end the part early); the
-    whole page when either is missing. What surrounds it (navigation, previous/next, related
-    articles) changes when other articles do, and does not concern the index."""
-    start, end = page.find(BODY_START), page.rfind(BODY_END)
-    return page[start:end] if 0 <= start < end else page
 
 
 def indexed_digests(pages: Sequence[str], state: Path | None = None) -> dict[str, str]:

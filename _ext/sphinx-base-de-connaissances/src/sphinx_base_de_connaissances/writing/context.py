@@ -9,9 +9,9 @@ from urllib.parse import quote
 from docutils import nodes
 from markupsafe import Markup
 
+from ..content.indexed import BODY_END, BODY_START
 from ..content.typography import french_spacing
 from ..outputs import cardset
-from ..search.shards import BODY_END, BODY_START
 from ..site import Site
 from . import assets, csp, seo
 from .navigation import render_nav

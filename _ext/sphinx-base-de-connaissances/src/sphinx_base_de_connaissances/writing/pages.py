@@ -17,6 +17,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..clock import today
 from ..content.catalog import Catalog
+from ..content.dates import french_date
 from ..content.paths import Paths, ReadingPath, published, steps
 from ..content.review import is_due, last_review
 from ..content.schema import Article
@@ -26,7 +27,7 @@ from ..settings import Settings
 from ..site import OFFLINE_FOLDER
 from . import corrections
 from .citation import cite
-from .render import Renderer, french_date
+from .render import Renderer
 from .specs import Generated
 
 

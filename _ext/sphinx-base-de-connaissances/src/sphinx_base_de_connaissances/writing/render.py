@@ -2,36 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..content.dates import duration, french_date, machine_date
+
 TEMPLATES = Path(__file__).parents[1] / "templates"
-
-
-@cache  # Babel's formatting costs 50 µs, and a 1,000-article site shows 13,000 dates
-def french_date(value: dt.date) -> str:
-    """27 novembre 2026 (1er for the first day of the month)."""
-    text = format_date(value, format="long", locale="fr")
-    return text.replace("1 ", "1er ", 1) if value.day == 1 else text
-
-
-def duration(minutes: int) -> str:
-    """A reading time as French readers write it: 12 min, 1 h, 1 h 05."""
-    if minutes < 60:
-        return f"{minutes}\u00a0min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours}\u00a0h" + (f"\u00a0{rest:02d}" if rest else "")
-
-
-def machine_date(value: dt.date) -> str:
-    return value.isoformat()
 
 
 def striptags(value: object) -> Markup:
