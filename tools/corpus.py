@@ -17,7 +17,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tools.sitebuild import copy_site_parts
+from tools.sitebuild import REPO, copy_site_parts
 
 CATEGORIES = [
     ("strategie", "Stratégie"),
@@ -219,6 +219,8 @@ def generate(size: int, dest: Path, seed: int = 2026, *, uniform: bool = False) 
     dest.mkdir(parents=True)
     copy_site_parts(dest, skip=("articles", "data"))  # generated below
     (dest / "data").mkdir()
+    for name in ("editeur.yml", "accessibilite.yml"):  # the site's own: the same duties
+        shutil.copyfile(REPO / "data" / name, dest / "data" / name)
     categories = "".join(
         f"{key}:\n  name: {name}\n  description: Les articles sur le thème « {name} ».\n"
         for key, name in CATEGORIES

@@ -64,6 +64,9 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     front = (repo / "articles/premier.md").read_text("utf-8").split("---")[1]
     front = front.replace("2026-01-15", "2026-06-01").replace("Premier article", "Quatrième")
     (repo / "articles/quatrieme.md").write_text(f"---{front}---\n\nLe jour même.\n", "utf-8")
+    # Written on 20 May, committed on 1 June, never edited since.
+    late = front.replace("2026-06-01", "2026-05-20").replace("Quatrième", "Cinquième")
+    (repo / "articles/cinquieme.md").write_text(f"---{late}---\n\nEnvoyé plus tard.\n", "utf-8")
     commit(repo, "Alice <alice@new.example>", "2026-06-01", "Quatrième")
     return repo
 
@@ -98,6 +101,15 @@ def test_an_article_committed_once_on_its_date_shows_no_update(built: Path) -> N
     assert "mis à jour" not in page.select_one(".kb-article-meta").get_text()
     assert page.find("meta", property="article:modified_time") is None
     assert page.select_one(".kb-contributors") is None  # Alice only, a front-matter author
+
+
+def test_an_article_committed_after_its_date_and_never_edited_shows_no_update(
+    built: Path,
+) -> None:
+    for name in ("cinquieme", "dossier/troisieme"):  # added after its date, then untouched
+        page = soup(built / f"articles/{name}.html")
+        assert "mis à jour" not in page.select_one(".kb-article-meta").get_text(), name
+        assert page.find("meta", property="article:modified_time") is None, name
 
 
 def test_the_front_matter_updated_wins_over_a_later_commit(built: Path) -> None:

@@ -47,6 +47,7 @@ def test_the_existing_project_recipe_builds_strictly_as_written(tmp_path: Path) 
         "conf.py",
         "data/categories.yml",
         "data/authors.yml",
+        "data/editeur.yml",
         "articles/premier-article.md",
     }
     project = existing_project(tmp_path / "projet")

@@ -77,6 +77,17 @@ def test_only_content_is_built(site: BuiltSite) -> None:
         for p in REPO.glob(f"{folder}/**/*.md")
     }
     generated = {"genindex.html", "search.html", "404.html", "archives.html"}
+    # What a French publisher must show (the engine's writing/obligations.py).
+    generated |= {
+        f"{name}.html"
+        for name in (
+            "accessibilite",
+            "mentions-legales",
+            "donnees-personnelles",
+            "plan-du-site",
+            "ecoconception",
+        )
+    }
     generated_folders = {"categories", "tags", "authors", "archives", "parcours", "_static"}
     generated |= {p for p in pages if p.split("/")[0] in generated_folders}
     stray = pages - sources - generated
@@ -265,3 +276,17 @@ def test_no_page_shows_the_themes_english_or_opens_an_unsafe_new_tab(site: Built
             if tag.get("target") == "_blank" and "noopener" not in (tag.get("rel") or []):
                 found.append((name, "target=_blank", tag.get("href")))
     assert found == []
+
+
+def test_the_french_details_of_every_page(site: BuiltSite) -> None:
+    """The home page's tab says the site's name once; the footer says « © 2026, … » (not
+    « Par Les contributeurs… », « © Copyright »), then the accessibility mention and the
+    publisher's pages."""
+    home = site.page("index.html")
+    assert home.title.get_text() == "Stratégie numérique — la base de connaissances"
+    assert site.page("glossaire.html").title.get_text().startswith("Glossaire")
+    for path in ("index.html", "articles/aime-l-approche-digitale-systemique.html"):
+        footer = site.page(path).select_one("footer.bd-footer-content").get_text(" ", strip=True)
+        assert "Copyright" not in footer and "Par Les" not in footer, path
+        assert footer.startswith("© 2026, Les contributeurs"), footer
+        assert "Accessibilité\u00a0: non conforme" in footer and "Mentions légales" in footer

@@ -17,7 +17,7 @@ from . import _compat, diagnostics, options
 from .clock import today
 from .content.catalog import Catalog
 from .offline import missing_extra
-from .outputs import journal
+from .outputs import ecodesign, journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .reading import citations, publication
@@ -33,11 +33,12 @@ from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
 from .source.boundary import Boundary
 from .writing import context as page
-from .writing import popovers
+from .writing import obligations, popovers
 from .writing.compact import compact
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
 from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
+from .writing.specs import Generated
 
 HERE = Path(__file__).parent
 # Themes whose layout theme/ adapts: a Content Security Policy, no Bootstrap JavaScript, no
@@ -81,7 +82,8 @@ class KnowledgeBase:
             _compat.fail_build(app)
         self.settings = Settings.from_config(config)
         self.reading.settings = self.pages.settings = self.settings
-        vocab, paths = publication.configure(app, self.settings)
+        vocab, paths, duties = publication.configure(app, self.settings)
+        self.reading.obligations = self.pages.obligations = duties
         self.reading.vocab = self.pages.vocab = vocab
         self.reading.paths = self.pages.paths = paths
         self.reading.history = publication.history(app, self.settings)
@@ -90,6 +92,8 @@ class KnowledgeBase:
         folders = ["static", "templates"]
         if config.html_theme in BOOK_THEMES:
             folders += ["theme/static", "theme/templates"]
+        else:  # any other theme: the footer's mentions and the tab title, in its layout
+            folders += ["generic/templates"]
         static = [str(HERE / f) for f in folders if f.endswith("static")]
         templates = [str(HERE / f) for f in folders if f.endswith("templates")]
         config.html_static_path = [*config.html_static_path, *static]
@@ -180,6 +184,27 @@ class KnowledgeBase:
             stale.append(("search", context, "search.html"))
         return stale
 
+    def write_ecodesign(self, app: Sphinx) -> None:
+        """The eco-design statement, measured on the site as written (every page, cards)."""
+        outdir = Path(app.outdir)
+
+        def file_of(pagename: str) -> str:
+            return Path(app.builder.get_outfilename(pagename)).relative_to(outdir).as_posix()
+
+        newest = next(iter(self.pages.catalog.articles), None)
+        article = file_of(newest.docname if newest else app.config.root_doc)
+        proof = obligations.privacy_proof(app)
+        itself = file_of(obligations.ECODESIGN)
+        measures = ecodesign.measure(outdir, article, len(proof.origins), itself)
+        duties = self.pages.obligations
+        spec = Generated(
+            obligations.ECODESIGN,
+            "Déclaration d’écoconception",
+            "ecodesign.html",
+            {"m": measures, "site": self.settings.project or "Ce site", "host": duties.host},
+        )
+        app.builder.handle_page(*self.pages.render_page(app, spec))
+
     def finished(self, app: Sphinx, exception: Exception | None) -> None:
         """After every other handler of ``build-finished``: the build is complete."""
         if exception is None:
@@ -198,6 +223,7 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
+        self.write_ecodesign(app)
         if self.settings.offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
 

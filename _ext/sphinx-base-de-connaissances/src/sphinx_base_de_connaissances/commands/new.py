@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
+
 from .._version import __version__
 from ..clock import today
 from ..content.text import control_character
@@ -63,20 +65,51 @@ def region(value: str) -> str:
     return value
 
 
-def values_of(titre: str, url: str, depot: str, region_: str) -> Values:
+# The hosts a new base is published on (--hebergeur), as data/editeur.yml names them.
+HOSTS = {
+    "github": {
+        "nom": "GitHub, Inc.",
+        "adresse": "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis",
+        "site": "https://pages.github.com/",
+        "confidentialite": "https://docs.github.com/fr/site-policy/privacy-policies/"
+        "github-general-privacy-statement",
+    },
+    "readthedocs": {
+        "nom": "Read the Docs, Inc.",
+        "contact": "https://about.readthedocs.com/contact/",
+        "site": "https://about.readthedocs.com/",
+        "confidentialite": "https://about.readthedocs.com/privacy-policy/",
+    },
+}
+
+
+def host_block(name: str) -> str:
+    if name not in HOSTS:
+        raise RefusedError(f"--hebergeur : « {name[:20]} » inconnu ; attendu : {', '.join(HOSTS)}")
+    text = yaml.safe_dump(HOSTS[name], allow_unicode=True, sort_keys=False, width=200)
+    return "\n".join(f"  {line}" for line in text.splitlines())
+
+
+def values_of(titre: str, url: str, depot: str, region_: str, hebergeur: str = "github") -> Values:
     """The starter's values from the options, each checked (``RefusedError`` otherwise)."""
     day = today()
     found = origin.installed()
     moteur = "\n".join(found.requirements())
+    name = title(titre)
+    repository = address("--depot", depot).rstrip("/")
     return Values(
-        titre=title(titre),
+        titre=name,
         url=address("--url", url).rstrip("/") + "/",
-        depot=address("--depot", depot).rstrip("/"),
+        depot=repository,
         region=region(region_),
         date=day.isoformat(),
         annee=str(day.year),
         version=__version__,
         moteur=f"# Installé {found.note()}.\n{moteur}",
+        editeur=f"Les contributeurs de {name}",
+        contact=f"{repository}/issues",
+        signalement=f"{repository}/issues/new",
+        hebergeur=host_block(hebergeur),
     )
 
 
@@ -128,9 +161,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--region", default="fr_FR", help="région du français : fr_FR, fr_BE, fr_CA, fr_CH…"
     )
+    parser.add_argument(
+        "--hebergeur",
+        default="github",
+        help="qui publie le site, pour les mentions légales : github (GitHub Pages) ou "
+        "readthedocs (Read the Docs)",
+    )
     options = parser.parse_args(argv)
     try:
-        values = values_of(options.titre, options.url, options.depot, options.region)
+        values = values_of(
+            options.titre, options.url, options.depot, options.region, options.hebergeur
+        )
         written = create(options.dossier, values)
     except RefusedError as error:
         parser.error(str(error))

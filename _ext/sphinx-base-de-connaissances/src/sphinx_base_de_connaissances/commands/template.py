@@ -62,13 +62,18 @@ class Values:
     annee: str
     version: str
     moteur: str  # requirements/moteur.txt's lines: how the engine and share footer install
+    # data/editeur.yml and data/accessibilite.yml (bases made before them have none).
+    editeur: str = ""  # the publisher's name, from the title
+    contact: str = ""  # where to write: the repository's issues
+    signalement: str = ""  # where to report an accessibility defect: a new issue
+    hebergeur: str = ""  # the host's YAML block, from a fixed table
 
     def get(self, name: str) -> str:
         return str(getattr(self, name.lower()))
 
 
 # The values a writer types: never written as they are.
-TYPED = frozenset({"TITRE", "URL", "DEPOT", "REGION"})
+TYPED = frozenset({"TITRE", "URL", "DEPOT", "REGION", "EDITEUR", "CONTACT", "SIGNALEMENT"})
 
 
 def markdown_text(value: str) -> str:

@@ -3,6 +3,9 @@ its text and the names of the people who wrote those commits (``.mailmap`` honou
 out, never an e-mail address). Pure: it reads ``git log``'s output, given as text; running git
 is the reading layer's (``source/git.py``).
 
+The commit that adds a file is its writing, not an update: an article committed after its
+``date`` and never edited since is not « mis à jour ».
+
 A file is known by its name at the newest commit, with the history of its older names. Moving
 an article changes no text: a pure rename (``R100``, a ``git mv``), or one whose only other
 change is the ``redirect_from`` that keeps its old address, neither dates it nor makes the
@@ -27,7 +30,9 @@ BOT = re.compile(r"\[bot\]|^(dependabot|renovate|github-actions)\b", re.IGNORECA
 
 @dataclass(frozen=True)
 class FileHistory:
-    changed: dt.date  # the day of the last commit that changed the file's text (committer date)
+    # The day of the last commit that changed the file's text after the one that added it
+    # (committer date); None while its text is the one it was added with.
+    changed: dt.date | None
     authors: tuple[str, ...]  # by their first commit to the file, oldest first
 
 
@@ -89,7 +94,7 @@ def moved_only(before: str, after: str) -> bool:
 def parse(output: str, moves: Collection[tuple[str, str]] = ()) -> dict[str, FileHistory]:
     """The history of each file from a log in ``LOG_FORMAT``; ``moves`` names the (commit,
     path) changes found to be moves only (see ``to_compare`` and ``moved_only``)."""
-    changed: dict[str, dt.date] = {}
+    changed: dict[str, dt.date] = {}  # a file's last change after the commit that added it
     authors: dict[str, list[str]] = {}
     current: dict[str, str] = {}  # an older name → the file's name at the newest commit
     for change in records(output):
@@ -98,13 +103,14 @@ def parse(output: str, moves: Collection[tuple[str, str]] = ()) -> dict[str, Fil
             current[change.old] = path
         if change.status == "R100" or (change.commit, change.path) in moves:
             continue
-        changed.setdefault(path, change.day)
+        if change.status != "A":  # adding the file is writing it, not updating it
+            changed.setdefault(path, change.day)
         seen = authors.setdefault(path, [])
         if change.human:
             seen.append(change.author)
     return {
-        path: FileHistory(day, tuple(dict.fromkeys(reversed(authors[path]))))
-        for path, day in changed.items()
+        path: FileHistory(changed.get(path), tuple(dict.fromkeys(reversed(names))))
+        for path, names in authors.items()
     }
 
 
@@ -114,6 +120,6 @@ def apply(article: Article, file: FileHistory | None) -> Article:
     if file is None:
         return article
     updated = article.updated
-    if updated is None and file.changed > article.date:
+    if updated is None and file.changed is not None and file.changed > article.date:
         updated = file.changed
     return dataclasses.replace(article, updated=updated, contributors=file.authors)

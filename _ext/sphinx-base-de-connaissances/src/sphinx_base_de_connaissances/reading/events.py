@@ -28,6 +28,7 @@ from ..content import frontmatter, history
 from ..content.catalog import Catalog
 from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
+from ..content.obligations import Obligations
 from ..content.paths import Paths
 from ..content.permalinks import redirect_problems
 from ..content.review import is_due
@@ -42,6 +43,7 @@ from ..source.boundary import Boundary
 from . import citations, glossary, safety
 from .domain import domain
 from .invalidation import affected, page_parts, path_pages, shown_entries
+from .linked import linked_pages
 
 
 class Reading:
@@ -50,6 +52,7 @@ class Reading:
     def __init__(self) -> None:
         self.settings = Settings()  # the build's, from config-inited
         self.vocab = Vocabulary()
+        self.obligations = Obligations()  # the publisher's: shown in every page's footer
         self.paths = Paths()
         self.before: dict[str, Article] = {}
         self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
@@ -153,39 +156,6 @@ class Reading:
         self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
         return []
 
-    def linked_pages(self, env: BuildEnvironment, changed: set[str]) -> set[str]:
-        """The pages showing something of another page that changed: « Cité dans », link
-        previews and term definitions."""
-        kb = domain(env)
-        # « Cité dans »: a page cited, or no longer cited, by a changed citation; and the pages
-        # cited by an article whose title or date changed (they show it).
-        after = kb.citations
-        citing = {
-            n
-            for n in after.keys() | self.before_citations.keys()
-            if after.get(n) != self.before_citations.get(n)
-        } | (changed & after.keys())
-        cited = set()
-        for name in citing:
-            cited |= citations.targets(
-                [*after.get(name, ()), *self.before_citations.get(name, ())], env
-            )
-        # Link previews: the pages linking to a changed article show what it changed.
-        previewed = {
-            name
-            for name in changed
-            if name not in kb.articles
-            or name not in self.before
-            or kb.articles[name].preview_key() != self.before[name].preview_key()
-        }
-        if previewed:
-            for name, items in after.items():
-                if name not in cited and previewed & citations.targets(items, env):
-                    cited.add(name)
-        # Term popovers: the pages using a term that was added, removed or redefined.
-        cited |= glossary.pages_to_rewrite(self.before_terms, kb.terms, kb.term_uses)
-        return cited
-
     def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         kb = domain(env)
 
@@ -199,7 +169,14 @@ class Reading:
         due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
         flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
         kb.data["due"] = due
-        cited = self.linked_pages(env, changed) & env.found_docs
+        cited = linked_pages(env, changed, self.before, self.before_citations, self.before_terms)
+        cited &= env.found_docs
+        # Every page's footer shows the accessibility mention and the publisher's links: when
+        # the data files behind them change, every page is written again (not read again).
+        duties = self.obligations.fingerprint
+        if kb.data.get("obligations", duties) != duties:
+            cited |= env.found_docs
+        kb.data["obligations"] = duties
         # Reading paths: the boxes of their steps, and the listings that name them.
         old_paths, new_paths = kb.data.get("paths", ()), self.paths.paths
         kb.data["paths"] = new_paths

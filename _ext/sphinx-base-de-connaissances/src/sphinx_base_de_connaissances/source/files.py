@@ -7,12 +7,13 @@ check (``base-de-connaissances check``) imports this module.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..clock import today
-from ..content import frontmatter, paths, vocab
+from ..content import frontmatter, obligations, paths, vocab
 from ..content.collection import (
     Publication,
     duplicate_slugs,
@@ -85,6 +86,24 @@ def load_vocabulary(
     return vocab.vocabulary(files, shown_dir)
 
 
+def load_obligations(
+    data_dir: Path, shown_dir: str, on: dt.date
+) -> tuple[obligations.Obligations, list[Problem]]:
+    """``data_dir``'s accessibility statement and publisher files (the second is required)."""
+    raws = {}
+    for name in (obligations.ACCESSIBILITY, obligations.PUBLISHER):
+        path = data_dir / name
+        raws[name] = path.read_bytes() if path.is_file() else None
+    access, problems = obligations.accessibility(
+        raws[obligations.ACCESSIBILITY], f"{shown_dir}/{obligations.ACCESSIBILITY}", on
+    )
+    publisher, host, more = obligations.publisher(
+        raws[obligations.PUBLISHER], f"{shown_dir}/{obligations.PUBLISHER}"
+    )
+    digest = hashlib.sha256(b"\0".join(raw or b"" for raw in raws.values())).hexdigest()
+    return obligations.Obligations(access, publisher, host, digest), problems + more
+
+
 def load_paths(
     data_dir: Path,
     srcdir: Path,
@@ -140,6 +159,7 @@ def read_tree(
     problems += duplicate_slugs(valid) + redirect_problems(valid, docnames, folder)
     renamed = renamed_within((a for _, a in valid), folder)
     data_problems += load_paths(srcdir / data, srcdir, folder, data, renamed)[1]
+    data_problems += load_obligations(srcdir / data, data, today())[1]
     return data_problems + problems, valid
 
 

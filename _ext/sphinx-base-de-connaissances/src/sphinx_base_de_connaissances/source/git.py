@@ -39,7 +39,7 @@ def _shape(data: object) -> bool:
 
 
 # Beside the doctrees: the history as of a commit; git log runs again only when HEAD moved.
-CACHE = StateFile("kb-history.json", 2, _shape)
+CACHE = StateFile("kb-history.json", 3, _shape)
 
 
 def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
@@ -65,7 +65,7 @@ def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
     if cached and cached["head"] == head and cached.get("folder") == folder:
         return History(
             {
-                path: FileHistory(dt.date.fromisoformat(day), tuple(names))
+                path: FileHistory(dt.date.fromisoformat(day) if day else None, tuple(names))
                 for path, (day, names) in cached["files"].items()
             }
         )
@@ -74,7 +74,10 @@ def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
         return History(problem=f"git log a échoué ({log.stderr.strip()[:200]}).")
     files = parse(log.stdout, moves(srcdir, folder, log.stdout))
     if state is not None and head:
-        saved = {path: [f.changed.isoformat(), list(f.authors)] for path, f in files.items()}
+        saved = {
+            path: [f.changed.isoformat() if f.changed else "", list(f.authors)]
+            for path, f in files.items()
+        }
         CACHE.save(state, {"head": head, "folder": folder, "files": saved})
     return History(files)
 

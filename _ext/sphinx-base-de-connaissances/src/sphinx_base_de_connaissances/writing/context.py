@@ -13,7 +13,7 @@ from ..content.indexed import BODY_END, BODY_START
 from ..content.typography import french_spacing
 from ..outputs import cardset
 from ..site import Site
-from . import assets, csp, seo
+from . import assets, csp, obligations, seo
 from .navigation import render_nav
 from .pages import Pages
 
@@ -79,6 +79,8 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         for path, kind, name in FEED_LINKS
     )
     context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
+    # Every page: the accessibility mention and the publisher's pages (writing/obligations.py).
+    context["kb_footer"] = obligations.footer(app, pages, pagename)
 
 
 def social_image(app: Any, site: Site, pages: Pages, pagename: str, title: str) -> seo.SocialImage:
@@ -94,10 +96,19 @@ def social_image(app: Any, site: Site, pages: Pages, pagename: str, title: str) 
     )
 
 
+def single_title(context: dict[str, Any]) -> None:
+    """A page whose title begins the site's (the home page, « Stratégie numérique »): the tab
+    says the site's title once, not « Stratégie numérique — Stratégie numérique — … »."""
+    title, docstitle = _plain(context.get("title", "")), _plain(context.get("docstitle", ""))
+    context["kb_single_title"] = bool(title) and docstitle.startswith(title)
+
+
 def assets_and_policy(
     pagename: str, context: dict[str, Any], doctree: nodes.document | None, pagefind: bool
 ) -> None:
-    """The page keeps only the files it uses; then every inline script it prints is known."""
+    """The page keeps only the files it uses; then every inline script it prints is known;
+    and its tab title says the site's name once."""
+    single_title(context)
     code = assets.has_code(doctree)
     # Sphinx's search (the fallback without Pagefind) needs doctools.js on its page.
     fallback = pagename == "search" and not pagefind

@@ -18,6 +18,7 @@ from ..content.catalog import parts
 from ..diagnostics import Subtype, warn
 from ..outputs.freshness import Digests, SiteState
 from ..state import stamp
+from . import obligations
 from .pages import Pages
 from .specs import specs
 
@@ -39,6 +40,7 @@ class GeneratedPages:
             settings + options.site_wide(lambda name: getattr(config, name)),
             pages.vocab.fingerprint,
             pages.paths.fingerprint,
+            pages.obligations.fingerprint,
             repr([(a.docname, a.listing_key()) for a in pages.catalog.articles]),
             repr(sorted(app.env.found_docs)),
         )
@@ -59,7 +61,9 @@ class GeneratedPages:
             return []
         digests = Digests(doctreedir)
         limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
+        # What every page shows of the data files: the vocabulary, the paths, the footer.
         fingerprint = pages.vocab.fingerprint + pages.paths.fingerprint
+        fingerprint += pages.obligations.fingerprint
         self.names = []
         stale = []
         taken = set(app.env.found_docs)
@@ -79,6 +83,8 @@ class GeneratedPages:
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
                 stale.append(pages.render_page(app, spec))
+        # Written at build-finished, measured on the built site (KnowledgeBase.write_ecodesign).
+        self.names.append(obligations.ECODESIGN)
         digests.save()
         return stale
 

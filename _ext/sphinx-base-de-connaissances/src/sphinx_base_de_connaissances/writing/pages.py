@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 from ..clock import today
 from ..content.catalog import Catalog
 from ..content.dates import french_date
+from ..content.obligations import Obligations
 from ..content.paths import Paths, ReadingPath, published, steps
 from ..content.review import is_due, last_review
 from ..content.schema import Article
@@ -47,6 +48,7 @@ class Pages:
         self.vocab = Vocabulary()
         self.cited_by: dict[str, list[tuple[Article, Any]]] = {}  # « Cité dans », per article
         self.paths = Paths()
+        self.obligations = Obligations()  # accessibility statement, publisher, host
         self.settings = Settings()  # the build's, from config-inited
 
     def linker(self, app: Sphinx, pagename: str) -> Callable[[str], str]:

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, selec
 from markupsafe import Markup
 
 from ..content.dates import duration, french_date, machine_date
+from ..content.text import count
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
 
@@ -39,6 +40,7 @@ class Renderer:
         self.env.filters["french_date"] = french_date
         self.env.filters["iso"] = machine_date
         self.env.filters["duration"] = duration
+        self.env.filters["count"] = count
 
     def search(self, folders: list[Path]) -> None:
         """Look for each template in ``folders`` first (a site's ``templates_path``): a site's

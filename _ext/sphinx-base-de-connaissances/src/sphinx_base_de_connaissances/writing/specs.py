@@ -12,10 +12,13 @@ from typing import Any, Protocol
 from sphinx.application import Sphinx
 
 from ..content.catalog import Catalog
+from ..content.obligations import Obligations
 from ..content.paths import ReadingPath
 from ..content.schema import Article
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
+from ..settings import Settings
+from . import obligations
 
 
 class PagesView(Protocol):
@@ -23,6 +26,8 @@ class PagesView(Protocol):
 
     catalog: Catalog
     vocab: Vocabulary
+    obligations: Obligations
+    settings: Settings
 
     def file_link(self, app: Sphinx, pagename: str, path: str) -> str: ...
     def category_counts(self) -> list[tuple[Any, int]]: ...
@@ -104,6 +109,46 @@ def specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
         yield from paginate(
             f"archives/{year}", f"Archives {year}", articles, size, show_category=True
         )
+    yield from obligations_specs(pages, app)
+
+
+def obligations_specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
+    """What a French publisher must show (``writing.obligations``); the eco-design statement
+    is written at build-finished, once the site it measures is."""
+    duties: Obligations = pages.obligations
+    settings = pages.settings
+    about = {
+        "duties": duties,
+        "site": settings.project or "Ce site",
+        "base": settings.base_url,
+        "publisher": duties.publisher,
+        "host": duties.host,
+    }
+    entity = duties.accessibility.entity or (
+        duties.publisher.name if duties.publisher else settings.project
+    )
+    contact = duties.accessibility.contact
+    yield Generated(
+        obligations.ACCESSIBILITY,
+        "Déclaration d’accessibilité",
+        "accessibility.html",
+        {**about, "entity": entity, "contact": contact},
+    )
+    if duties.publisher is not None and duties.host is not None:
+        rights = french_spacing(settings.feed_rights)
+        yield Generated(
+            obligations.LEGAL, "Mentions légales", "legal.html", {**about, "rights": rights}
+        )
+    proof = obligations.privacy_proof(app)
+    yield Generated(
+        obligations.PRIVACY, "Données personnelles", "privacy.html", {**about, "proof": proof}
+    )
+    yield Generated(
+        obligations.SITE_MAP,
+        "Plan du site",
+        "site-map.html",
+        {"sections": obligations.site_map(app, pages)},
+    )
 
 
 @dataclass(frozen=True)

@@ -92,6 +92,23 @@ def test_each_article_ends_with_plain_share_links(site: Path) -> None:
     assert "share-footer" in (site / "articles" / "bienvenue.html").read_text("utf-8")
 
 
+def test_every_page_shows_the_accessibility_mention_and_the_legal_pages(site: Path) -> None:
+    """Ce que la loi demande d’un éditeur français : la mention d’accessibilité (sans audit :
+    « non conforme ») et les liens vers les pages obligatoires, en pied de chaque page."""
+    pages = [p for p in site.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert "Accessibilité\u00a0: non conforme" in html, path
+        for page in ("accessibilite", "mentions-legales", "donnees-personnelles", "plan-du-site"):
+            assert f"{page}.html" in html, (path, page)
+    for page in ("accessibilite", "mentions-legales", "donnees-personnelles", "plan-du-site"):
+        assert (site / f"{page}.html").is_file(), page
+    assert "Défenseur des droits" in (site / "accessibilite.html").read_text("utf-8")
+    assert "aucun cookie" in (site / "donnees-personnelles.html").read_text("utf-8")
+    assert "articles/bienvenue.html" in (site / "plan-du-site.html").read_text("utf-8")
+
+
 def test_no_page_loads_anything_from_another_site(site: Path) -> None:
     for path in site.rglob("*.html"):
         if "_static" in path.parts:

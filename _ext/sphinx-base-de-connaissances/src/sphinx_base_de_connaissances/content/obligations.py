@@ -1,0 +1,362 @@
+"""What a French publisher must show, from two data files: ``accessibilite.yml`` (the
+accessibility statement, RGAA: the audit, its rate, the non-conformities, the plans and a
+contact) and ``editeur.yml`` (the publisher and the host, LCEN art. 6). Pure: bytes in, records
+and French problems (file, line, field) out.
+
+The conformity is computed, never declared: 100 % of the criteria met is « totalement
+conforme », 50 % or more « partiellement conforme », below or without an audit « non
+conforme ». A statement must be updated within three years (its audit's date); a rate of 100 %
+lists no non-conformity, and a lower one lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .frontmatter import Problem, compose, undecodable
+from .sanitize import url_refusal
+from .text import read_text
+from .typography import french_spacing
+
+ACCESSIBILITY = "accessibilite.yml"
+PUBLISHER = "editeur.yml"
+VALID_YEARS = 3
+
+
+@dataclass(frozen=True)
+class Audit:
+    date: dt.date
+    standard: str  # « RGAA 4.1.2 »
+    auditor: str
+    rate: int  # percentage of the criteria met
+    pages: tuple[str, ...]
+    environment: tuple[str, ...]
+    tools: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str = ""
+    form: str = ""  # a web address
+    address: str = ""
+
+    @property
+    def href(self) -> str:
+        """Where « Signaler un problème d’accessibilité » leads."""
+        return self.form or (f"mailto:{self.email}" if self.email else "")
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    entity: str = ""
+    audit: Audit | None = None
+    non_conformities: tuple[str, ...] = ()
+    derogations: tuple[str, ...] = ()
+    out_of_scope: tuple[str, ...] = ()
+    multi_year_plan: str = ""
+    action_plan: str = ""
+    contact: Contact = field(default_factory=Contact)
+    automated: tuple[str, ...] = ()  # automated checks run on every page: not an audit
+
+    @property
+    def status(self) -> str:
+        """« totalement », « partiellement » or « non » (conforme)."""
+        if self.audit is None:
+            return "non"
+        if self.audit.rate >= 100:
+            return "totalement"
+        return "partiellement" if self.audit.rate >= 50 else "non"
+
+    @property
+    def mention(self) -> str:
+        return f"Accessibilité\u00a0: {self.status} conforme"
+
+
+@dataclass(frozen=True)
+class Party:
+    """The publisher or the host."""
+
+    name: str = ""
+    address: str = ""
+    contact: str = ""  # an e-mail address or a web address
+    phone: str = ""
+    director: str = ""  # the publisher's director of publication
+    status: str = ""  # « association loi 1901 »…
+    site: str = ""
+    privacy: str = ""  # the host's privacy policy
+
+    @property
+    def contact_href(self) -> str:
+        return self.contact if "://" in self.contact else f"mailto:{self.contact}"
+
+
+@dataclass(frozen=True)
+class Obligations:
+    accessibility: Accessibility = field(default_factory=Accessibility)
+    publisher: Party | None = None
+    host: Party | None = None
+    fingerprint: str = ""
+
+
+class _Reader:
+    """Typed fields of one YAML mapping, each problem at its line."""
+
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node | None, name: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(self.shown, line, name, message))
+
+    def mapping(
+        self, node: yaml.Node | None, name: str, known: tuple[str, ...]
+    ) -> dict[str, yaml.Node]:
+        if node is None:
+            return {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, name, "attendu : des champs « nom: valeur ».")
+            return {}
+        fields = {}
+        for key, value in node.value:
+            if key.value not in known:
+                close = difflib.get_close_matches(str(key.value), known, n=1)
+                hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+                attendus = ", ".join(known)
+                self.problem(
+                    key, str(key.value), f"champ inconnu{hint} (champs possibles : {attendus})."
+                )
+                continue
+            fields[str(key.value)] = value
+        return fields
+
+    def text(self, node: yaml.Node | None, name: str, required: bool = False) -> str:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
+            if required:
+                self.problem(node, name, "champ obligatoire vide ; attendu : du texte.")
+            return ""
+        found = read_text(node)
+        if found.not_text:
+            self.problem(node, name, "attendu : du texte (mettez-le entre guillemets).")
+            return ""
+        if found.control:
+            self.problem(node, name, f"caractère de contrôle {found.control} interdit.")
+            return ""
+        return french_spacing(found.value)
+
+    def url(self, node: yaml.Node | None, name: str) -> str:
+        value = self.text(node, name)
+        if value and ("://" not in value or url_refusal(value) is not None):
+            self.problem(node, name, "attendu : une adresse web (https://…).")
+            return ""
+        return value
+
+    def texts(self, node: yaml.Node | None, name: str, required: bool = False) -> tuple[str, ...]:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
+            if required:
+                self.problem(node, name, "champ obligatoire vide ; attendu : une liste.")
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, name, "attendu : une liste (« - élément » par ligne).")
+            return ()
+        values = tuple(v for item in node.value if (v := self.text(item, name)))
+        if required and not values:
+            self.problem(node, name, "champ obligatoire vide ; attendu : une liste.")
+        return values
+
+    def date(self, node: yaml.Node | None, name: str) -> dt.date | None:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        try:
+            return dt.date.fromisoformat(str(value))
+        except (TypeError, ValueError):
+            self.problem(node, name, "attendu : une date AAAA-MM-JJ.")
+            return None
+
+    def rate(self, node: yaml.Node | None, name: str) -> int | None:
+        value = node.value if isinstance(node, yaml.ScalarNode) else None
+        text = str(value).strip().removesuffix("%").strip()
+        if text.isdigit() and int(text) <= 100:
+            return int(text)
+        self.problem(node, name, "attendu : un pourcentage de 0 à 100.")
+        return None
+
+
+def _root(raw: bytes, reader: _Reader) -> yaml.Node | None:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        reader.problems.append(undecodable(reader.shown, error))
+        return None
+    try:
+        return compose(text)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else 1
+        reader.problems.append(Problem(reader.shown, line, "", f"YAML invalide ({error.problem})."))
+        return None
+
+
+AUDIT_FIELDS = ("date", "referentiel", "auditeur", "taux", "pages", "environnement", "outils")
+ACCESSIBILITY_FIELDS = (
+    "entite",
+    "audit",
+    "non_conformites",
+    "derogations",
+    "hors_champ",
+    "schema_pluriannuel",
+    "plan_action",
+    "contact",
+    "verifications_automatiques",
+)
+CONTACT_FIELDS = ("courriel", "formulaire", "adresse")
+
+
+def accessibility(
+    raw: bytes | None, shown: str, on: dt.date
+) -> tuple[Accessibility, list[Problem]]:
+    """The statement's data (no file: no audit, « non conforme »), and every problem."""
+    if raw is None:
+        return Accessibility(), []
+    reader = _Reader(shown)
+    root = _root(raw, reader)
+    fields = reader.mapping(root, "", ACCESSIBILITY_FIELDS)
+    audit = None
+    if "audit" in fields:
+        node = fields["audit"]
+        found = reader.mapping(node, "audit", AUDIT_FIELDS)
+        for name in AUDIT_FIELDS[:6]:
+            if name not in found:
+                reader.problem(node, f"audit.{name}", "champ obligatoire manquant.")
+        day = reader.date(found.get("date"), "audit.date") if "date" in found else None
+        rate = reader.rate(found.get("taux"), "audit.taux") if "taux" in found else None
+        standard = reader.text(found.get("referentiel"), "audit.referentiel", required=True)
+        auditor = reader.text(found.get("auditeur"), "audit.auditeur", required=True)
+        pages = reader.texts(found.get("pages"), "audit.pages", required=True)
+        environment = reader.texts(found.get("environnement"), "audit.environnement", True)
+        tools = reader.texts(found.get("outils"), "audit.outils")
+        if day is not None and day > on:
+            reader.problem(found["date"], "audit.date", "date dans le futur.")
+        elif day is not None and day < _years_before(on, VALID_YEARS):
+            reader.problem(
+                found["date"],
+                "audit.date",
+                f"audit du {day.isoformat()}, il y a plus de {VALID_YEARS} ans : la déclaration "
+                "doit être mise à jour ; faites un nouvel audit (ou retirez le bloc « audit » : "
+                "le site se déclarera non conforme).",
+            )
+        if day is not None and rate is not None:
+            audit = Audit(day, standard, auditor, rate, pages, environment, tools)
+    contact_node = fields.get("contact")
+    contact_fields = reader.mapping(contact_node, "contact", CONTACT_FIELDS)
+    email = reader.text(contact_fields.get("courriel"), "contact.courriel")
+    if email and ("@" not in email or " " in email):
+        reader.problem(contact_fields["courriel"], "contact.courriel", "attendu : une adresse.")
+        email = ""
+    contact = Contact(
+        email,
+        reader.url(contact_fields.get("formulaire"), "contact.formulaire"),
+        reader.text(contact_fields.get("adresse"), "contact.adresse"),
+    )
+    if not contact.href:
+        reader.problem(
+            contact_node,
+            "contact",
+            "attendu : « courriel » ou « formulaire » : un moyen de signaler un défaut "
+            "d’accessibilité (obligatoire).",
+        )
+    result = Accessibility(
+        entity=reader.text(fields.get("entite"), "entite"),
+        audit=audit,
+        non_conformities=reader.texts(fields.get("non_conformites"), "non_conformites"),
+        derogations=reader.texts(fields.get("derogations"), "derogations"),
+        out_of_scope=reader.texts(fields.get("hors_champ"), "hors_champ"),
+        multi_year_plan=reader.url(fields.get("schema_pluriannuel"), "schema_pluriannuel"),
+        action_plan=reader.url(fields.get("plan_action"), "plan_action"),
+        contact=contact,
+        automated=reader.texts(
+            fields.get("verifications_automatiques"), "verifications_automatiques"
+        ),
+    )
+    if audit is not None and audit.rate >= 100 and result.non_conformities:
+        reader.problem(
+            fields.get("non_conformites"),
+            "non_conformites",
+            "un taux de 100 % déclare le site totalement conforme : il ne peut pas lister de "
+            "non-conformité ; corrigez le taux ou la liste.",
+        )
+    if audit is not None and audit.rate < 100 and not result.non_conformities:
+        reader.problem(
+            fields["audit"],
+            "non_conformites",
+            f"un taux de {audit.rate} % n’est pas une conformité totale : listez les "
+            "non-conformités relevées par l’audit (« non_conformites »).",
+        )
+    return result, reader.problems
+
+
+PARTY_FIELDS = {
+    "editeur": (
+        "nom",
+        "statut",
+        "adresse",
+        "contact",
+        "telephone",
+        "directeur_publication",
+        "site",
+    ),
+    "hebergeur": ("nom", "adresse", "contact", "telephone", "site", "confidentialite"),
+}
+
+
+def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None, list[Problem]]:
+    """(the publisher, the host, every problem); both are required (LCEN art. 6)."""
+    if raw is None:
+        message = (
+            "fichier introuvable : créez-le ; il nomme l’éditeur du site (nom, contact) et son "
+            "hébergeur (nom, adresse), que la loi demande de publier (LCEN, art. 6)."
+        )
+        return None, None, [Problem(shown, 1, "", message)]
+    reader = _Reader(shown)
+    root = _root(raw, reader)
+    fields = reader.mapping(root, "", tuple(PARTY_FIELDS))
+    parties: list[Party | None] = []
+    for role, known in PARTY_FIELDS.items():
+        node = fields.get(role)
+        if node is None:
+            reader.problem(root, role, "bloc obligatoire manquant.")
+            parties.append(None)
+            continue
+        found = reader.mapping(node, role, known)
+        values: dict[str, Any] = {}
+        for name in known:
+            label = f"{role}.{name}"
+            if name in {"site", "confidentialite"}:
+                values[name] = reader.url(found.get(name), label)
+            else:
+                values[name] = reader.text(found.get(name), label, required=name == "nom")
+        if not values["contact"] and not (role == "hebergeur" and values["adresse"]):
+            reader.problem(node, f"{role}.contact", "attendu : un courriel ou une adresse web.")
+        parties.append(
+            Party(
+                name=values["nom"],
+                address=values["adresse"],
+                contact=values["contact"],
+                phone=values["telephone"],
+                director=values.get("directeur_publication", ""),
+                status=values.get("statut", ""),
+                site=values["site"],
+                privacy=values.get("confidentialite", ""),
+            )
+        )
+    return parties[0], parties[1], reader.problems
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)

@@ -1,0 +1,210 @@
+"""What a French publisher must show: the accessibility mention on every page, computed from
+data/accessibilite.yml (no audit: « non conforme »; 72 %: « partiellement »; 100 %:
+« totalement »), the statement after the State's model, the legal notice and the personal
+data page from data/editeur.yml, the site map and the eco-design statement; and `check`
+refusing a statement too old, an empty required field or a rate the data contradicts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from sphinx_base_de_connaissances.commands.check import main as check
+from sphinx_base_de_connaissances.content import obligations
+
+from tests.helpers import REPO, build_root, rebuild_as_clean, soup
+
+AUDIT = """audit:
+  date: {date}
+  referentiel: RGAA 4.1.2
+  auditeur: Audit & Associés
+  taux: {rate}
+  pages: [Accueil, Un article]
+  environnement: [NVDA 2024.4 et Firefox 128]
+non_conformites:
+  - Des images sans alternative dans les cartes de partage
+contact:
+  courriel: accessibilite@example.org
+"""
+PAGES = (
+    "accessibilite",
+    "mentions-legales",
+    "donnees-personnelles",
+    "plan-du-site",
+    "ecoconception",
+)
+
+
+def base(tmp_path: Path, accessibility: str | None = None, conf: str = "") -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    if accessibility is not None:
+        (src / "data/accessibilite.yml").write_text(accessibility, "utf-8")
+    if conf:
+        (src / "conf.py").write_text((src / "conf.py").read_text("utf-8") + conf, "utf-8")
+    return src
+
+
+def pages_of(outdir: Path) -> list[Path]:
+    return [p for p in outdir.rglob("*.html") if not {"_static", "pagefind"} & set(p.parts)]
+
+
+def text_of(path: Path) -> str:
+    """A page's text, its line breaks and indentation folded (no-break spaces kept)."""
+    return re.sub(r"[ \t\n]+", " ", soup(path).get_text(" ", strip=True))
+
+
+def footer_mentions(outdir: Path) -> set[str]:
+    found = set()
+    for page in pages_of(outdir):
+        mention = soup(page).select_one(".kb-obligations__mention a")
+        assert mention is not None, page
+        found.add(mention.get_text())
+    return found
+
+
+def test_without_an_audit_every_page_says_non_conforme(tmp_path: Path) -> None:
+    outdir, warnings = build_root("kb", base(tmp_path), copy=False)
+    assert warnings == ""
+    assert footer_mentions(outdir) == {"Accessibilité\u00a0: non conforme"}
+    for page in pages_of(outdir):
+        links = {a["href"].rsplit("/", 1)[-1] for a in soup(page).select(".kb-obligations a")}
+        links.add(page.name)  # a page's link to itself is ""
+        assert {f"{name}.html" for name in PAGES} <= links, page
+    statement = text_of(outdir / "accessibilite.html")
+    assert "aucun audit de conformité n’a encore été réalisé" in statement
+    assert "Défenseur des droits" in statement and "Libre réponse 71120" in statement
+
+
+@pytest.mark.parametrize(
+    ("rate", "mention"),
+    [(72, "partiellement conforme"), (49, "non conforme"), (100, "totalement conforme")],
+)
+def test_the_mention_follows_the_audit_s_rate(tmp_path: Path, rate: int, mention: str) -> None:
+    data = AUDIT.format(date=dt.date.today().replace(day=1).isoformat(), rate=rate)
+    if rate == 100:
+        data = data.replace(
+            "non_conformites:\n  - Des images sans alternative dans les cartes de partage\n", ""
+        )
+    outdir, warnings = build_root("kb", base(tmp_path, data), copy=False)
+    assert warnings == ""
+    assert footer_mentions(outdir) == {f"Accessibilité\u00a0: {mention}"}
+    statement = text_of(outdir / "accessibilite.html")
+    assert f"{rate}\u00a0% des critères du RGAA 4.1.2 sont respectés" in statement
+    assert "Audit & Associés" in statement
+    headings = [h.get_text() for h in soup(outdir / "accessibilite.html").select("h2")]
+    assert headings == [
+        "État de conformité",
+        "Résultats des tests",
+        "Contenus non accessibles",
+        "Établissement de cette déclaration d’accessibilité",
+        "Retour d’information et contact",
+        "Voies de recours",
+    ]
+    report = soup(outdir / "index.html").select(".kb-obligations__mention a")[-1]
+    assert report["href"] == "mailto:accessibilite@example.org"
+
+
+@pytest.mark.parametrize(
+    ("edit", "line", "says"),
+    [
+        (lambda t: t.replace("date: @", "date: 2022-01-10"), 2, "il y a plus de 3 ans"),
+        (
+            lambda t: t.replace("auditeur: Audit & Associés", "auditeur:"),
+            4,
+            "champ obligatoire vide",
+        ),
+        (lambda t: t.replace("taux: 72", "taux: 100"), 9, "ne peut pas lister de non-conformité"),
+        (lambda t: t.replace("taux: 72", "taux: 72\n  methode: x"), 6, "champ inconnu"),
+    ],
+)
+def test_check_refuses_a_statement_the_data_contradicts(
+    tmp_path: Path, capsys, edit, line: int, says: str
+) -> None:
+    data = edit(AUDIT.format(date="@", rate=72)).replace("date: @", "date: 2026-01-10")
+    src = base(tmp_path, data)
+    assert check([str(src)]) == 1
+    errors = capsys.readouterr().err
+    assert re.search(rf"data/accessibilite\.yml:{line}: .*{re.escape(says)}", errors), errors
+    _, warnings = build_root("kb", src, copy=False)  # the build says the same, located
+    assert f"data/accessibilite.yml:{line}" in warnings
+
+
+def test_the_personal_data_page_says_what_the_build_finds(tmp_path: Path) -> None:
+    outdir, _ = build_root("kb", base(tmp_path / "a"), copy=False)
+    clean = text_of(outdir / "donnees-personnelles.html")
+    assert "ne dépose aucun cookie" in clean and "aucune requête vers un tiers" in clean
+    conf = '\nhtml_js_files = ["https://stats.example.com/script.js"]\n'
+    outdir, _ = build_root("kb", base(tmp_path / "b", conf=conf), copy=False)
+    tracked = text_of(outdir / "donnees-personnelles.html")
+    assert "aucune requête vers un tiers" not in tracked and "aucun cookie" not in tracked
+    assert "stats.example.com" in tracked
+    eco = text_of(outdir / "ecoconception.html")
+    assert "1 service d’un autre site" in eco
+
+
+def test_the_legal_notice_names_publisher_and_host_and_is_required(tmp_path: Path) -> None:
+    src = base(tmp_path)
+    outdir, warnings = build_root("kb", src, copy=False)
+    legal = text_of(outdir / "mentions-legales.html")
+    assert "L’équipe de test" in legal and "1 rue des Essais, 75000 Paris" in legal
+    (src / "data/editeur.yml").unlink()
+    shutil.rmtree(src / "_build")
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert "data/editeur.yml:1: WARNING: fichier introuvable" in re.sub(
+        r"\x1b\[[0-9;]*m", "", warnings
+    )
+
+
+def test_the_site_map_lists_every_published_page_and_no_draft(tmp_path: Path) -> None:
+    outdir, _ = build_root("kb", base(tmp_path), copy=False, confoverrides={"kb_preview": True})
+    listed = {
+        a["href"].removesuffix(".html") or "plan-du-site"  # its link to itself is ""
+        for a in soup(outdir / "plan-du-site.html").select(".kb-site-map a")
+    }
+    for name in ("articles/premier", "articles/deuxieme", "articles/dossier/troisieme", "index"):
+        assert name in listed, name
+    assert "articles/brouillon" not in listed and "articles/futur" not in listed
+    assert {"categories/index", "tags/index", "archives", *PAGES} <= listed
+
+
+def test_the_eco_design_statement_measures_the_built_site(tmp_path: Path) -> None:
+    outdir, _ = build_root("kb", base(tmp_path), copy=False)
+    page = soup(outdir / "ecoconception.html")
+    headings = [h.get_text() for h in page.select("h2")]
+    assert headings == [
+        "Stratégie",
+        "Spécifications",
+        "Architecture",
+        "Expérience et interface utilisateur",
+        "Contenus",
+        "Frontend",
+        "Backend",
+        "Hébergement",
+        "Algorithmie",
+    ]
+    text = text_of(outdir / "ecoconception.html")
+    pages = len(pages_of(outdir)) - 1  # all but itself
+    assert re.search(rf"\b{pages} pages, de \d+,\d\xa0Ko en médiane", text), text
+    assert re.search(r"Première visite d’un article\xa0: \d+ fichiers au plus", text), text
+    assert "aucune requête vers un autre site" in text
+
+
+def test_changing_the_data_files_rewrites_every_page_as_a_clean_build(tmp_path: Path) -> None:
+    src = base(tmp_path)
+    build_root("kb", src, copy=False)
+    data = AUDIT.format(date=dt.date.today().replace(day=1).isoformat(), rate=72)
+    (src / "data/accessibilite.yml").write_text(data, "utf-8")
+    outdir = rebuild_as_clean("kb", src, "audit")
+    assert footer_mentions(outdir) == {"Accessibilité\u00a0: partiellement conforme"}
+
+
+def test_the_status_is_computed_never_declared() -> None:
+    on = dt.date(2026, 12, 1)
+    raw = AUDIT.format(date="2026-10-01", rate=50).encode()
+    found, problems = obligations.accessibility(raw, "data/accessibilite.yml", on)
+    assert problems == [] and found.status == "partiellement"
+    assert obligations.accessibility(None, "x", on)[0].status == "non"
