@@ -72,7 +72,7 @@ extensions = [
 STOCK_ASSETS = os.environ.get("KB_ASSETS") == "stock"
 if not STOCK_ASSETS:
     extensions.append("sphinx_base_de_connaissances.css_bundle")
-myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes", "tasklist"]
 # Raw HTML in pages goes through the engine's allow-list; these classes are the site's own
 # (_static/site.css), used by the guide.
 kb_html_classes = ["kb-card-preview"]

@@ -85,7 +85,7 @@ def test_an_unknown_term_fails_the_build_with_its_file_and_line(tmp_path: Path) 
     with (src / "articles/deuxieme.md").open("a", encoding="utf-8") as handle:
         handle.write("\nUn {term}`ROI` inconnu.\n")
     _, warnings = build_root("kb", src, copy=False, warningiserror=False)
-    assert "articles/deuxieme.md:" in warnings and "ROI" in warnings and "glossary" in warnings
+    assert "articles/deuxieme.md:" in warnings and "ROI" in warnings and "glossaire" in warnings
 
 
 def test_editing_a_definition_or_a_linked_article_rewrites_the_pages_showing_it(

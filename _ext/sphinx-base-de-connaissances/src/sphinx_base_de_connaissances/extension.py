@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
-from . import _compat, diagnostics, options
+from . import _compat, diagnostics, french, options
 from .clock import today
 from .content.catalog import Catalog
 from .offline import missing_extra
@@ -61,6 +61,8 @@ class KnowledgeBase:
         self.cards: Drawing | None = None  # share cards drawn while pages are written
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
+        if str(config.language or "").startswith("fr"):
+            french.install()  # Sphinx's, MyST's and docutils' common warnings in French
         # Before Sphinx loads its saved environment: an unfinished build is not built upon.
         if journal.recover(Path(app.doctreedir)):
             diagnostics.info("la construction précédente ne s’est pas terminée : tout est refait.")

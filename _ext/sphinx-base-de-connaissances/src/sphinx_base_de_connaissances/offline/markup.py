@@ -45,7 +45,7 @@ _INLINE_CALLS = {
     "sup": "super", "sub": "sub", "del": "strike", "s": "strike", "u": "underline",
     "ins": "underline", "mark": "highlight", "small": "kb-small",
 }  # fmt: skip
-SKIPPED = {"script", "style", "template", "button", "input", "select", "textarea", "svg"}
+SKIPPED = {"script", "style", "template", "button", "select", "textarea", "svg"}
 
 
 def text(value: str) -> str:
@@ -248,6 +248,10 @@ class Converter:
         name = node.name
         if name == "br":
             return marker + "#linebreak()"
+        if name == "input":  # a task list's box, checked or not; any other input is left out
+            if node.get("type") != "checkbox":
+                return ""
+            return marker + ("☑ " if node.has_attr("checked") else "☐ ")
         if name == "img":
             return marker + self.image(node)
         if name in {"code", "kbd", "samp", "tt"}:

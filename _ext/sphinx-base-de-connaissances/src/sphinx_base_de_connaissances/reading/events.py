@@ -103,6 +103,8 @@ class Reading:
         safety.refuse_dangerous_targets(doctree)
         safety.refuse_files(doctree, self.boundary, folder)
         safety.refuse_long_code(doctree)
+        safety.refuse_leftovers(doctree)
+        safety.require_alt_text(doctree)
         safety.refuse_outside_reads(app, docname, doctree, self.boundary)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:

@@ -54,6 +54,15 @@ def title_as_text(doctree: nodes.document, title: str | None) -> None:
         heading += nodes.Text(text)
 
 
+# What MyST's "tasklist" writes for « - [ ] » and « - [x] »: a disabled checkbox, nothing else.
+_TASK_BOX = re.compile(
+    r'<input class="task-list-item-checkbox"( checked="checked")? disabled="disabled" '
+    r'type="checkbox">'
+)
+# Another tool's syntax left as text by an import: GitBook and Jekyll, Hugo.
+_LEFTOVER = re.compile(r"\{%.*?%\}|\{\{<.*?>\}\}|\{\{%.*?%\}\}", re.DOTALL)
+
+
 def sanitize_raw_html(doctree: nodes.document, folder: str, classes: Iterable[str]) -> None:
     """``folder``: the page's folder under the site's root (for the raw images' sources);
     ``classes``: the CSS classes raw HTML may carry (``kb_html_classes``)."""
@@ -61,6 +70,8 @@ def sanitize_raw_html(doctree: nodes.document, folder: str, classes: Iterable[st
         if "html" not in node.get("format", "").split():
             continue
         html = node.astext()
+        if _TASK_BOX.fullmatch(html.strip()):
+            continue  # a task list's checkbox, as MyST writes it
         refused = sanitize.refusals(html, folder, classes)
         for refusal in refused:
             _warn(refusal.message, node)
@@ -109,8 +120,80 @@ def refuse_long_code(doctree: nodes.document) -> None:
             node.parent.remove(node)
 
 
+def refuse_leftovers(doctree: nodes.document) -> None:
+    """Syntax of another tool that no importer converted (GitBook's « {% hint %} », Hugo's
+    « {{< … >}} », VuePress's « ::: tip ») would be shown as it is, or silently lose its title:
+    each is a warning at its line (the strict build fails)."""
+    for node in doctree.findall(nodes.container):
+        if node.get("is_div"):  # « ::: name » without {braces}: MyST makes a bare box of it
+            name = " ".join(node.get("classes", [])) or "…"
+            warn(
+                f"conteneur « ::: {name} » non converti : écrivez « :::{{{name}}} » (une "
+                "directive : note, tip, warning…) ou « :::{admonition} Titre ».",
+                subtype=Subtype.HTML,
+                location=node,
+            )
+    for node in doctree.findall(nodes.paragraph):
+        if any(isinstance(p, (nodes.literal_block, nodes.raw)) for p in _ancestors(node)):
+            continue
+        text = "".join(
+            child.astext()
+            for child in node.findall(nodes.Text)
+            if not isinstance(child.parent, (nodes.literal, nodes.literal_block))
+        )
+        bare = re.match(r"\s*:{3,}\s*([\w-]+)", text)
+        if bare:  # « ::: tip » where MyST has no colon fences: left as text
+            warn(
+                f"conteneur « ::: {bare[1]} » non converti : écrivez « :::{{{bare[1]}}} » (une "
+                "directive : note, tip, warning…) ou « :::{admonition} Titre ».",
+                subtype=Subtype.HTML,
+                location=located(node),
+            )
+            continue
+        found = _LEFTOVER.search(text)
+        if found:
+            opening, *words = found.group()[:3], *found.group()[3:].split()[:1]
+            closing = found.group()[-3:] if found.group().startswith("{{") else found.group()[-2:]
+            shown = f"{opening} {' '.join(words)} … {closing}".replace("  ", " ")
+            warn(
+                f"syntaxe d’un autre outil non convertie : « {shown} » ; convertissez-la "
+                "(base-de-connaissances import) ou écrivez-la entre accents graves pour "
+                "l’afficher telle quelle.",
+                subtype=Subtype.HTML,
+                location=node,
+            )
+
+
+def located(node: nodes.Node) -> nodes.Node:
+    """``node``, or its nearest ancestor that knows its line (MyST leaves some images
+    without one)."""
+    while not node.line and node.parent is not None:
+        node = node.parent
+    return node
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    while node.parent is not None:
+        node = node.parent
+        found.append(node)
+    return found
+
+
+def require_alt_text(doctree: nodes.document) -> None:
+    """An image without a text for who cannot see it fails the build, as it fails ``check``."""
+    for node in list(doctree.findall(nodes.image)):
+        if not str(node.get("alt", "")).strip():
+            warn(
+                f"image « {str(node.get('uri', ''))[:60]} » sans texte alternatif : décrivez-la "
+                "entre les crochets, ![ce que montre l’image](…), ou avec « :alt: ».",
+                subtype=Subtype.HTML,
+                location=located(node),
+            )
+
+
 def _refuse_file(message: str, node: nodes.Node) -> None:
-    warn(f"{message}.", subtype=Subtype.FILE, location=node)
+    warn(f"{message}.", subtype=Subtype.FILE, location=located(node))
 
 
 def refuse_files(doctree: nodes.document, boundary: Boundary, folder: Path) -> None:

@@ -40,7 +40,7 @@ extensions = [
     "sphinx_base_de_connaissances",
     "sphinx_base_de_connaissances.css_bundle",
 ]
-myst_enable_extensions = ["colon_fence", "deflist", "smartquotes"]
+myst_enable_extensions = ["colon_fence", "deflist", "smartquotes", "tasklist"]
 myst_title_to_header = True
 myst_heading_anchors = 3
 
