@@ -227,3 +227,29 @@ def test_the_offline_edition_without_its_extra_is_a_french_error_not_a_traceback
     assert said in warnings
     assert 'python -m pip install "sphinx-base-de-connaissances[offline]"' in warnings
     assert "Traceback" not in warnings and not (outdir / "telechargements").exists()
+
+
+def test_writers_order_a_category_and_feeds_keep_dates(tmp_path: Path) -> None:
+    """``order`` places an article in its category's page and navigation (an imported guide
+    keeps its parts in order); the others follow, newest first; feeds stay by date."""
+    from tests.helpers import soup
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    for name, place in (("dossier/troisieme", 1), ("premier", 2)):
+        path = src / f"articles/{name}.md"
+        text = path.read_text("utf-8").replace("category:", f"order: {place}\ncategory:", 1)
+        path.write_text(text, "utf-8")
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    listed = soup(outdir / "categories/strategie.html").select(".kb-card__title a")
+    assert [a.get_text()[:9] for a in listed] == ["Troisième", "Premier a"]
+    nav = soup(outdir / "articles/premier.html").select(".kb-nav__list--articles a")
+    assert [a.get_text()[:9] for a in nav] == ["Troisième", "Premier a"]
+    feed = (outdir / "feeds/strategie/atom.xml").read_text("utf-8")
+    assert feed.index("Premier article") < feed.index("Troisième article")
+    path = src / "articles/premier.md"
+    path.write_text(path.read_text("utf-8").replace("order: 2", "order: deux"), "utf-8")
+    _, warnings = build_root("kb", src, copy=False, warningiserror=False)
+    assert "premier.md:" in warnings and "champ « order »" in warnings
+    assert "attendu : un nombre entier de 1 à" in warnings

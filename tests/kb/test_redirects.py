@@ -3,6 +3,7 @@ collisions, and the check that names every published article gone without a redi
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -66,6 +67,63 @@ def test_a_removed_redirect_is_pruned_and_a_colliding_one_fails(tmp_path: Path) 
     with_redirects(src, "redirect_from: [deuxieme]\n")
     _, warnings = build_root("kb", src, copy=False)
     assert "champ « redirect_from » : « deuxieme » est l’adresse d’une page qui existe" in warnings
+
+
+OLD_ADDRESSES = (
+    'redirect_from: ["/Guide Utilisateur/README.html", "/2015/03/12/l%C3%A9t%C3%A9/", '
+    '"/docs/install", "/?p=42"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "target"),
+    [
+        ("Guide Utilisateur/README.html", "https://example.org/kb/articles/premier.html"),
+        ("2015/03/12/lété/index.html", "https://example.org/kb/articles/premier.html"),
+        ("docs/install/index.html", "https://example.org/kb/articles/premier.html"),
+    ],
+)
+def test_each_old_address_of_another_site_sends_readers_to_the_article(
+    tmp_path: Path, page: str, target: str
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    with_redirects(src, OLD_ADDRESSES)
+    outdir, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    found = soup(outdir / page)
+    assert found.find("meta", attrs={"http-equiv": "refresh"})["content"] == f"0; url={target}"
+    assert found.find("link", rel="canonical")["href"] == target
+    # The WordPress short link: the home page's script looks the query up in the map.
+    queries = json.loads((outdir / "_static/kb-anciennes-adresses.json").read_text("utf-8"))
+    assert queries == {"p=42": target}
+    home = soup(outdir / "index.html")
+    assert home.find("script", src=re.compile(r"kb-anciennes-adresses\.js"))
+    for listing in ("sitemap.xml", "feeds/atom.xml"):
+        assert "README" not in (outdir / listing).read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("old", "says"),
+    [
+        ("/../../etc/passwd", "ni « .. »"),
+        ("/_static/kb.css", "commençant par « _ »"),
+        ("/categories/strategie.html", "une page que le moteur produit"),
+        ("https://ailleurs.example/x", "sans domaine"),
+        ("/?p=1&x=2", "de la forme /?nom=valeur"),
+        ("/articles/deuxieme.html", "l’adresse d’une page qui existe"),
+        ("Ancien Nom", "ni un identifiant d’article"),
+    ],
+)
+def test_an_old_address_that_would_take_a_page_or_leave_the_site_is_refused(
+    tmp_path: Path, old: str, says: str
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    with_redirects(src, f"redirect_from: [{json.dumps(old)}]\n")
+    outdir, warnings = build_root("kb", src, copy=False, warningiserror=False)
+    assert "premier.md" in warnings and "redirect_from" in warnings and says in warnings
+    assert not (outdir / "etc").exists()
 
 
 def git(repo: Path, *args: str) -> None:

@@ -265,3 +265,20 @@ def test_unsafe_files_are_never_built(tmp_path: Path) -> None:
     assert "articles/latin1.md:2: fichier illisible : l’octet 0xc9" in "\n".join(messages)
     assert any(m.startswith("articles/lien.md:1:") and "lien symbolique" in m for m in messages)
     assert check_tree(tree, style=False)  # the standalone check reports them too
+
+
+@pytest.mark.parametrize(
+    ("description", "one"),
+    [
+        ("1. Phase de cadrage : qui décide, qui finance et qui pilote.", True),
+        ("Étape 2. Puis le déploiement, équipe par équipe, sur un trimestre.", True),
+        ("Une phrase assez longue pour valoir. Une autre phrase ensuite.", False),
+        ("Vraiment ? Oui, et ce n’est pas tout, loin de là, mes amis.", False),
+    ],
+)
+def test_a_number_full_stop_ends_no_sentence(description: str, one: bool) -> None:
+    article, problems = parse(
+        VALID.replace("Une description d’une seule phrase, assez longue.", description)
+    )
+    assert (article is not None) is one
+    assert one or "une seule phrase" in problems[0].message

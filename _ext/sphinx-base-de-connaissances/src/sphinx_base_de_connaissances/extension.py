@@ -166,6 +166,8 @@ class KnowledgeBase:
     def page_context(self, app: Sphinx, pagename: str, _t: str, context: Context, _d: Any) -> None:
         if self.site.html:
             page.metadata(app, self.site, self.pages, pagename, context)
+            if pagename == app.config.root_doc:  # old query addresses (/?p=42) land here
+                app.add_js_file("kb-anciennes-adresses.js", loading_method="defer")
 
     def assets_and_policy(
         self, app: Sphinx, pagename: str, _t: str, context: Context, doctree: Any

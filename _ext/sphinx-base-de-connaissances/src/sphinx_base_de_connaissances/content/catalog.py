@@ -30,7 +30,6 @@ class Catalog:
         self.in_category: dict[str, int] = {}  # docname → its index in by_category
         labels: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for article in self.articles:
-            self.in_category[article.docname] = len(self.by_category[article.category])
             self.by_category[article.category].append(article)
             self.by_year[article.date.year].append(article)
             for author in article.authors:
@@ -38,6 +37,15 @@ class Catalog:
             for tag in article.tags:
                 self.by_tag[tag.slug].append(article)
                 labels[tag.slug][tag.label] += 1
+        # A category as its pages and navigation show it: the articles writers placed
+        # (``order``) first, in their order, then the others newest first. Feeds keep dates.
+        self.in_order: dict[str, list[Article]] = {
+            key: sorted(found, key=lambda a: (a.order is None, a.order or 0))
+            for key, found in self.by_category.items()
+        }
+        for found in self.in_order.values():
+            for index, article in enumerate(found):
+                self.in_category[article.docname] = index
         self._tag_positions = {
             slug: [self.position[a.docname] for a in found] for slug, found in self.by_tag.items()
         }
@@ -172,7 +180,7 @@ def shown(
     category = category_of(pagename, catalog)
     if listing:
         return category, [], False
-    pool = catalog.by_category.get(category, []) if category else catalog.articles
+    pool = catalog.in_order.get(category, []) if category else catalog.articles
     index = catalog.in_category.get(pagename) if category else None
     return category, nearby(pool, index, limit), len(pool) > limit
 

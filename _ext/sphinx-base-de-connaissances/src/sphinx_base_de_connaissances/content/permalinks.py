@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 
+from . import addresses
 from .frontmatter import Problem
 from .schema import Article
 
@@ -20,20 +21,33 @@ from .schema import Article
 def redirect_problems(
     articles: Iterable[tuple[str, Article]], docnames: Iterable[str], folder: str
 ) -> list[Problem]:
+    """A redirect may not take a page's address (an old id naming an existing article, an old
+    address naming a page's file), nor be claimed twice (two ids, two files, two queries)."""
     pages = set(docnames)
+    files = {file: name for name in pages for file in addresses.page_files(name)}
     claimed: dict[str, str] = {}
     problems = []
     for path, article in sorted(articles, key=lambda pair: pair[0]):
         for old in article.redirect_from:
-            if f"{folder}/{old}" in pages:
+            key, taken = old, ""
+            if addresses.is_address(old):
+                address, _ = addresses.parse(old)
+                if address is None:  # the schema reported it
+                    continue
+                key = f"?{address.query}" if address.query else address.file
+                if key in files:
+                    taken = f"{files[key]}.md"
+            elif f"{folder}/{old}" in pages:
+                taken = f"{folder}/{old}.md"
+            if taken:
                 message = (
-                    f"« {old} » est l’adresse d’une page qui existe ({folder}/{old}.md) ; "
+                    f"« {old} » est l’adresse d’une page qui existe ({taken}) ; "
                     "une redirection ne peut pas la remplacer."
                 )
-            elif old in claimed:
-                message = f"« {old} » est déjà redirigé vers {claimed[old]} ; gardez-en un seul."
+            elif key in claimed:
+                message = f"« {old} » est déjà redirigé vers {claimed[key]} ; gardez-en un seul."
             else:
-                claimed[old] = path
+                claimed[key] = path
                 continue
             problems.append(Problem(path, 1, "redirect_from", message))
     return problems
@@ -41,14 +55,14 @@ def redirect_problems(
 
 def renamed_ids(articles: Iterable[Article], folder: str) -> dict[str, str]:
     """Each old docname (``<folder>/<old id>``) → the docname of the article redirecting it."""
-    return {f"{folder}/{old}": a.docname for a in articles for old in a.redirect_from}
+    return {f"{folder}/{old}": a.docname for a in articles for old in a.old_ids}
 
 
 def renamed_within(articles: Iterable[Article], folder: str) -> dict[str, str]:
     """Each old id (``redirect_from``) → the id of the article redirecting it, both relative
     to the articles folder: how data files name articles."""
     prefix = f"{folder.rstrip('/')}/"
-    return {old: a.docname.removeprefix(prefix) for a in articles for old in a.redirect_from}
+    return {old: a.docname.removeprefix(prefix) for a in articles for old in a.old_ids}
 
 
 def replacement(

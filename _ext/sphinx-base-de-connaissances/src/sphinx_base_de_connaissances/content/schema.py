@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import frontmatter
+from . import addresses, frontmatter
 from .frontmatter import FrontMatter, Problem
 from .sanitize import url_refusal
 from .slugs import RESERVED, is_slug, slugify, tag_label
@@ -26,7 +26,9 @@ DESCRIPTION_MIN, DESCRIPTION_MAX = 30, 200
 TITLE_MAX = 120
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A sentence end followed by another sentence: "…fin. Une autre…".
-SECOND_SENTENCE = re.compile(r"[.!?…]\s+[A-ZÀ-ÖØ-Þ]")
+# A number's full stop (« 1. Phase… ») ends no sentence.
+SECOND_SENTENCE = re.compile(r"(?:(?<![0-9])\.|[!?…])\s+[A-ZÀ-ÖØ-Þ]")
+ORDER_MAX = 100_000
 DATE_EXAMPLE = "une date AAAA-MM-JJ, par exemple 2026-11-27"
 
 
@@ -56,6 +58,17 @@ class Article:
     reading_minutes: int = 1
     contributors: tuple[str, ...] = ()  # the commit authors of its file (content.history)
     redirect_from: tuple[str, ...] = ()  # old ids whose pages send readers here
+    order: int | None = None  # its place in its category, as writers set it (first: 1)
+
+    @property
+    def old_ids(self) -> tuple[str, ...]:
+        """The ``redirect_from`` values that are former ids under the articles folder."""
+        return tuple(old for old in self.redirect_from if not addresses.is_address(old))
+
+    @property
+    def old_addresses(self) -> tuple[str, ...]:
+        """The ``redirect_from`` values that are addresses from the site's root."""
+        return tuple(old for old in self.redirect_from if addresses.is_address(old))
 
     def preview_key(self) -> tuple[object, ...]:
         """What a link preview shows of this article (``writing.popovers``)."""
@@ -76,6 +89,7 @@ class Article:
             self.image,
             self.reading_minutes,
             self.redirect_from,
+            self.order,
         )
 
 
@@ -244,16 +258,24 @@ def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ..
 
 
 def _redirect_from(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[str, ...]:
-    """Old ids of the article (its path under the articles folder, without ``.md``), each of
-    which gets a page that sends readers here."""
+    """Old ids of the article (its path under the articles folder, without ``.md``) and old
+    addresses of the site (from its root: ``/guide/page.html``, ``/2015/03/titre/``,
+    ``/?p=42``), each of which sends readers here."""
     ids: dict[str, None] = {}
-    for value, item in reader.texts(node, "redirect_from", "[ancien-nom, dossier/ancien-nom]"):
-        if not all(is_slug(part) for part in value.split("/")):
+    example = "[ancien-nom, dossier/ancien-nom, /ancienne/adresse.html]"
+    for value, item in reader.texts(node, "redirect_from", example):
+        if addresses.is_address(value):
+            address, refusal = addresses.parse(value)
+            if address is None:
+                reader.problem(item, "redirect_from", f"« {value[:80]} » : {refusal}.")
+                continue
+        elif not all(is_slug(part) for part in value.split("/")):
             reader.problem(
                 item,
                 "redirect_from",
-                f"« {value} » n’est pas un identifiant d’article ; attendu : son ancien chemin "
-                "sous articles/, sans .md (minuscules sans accent, chiffres, tirets, /).",
+                f"« {value} » n’est ni un identifiant d’article (son ancien chemin sous "
+                "articles/, sans .md : minuscules sans accent, chiffres, tirets, /) ni une "
+                "ancienne adresse du site (commençant par /).",
             )
             continue
         ids.setdefault(value, None)
@@ -266,6 +288,20 @@ def _image(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
         reader.problem(node, "image", refusal.message + ".")
         return None
     return value
+
+
+def _order(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> int | None:
+    value = node.value if isinstance(node, yaml.ScalarNode) else None
+    number = str(value)
+    if node.tag == "tag:yaml.org,2002:int" and number.isdigit() and 1 <= int(number) <= ORDER_MAX:
+        return int(number)
+    reader.problem(
+        node,
+        "order",
+        f"« {str(value)[:40]} » ; attendu : un nombre entier de 1 à {ORDER_MAX}, la place de "
+        "l’article dans sa catégorie (1 en premier).",
+    )
+    return None
 
 
 Handler = Callable[[_Reader, yaml.Node, Vocabulary], object]
@@ -282,6 +318,7 @@ FIELDS: dict[str, Handler] = {
     "image": _image,
     "share": lambda reader, node, _vocab: reader.boolean(node, "share"),
     "redirect_from": _redirect_from,
+    "order": _order,
 }
 REQUIRED = {
     "title": "le titre de l’article",
@@ -363,4 +400,5 @@ def parse_article(
         image=str(values.get("image", "")),
         share=bool(values.get("share", True)),
         redirect_from=values.get("redirect_from", ()),  # type: ignore[arg-type]
+        order=values.get("order"),  # type: ignore[arg-type]
     ), []

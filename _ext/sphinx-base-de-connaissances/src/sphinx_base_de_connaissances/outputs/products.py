@@ -4,6 +4,7 @@ All made in memory, then written whole."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from .cards import CardText
 from .prune import prune
 
 NOT_IN_SITEMAP = frozenset({"search", "genindex", "404"})
+QUERIES = "_static/kb-anciennes-adresses.json"  # old ?p=42 → address (redirects.queries)
 
 
 class Products:
@@ -55,6 +57,15 @@ class Products:
             target = Path(app.builder.get_outfilename(old))
             write_whole(target, page)
             listings.append(target.relative_to(outdir).as_posix())
+        taken = set(written) | set(listings)
+        for file, page in redirects.address_pages(self.catalog.articles, self.url).items():
+            if file not in taken:  # never over a page (check_consistency reported it)
+                write_whole(outdir / file, page)
+                listings.append(file)
+        queries = redirects.queries(self.catalog.articles, self.url)
+        if queries:
+            write_whole(outdir / QUERIES, json.dumps(queries, indent=0).encode("utf-8"))
+            listings.append(QUERIES)
         paths, drawn = cards.finish()
         unchanged = count(len(paths) - drawn, "inchangée")
         info("cartes de partage : %s, %s", count(drawn, "dessinée"), unchanged)

@@ -1,7 +1,7 @@
-"""The pages at an article's old addresses (its ``redirect_from`` ids): a meta refresh to the
-article, ``rel="canonical"`` to its address, ``noindex``, a visible link, no script. Written
-whole at ``build-finished`` for every builder's file layout (html, dirhtml); never in the
-sitemap, the search index or the feeds, which list documents only."""
+"""The pages at an article's old addresses (its ``redirect_from`` ids and addresses): a meta
+refresh to the article, ``rel="canonical"`` to its address, ``noindex``, a visible link, no
+script. Written whole at ``build-finished`` for every builder's file layout (html, dirhtml);
+never in the sitemap, the search index or the feeds, which list documents only."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from ..content import addresses
 from ..content.schema import Article
 
 PAGE = Markup("""<!DOCTYPE html>
@@ -34,16 +35,39 @@ def pages(
     link: Callable[[str, str], str],
     url: Callable[[str], str],
 ) -> dict[str, bytes]:
-    """Old docname → the page to write there. ``link(from, to)``: a relative URL between two
-    pages; ``url(page)``: a page's absolute address."""
+    """Old docname → the page to write there (its old ids). ``link(from, to)``: a relative
+    URL between two pages; ``url(page)``: a page's absolute address."""
     found = {}
     for article in articles:
-        for old in article.redirect_from:
+        for old in article.old_ids:
             source = f"{folder}/{old}"
-            html = PAGE.format(
-                relative=link(source, article.docname),
-                canonical=url(article.docname),
-                title=escape(article.title),
-            )
-            found[source] = html.encode("utf-8")
+            found[source] = _page(link(source, article.docname), url(article.docname), article)
     return found
+
+
+def address_pages(articles: Iterable[Article], url: Callable[[str], str]) -> dict[str, bytes]:
+    """File under the output folder → the page to write there (its old addresses); the
+    link is absolute: an old address may sit at any depth, under any host's rules."""
+    found = {}
+    for article in articles:
+        for old in article.old_addresses:
+            address, _ = addresses.parse(old)
+            if address is not None and address.file:
+                found[address.file] = _page(url(article.docname), url(article.docname), article)
+    return found
+
+
+def queries(articles: Iterable[Article], url: Callable[[str], str]) -> dict[str, str]:
+    """Old query (``p=42``) → the article's address, for the home page's script."""
+    found = {}
+    for article in articles:
+        for old in article.old_addresses:
+            address, _ = addresses.parse(old)
+            if address is not None and address.query:
+                found[address.query] = url(article.docname)
+    return dict(sorted(found.items()))
+
+
+def _page(relative: str, canonical: str, article: Article) -> bytes:
+    html = PAGE.format(relative=relative, canonical=canonical, title=escape(article.title))
+    return html.encode("utf-8")

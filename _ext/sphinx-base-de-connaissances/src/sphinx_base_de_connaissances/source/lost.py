@@ -71,7 +71,7 @@ def lost_articles(
     if not merge_base:
         return [], f"liens permanents : pas d’ancêtre commun avec {ref}, non vérifiés."
     before = published_at(srcdir, merge_base, folder)
-    redirected = {old for _, article in articles for old in article.redirect_from}
+    redirected = {old for _, article in articles for old in article.old_ids}
     now = {
         p.relative_to(srcdir / folder).with_suffix("").as_posix()
         for p in (srcdir / folder).rglob("*.md")

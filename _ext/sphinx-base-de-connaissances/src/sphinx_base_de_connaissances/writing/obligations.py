@@ -116,7 +116,7 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     for key, entry in pages.vocab.categories.items():
         published = [
             (a.docname, a.title)
-            for a in pages.catalog.by_category.get(key, [])
+            for a in pages.catalog.in_order.get(key, [])
             if is_published(a, on)  # never a draft, even in the live preview
         ]
         sections.append((f"Articles\u00a0: {entry.name}", published))

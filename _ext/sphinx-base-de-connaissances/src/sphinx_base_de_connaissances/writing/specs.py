@@ -48,7 +48,7 @@ def specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
         yield from paginate(
             f"categories/{key}",
             entry.name,
-            catalog.by_category.get(key, []),
+            catalog.in_order.get(key, []),
             size,
             intro=entry.description,
             show_category=False,
