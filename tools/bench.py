@@ -85,7 +85,19 @@ class SizeResult:
     # ours and the stock theme's assets (the baseline build), smallest size only.
     weights: dict[str, dict[str, int]] = field(default_factory=dict)
     baseline_weights: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Importing a 500-page MkDocs project into a new base, then its first strict build (first
+    # size only): against the full build's time per article of the synthetic corpus.
+    import_pages: int = 0
+    import_seconds: float | None = None
+    import_build: Run | None = None
     notes: list[str] = field(default_factory=list)
+
+    def import_ratio(self) -> float | None:
+        """Import + build per page, over the corpus's full build per article."""
+        if self.import_seconds is None or not self.import_build or not self.per_article_ms():
+            return None
+        per_page = (self.import_seconds + self.import_build.seconds) * 1000 / self.import_pages
+        return per_page / self.per_article_ms()  # type: ignore[operator]
 
     def per_article_ms(self) -> float | None:
         return self.full.seconds * 1000 / self.articles if self.full else None
@@ -295,6 +307,7 @@ def page_weights(html: Path) -> dict[str, dict[str, int]] | None:
 
 UNIFORM_MAX = 1000  # a uniform corpus's full build is paid once more per size
 OFFLINE_MAX = 1000  # Typst holds a whole book in memory: about 4 GiB for 1,000 articles
+IMPORT_PAGES = 500  # "bench gets a row: importing and building 500 pages"
 
 
 def offline_seconds(corpus: Path, html: Path, out: Path) -> float:
@@ -313,6 +326,58 @@ def offline_seconds(corpus: Path, html: Path, out: Path) -> float:
     start = time.perf_counter()
     subprocess.run([*command, "--out", str(out)], check=True, capture_output=True)
     return round(time.perf_counter() - start, 2)
+
+
+def mkdocs_project(pages: int, dest: Path) -> Path:
+    """A MkDocs project of ``pages`` pages in sections of 20, with a nav, admonitions, links
+    between pages and front matter, as a team's existing documentation."""
+    shutil.rmtree(dest, ignore_errors=True)
+    nav = []
+    for section in range(max(1, pages // 20)):
+        folder = dest / "docs" / f"Section {section + 1}"
+        folder.mkdir(parents=True)
+        entries = []
+        for number in range(20):
+            index = section * 20 + number
+            if index >= pages:
+                break
+            (folder / f"page-{number + 1}.md").write_text(
+                f"---\ndate: 2024-01-{1 + number % 28:02d}\nauthors: [Auteur {section % 5}]\n"
+                f"tags: [section {section % 7}]\n---\n\n# Page {index + 1} de la section\n\n"
+                f"Cette page explique la démarche numéro {index + 1} pour une équipe.\n\n"
+                '!!! note "À retenir"\n    La démarche se prépare avant de commencer.\n\n'
+                f"Voir la [page suivante](page-{min(number + 2, 20)}.md).\n\n"
+                + "Un paragraphe de texte ordinaire, assez long pour peser. " * 20
+                + "\n",
+                "utf-8",
+            )
+            entries.append({f"Page {index + 1}": f"Section {section + 1}/page-{number + 1}.md"})
+        nav.append({f"Section {section + 1}": entries})
+    import yaml
+
+    (dest / "mkdocs.yml").write_text(
+        yaml.safe_dump({"site_name": "Projet", "nav": nav}, allow_unicode=True), "utf-8"
+    )
+    return dest
+
+
+def import_and_build(pages: int, work: Path) -> tuple[float, Run]:
+    """A new base, ``pages`` MkDocs pages imported into it, then its strict build."""
+    project = mkdocs_project(pages, work / f"mkdocs-{pages}")
+    base = work / f"import-{pages}"
+    shutil.rmtree(base, ignore_errors=True)
+    engine = [sys.executable, "-m", "sphinx_base_de_connaissances"]
+    subprocess.run([*engine, "new", str(base), "--titre", "Banc"], check=True, capture_output=True)
+    start = time.perf_counter()
+    subprocess.run(
+        [*engine, "import", "markdown", str(project), "--base", str(base)],
+        check=True,
+        capture_output=True,
+    )
+    seconds = round(time.perf_counter() - start, 2)
+    out = work / f"out-import-{pages}"
+    shutil.rmtree(out, ignore_errors=True)
+    return seconds, build(base, out)
 
 
 def uniform_add(size: int, work: Path) -> tuple[Run, float]:
@@ -378,6 +443,9 @@ def measure(size: int, work: Path, baseline_max: int, with_weights: bool = False
     result.full_parallel = build(corpus, work / f"out-{size}-parallel", "-j", "auto")
     if size <= UNIFORM_MAX:
         result.uniform_add, result.uniform_rewritten = uniform_add(size, work)
+    if with_weights:  # the first size only
+        result.import_pages = IMPORT_PAGES
+        result.import_seconds, result.import_build = import_and_build(IMPORT_PAGES, work)
     if size <= baseline_max:
         baseline_out = work / f"out-{size}-baseline"
         result.baseline_full = build(baseline_corpus(corpus), baseline_out, stock=True)
@@ -440,6 +508,16 @@ def table(results: Sequence[SizeResult]) -> str:
             [
                 f"{r.offline_seconds:.1f} s ({r.offline_seconds / r.full.seconds:.2f}× full)"
                 if r.offline_seconds and r.full
+                else "—"
+                for r in results
+            ],
+        ),
+        (
+            f"import {IMPORT_PAGES} MkDocs pages + build",
+            [
+                f"{r.import_seconds:.1f} s + {r.import_build.seconds:.1f} s "
+                f"({r.import_ratio():.2f}× per article)"
+                if r.import_build and r.import_seconds is not None and r.import_ratio()
                 else "—"
                 for r in results
             ],

@@ -24,7 +24,18 @@ ALLOWED = {
     # The sources as files and git, without Sphinx: what the build and the commands read.
     "source": {"content", "state", "clock", "settings", "options"},
     "reading": {"content", "source", "state", "clock", "diagnostics", "_compat", "settings"},
-    "commands": {"content", "source", "offline", "clock", "options", "settings", "_version"},
+    "commands": {
+        "content",
+        "source",
+        "offline",
+        "importer",
+        "clock",
+        "options",
+        "settings",
+        "_version",
+    },
+    # Another tool's content made into a base's files, without Sphinx: used by the command.
+    "importer": {"content"},
     # The books, on the floor of the other outputs: nothing of the pages' writing or search.
     "offline": {
         "content",

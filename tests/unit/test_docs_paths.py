@@ -43,6 +43,7 @@ OUTPUTS = (
     "dist/",
     "ma-base/",
     "node_modules/",
+    "medias/",  # the images and files an import brought into a base
     "guide/",  # a base's guide pages (this one's are guide/*.md: checked below anyway)
 )
 TOKEN = re.compile(r"`([^`\s]+)`")

@@ -5,7 +5,8 @@
 - ``links [SRCDIR]``: the orphan articles and the dead ends (never a failure);
 - ``review [SRCDIR] [--months N]``: the articles due for review, as a Markdown table;
 - ``offline [SRCDIR]``: the base and each reading path as PDF and EPUB, from the built HTML;
-- ``upgrade [BASE]``: a base made with an older engine brought up to this one.
+- ``upgrade [BASE]``: a base made with an older engine brought up to this one;
+- ``import gitbook|markdown|wordpress SOURCE``: existing content brought into a base.
 
 Also installed as the ``base-de-connaissances`` command.
 """
@@ -25,7 +26,9 @@ COMMANDS = {
     "review": "liste les articles à relire",
     "offline": "écrit l’édition hors ligne (PDF et EPUB) d’un site construit",
     "upgrade": "met une base à jour avec cette version du moteur",
+    "import": "importe un GitBook, un dossier Markdown ou un export WordPress",
 }
+MODULES = {"import": "importer"}  # "import" is Python's word
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -34,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines = [f"  {name:8} {about}" for name, about in COMMANDS.items()]
         print(f"utilisation : {PROGRAM} COMMANDE [ARGUMENTS]\n\ncommandes :", *lines, sep="\n")
         return 0 if args[:1] in (["-h"], ["--help"], ["--aide"]) else 2
-    command = importlib.import_module(f".commands.{args[0]}", __package__)
+    module = MODULES.get(args[0], args[0])
+    command = importlib.import_module(f".commands.{module}", __package__)
     return int(command.main(args[1:]))
 
 

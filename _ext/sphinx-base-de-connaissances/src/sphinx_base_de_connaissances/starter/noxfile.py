@@ -41,6 +41,13 @@ def check(session: nox.Session) -> None:
     session.run("python", "-m", ENGINE, "check", ".")
 
 
+@nox.session(name="import")
+def import_(session: nox.Session) -> None:
+    """Importe un contenu existant : nox -s import -- gitbook|markdown|wordpress SOURCE."""
+    install(session, "requirements/site.txt")
+    session.run("python", "-m", ENGINE, "import", *session.posargs)
+
+
 @nox.session
 def tests(session: nox.Session) -> None:
     """Les tests de la base (pytest) ; les arguments après -- vont à pytest."""

@@ -1,0 +1,105 @@
+"""``import gitbook|markdown|wordpress SOURCE``: a team's existing content brought into the
+base of the current folder (see ``importer``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..importer import write
+from ..importer.model import Source
+from ..settings import Settings, SettingsError
+from .cli import Parser
+
+KINDS = ("gitbook", "markdown", "wordpress")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = Parser(
+        "import",
+        "Importe un contenu existant dans la base du dossier courant : un espace GitBook, un "
+        "dossier Markdown (MkDocs, VuePress, Obsidian) ou un export WordPress (WXR). Rien "
+        "d’existant n’est remplacé ; relancée, l’import écrit les mêmes fichiers.",
+    )
+    parser.add_argument("source", choices=KINDS, help="gitbook, markdown ou wordpress")
+    parser.add_argument("chemin", type=Path, help="le dossier de la source, ou l’export .xml")
+    parser.add_argument(
+        "--medias", type=Path, help="WordPress : le dossier wp-content/uploads de l’ancien site"
+    )
+    parser.add_argument("--base", type=Path, default=Path(), help="la base (par défaut : ici)")
+    args = parser.parse_args(argv)
+    problem = _problem(args.source, args.chemin, args.medias, args.base)
+    if problem:
+        print(f"import : {problem}", file=sys.stderr)
+        return 2
+    try:
+        settings = Settings.from_conf_py(args.base)
+    except SettingsError as error:
+        print("import : conf.py refusé :", *error.problems, sep="\n  ", file=sys.stderr)
+        return 2
+    try:
+        source = _read(args.source, args.chemin, args.medias)
+    except (ValueError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
+        print(f"import : {args.chemin} illisible : {error}", file=sys.stderr)
+        return 2
+    base = write.Base(args.base.resolve(), settings.articles_dir, settings.data_dir)
+    outcome = write.place(source, base, dt.date.today())
+    _report(source, outcome, base.root)
+    return 0
+
+
+def _problem(kind: str, path: Path, medias: Path | None, base: Path) -> str:
+    if not (base / "conf.py").is_file():
+        return (
+            f"pas de conf.py dans {base.resolve()} : lancez l’import dans une base créée par "
+            "« base-de-connaissances new », ou donnez-la avec --base."
+        )
+    if kind == "wordpress":
+        if not path.is_file():
+            return f"{path} : attendu, le fichier .xml de l’export WordPress."
+        if medias is not None and not medias.is_dir():
+            return f"--medias {medias} : attendu, le dossier wp-content/uploads."
+        if importlib.util.find_spec("bs4") is None:
+            return (
+                "l’import WordPress demande beautifulsoup4 : "
+                'python -m pip install "sphinx-base-de-connaissances[import]"'
+            )
+    elif not path.is_dir():
+        return f"{path} : attendu, le dossier de la source."
+    return ""
+
+
+def _read(kind: str, path: Path, medias: Path | None) -> Source:
+    if kind == "gitbook":
+        from ..importer import gitbook
+
+        return gitbook.read(path)
+    if kind == "markdown":
+        from ..importer import folder
+
+        return folder.read(path)
+    from ..importer import wordpress
+
+    return wordpress.read(path, medias)
+
+
+def _report(source: Source, outcome: write.Outcome, root: Path) -> None:
+    def shown(paths: list[str]) -> list[str]:
+        return [Path(p).relative_to(root).as_posix() for p in paths]
+
+    drafts = sum(page.draft for page in source.pages)
+    print(
+        f"{source.kind} : {len(source.pages)} pages lues ({drafts} brouillons), "
+        f"{len(source.files)} fichiers ; {len(outcome.written)} fichiers écrits, "
+        f"{len(outcome.unchanged)} déjà à jour."
+    )
+    if outcome.kept:
+        print("\nDéjà présents et différents, laissés tels quels (rien n’est remplacé) :")
+        print(*(f"  {p}" for p in shown(outcome.kept)), sep="\n")
+    if outcome.notes:
+        print(f"\nÀ relire ({len(outcome.notes)}) :")
+        print(*(f"  {note}" for note in outcome.notes), sep="\n")
+    print("\nEnsuite : nox -s check, puis nox -s build.")

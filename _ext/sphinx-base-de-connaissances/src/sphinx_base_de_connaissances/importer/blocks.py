@@ -1,0 +1,350 @@
+"""Markdown as GitBook, MkDocs, VuePress and Obsidian write it, made MyST: GitBook's
+``{% … %}`` blocks, ``!!!``/``???`` and ``::: name`` admonitions, images (Markdown, HTML,
+``![[…]]``), links to other pages and files. Code (fenced or inline) is never touched."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .model import Note, Source, link_to
+
+# Source admonition kinds → MyST's (Material's list, GitBook's hint styles, VuePress's).
+KINDS = {
+    "note": "note",
+    "info": "note",
+    "abstract": "note",
+    "summary": "note",
+    "tldr": "note",
+    "todo": "note",
+    "question": "note",
+    "help": "note",
+    "faq": "note",
+    "example": "note",
+    "quote": "note",
+    "cite": "note",
+    "details": "note",
+    "tip": "tip",
+    "hint": "tip",
+    "success": "tip",
+    "check": "tip",
+    "done": "tip",
+    "important": "important",
+    "warning": "warning",
+    "caution": "warning",
+    "attention": "warning",
+    "danger": "danger",
+    "failure": "danger",
+    "fail": "danger",
+    "missing": "danger",
+    "error": "danger",
+    "bug": "danger",
+}
+TAG = re.compile(r"\{%-?\s*(end)?([\w@/.-]+)((?:[^%]|%(?!\}))*?)-?%\}", re.DOTALL)
+ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
+FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE)
+INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
+MASK = "\x00{}\x00"
+IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
+LINK_MD = re.compile(r'(?<!!)\[([^\]]+)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
+HTML_FIGURE = re.compile(r"<figure>.*?</figure>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
+WIKI = re.compile(r"(!?)\[\[([^\]|#]+)(#[^\]|]+)?(?:\|([^\]]+))?\]\]")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+
+
+@dataclass
+class Context:
+    """One page being converted: where it is, how names resolve, where notes go."""
+
+    source: Source
+    shown: str  # the file as the report names it
+    folder: Path  # the page's folder, absolute
+    root: Path  # the source's root, absolute
+    page_key: Callable[[Path], str | None]  # a .md file → its page key, if imported
+    original: str = ""
+    titles: dict[str, str] = field(default_factory=dict)  # lower-case stem → key (wikilinks)
+
+    def note(self, snippet: str, message: str) -> None:
+        at = self.original.find(snippet.strip()[:60]) if snippet.strip() else -1
+        line = self.original.count("\n", 0, at) + 1 if at >= 0 else 1
+        self.source.notes.append(Note(self.shown, line, message))
+
+
+def convert(text: str, context: Context) -> str:
+    """The page's Markdown, made MyST (see the module's docstring)."""
+    context.original = text
+    masked: list[str] = []
+
+    def mask(match: re.Match[str]) -> str:
+        masked.append(match.group(0))
+        return MASK.format(len(masked) - 1)
+
+    text = FENCE.sub(mask, text)
+    text = INLINE_CODE.sub(mask, text)
+    text = gitbook_blocks(text, context)
+    text = admonitions(text, context)
+    text = containers(text, context)
+    text = HTML_FIGURE.sub(lambda m: html_image(m.group(0), context), text)
+    text = WIKI.sub(lambda m: wikilink(m, context), text)
+    text = IMAGE.sub(lambda m: image(m.group(1), m.group(2), "", context), text)
+    text = LINK_MD.sub(lambda m: link(m.group(1), m.group(2), context), text)
+    for index in range(len(masked) - 1, -1, -1):  # masks may hold earlier masks
+        text = text.replace(MASK.format(index), masked[index])
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def fence(depth: int) -> str:
+    return ":" * (3 + depth)
+
+
+def directive(kind: str, title: str, body: str, depth: int) -> str:
+    """A MyST admonition (colon fence, longer around nested ones)."""
+    mark = fence(depth)
+    body = body.strip("\n")
+    if title:
+        return f"\n{mark}{{admonition}} {title}\n:class: {kind}\n\n{body}\n{mark}\n"
+    return f"\n{mark}{{{kind}}}\n{body}\n{mark}\n"
+
+
+def nested_depth(body: str) -> int:
+    """How many colon fences deep ``body`` already is (its outer fence must be longer)."""
+    lengths = [len(m.group(1)) - 2 for m in re.finditer(r"^(:{3,})\{", body, re.MULTILINE)]
+    return max(lengths, default=0)
+
+
+# GitBook --------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Tag:
+    name: str
+    attributes: dict[str, str]
+    raw: str
+    children: list[_Tag | str] = field(default_factory=list)
+
+
+def gitbook_blocks(text: str, context: Context) -> str:
+    names = [m.group(2) for m in TAG.finditer(text)]
+    if not names:
+        return text
+    closed = {name for name, end in ((m.group(2), m.group(1)) for m in TAG.finditer(text)) if end}
+    root = _Tag("", {}, "")
+    stack = [root]
+    position = 0
+    for match in TAG.finditer(text):
+        stack[-1].children.append(text[position : match.start()])
+        position = match.end()
+        end, name = bool(match.group(1)), match.group(2)
+        if end:
+            while len(stack) > 1 and stack[-1].name != name:
+                stack.pop()
+            if len(stack) > 1:
+                stack.pop()
+            continue
+        tag = _Tag(name, dict(ATTRIBUTE.findall(match.group(3))), match.group(0))
+        stack[-1].children.append(tag)
+        if name in closed:
+            stack.append(tag)
+    stack[-1].children.append(text[position:])
+    return _render(root, context)
+
+
+def _render(tag: _Tag, context: Context) -> str:
+    inner = "".join(
+        child if isinstance(child, str) else _render(child, context) for child in tag.children
+    )
+    name, attributes = tag.name, tag.attributes
+    if not name:
+        return inner
+    depth = nested_depth(inner)
+    if name == "hint":
+        kind = KINDS.get(attributes.get("style", "info"), "note")
+        return directive(kind, "", inner, depth)
+    if name == "tab":
+        return directive("note", attributes.get("title", "Onglet"), inner, depth)
+    if name in {"tabs", "content-ref", "code", "stepper", "columns", "column"}:
+        return "\n" + inner.strip("\n") + "\n"
+    if name == "step":
+        return directive("note", "Étape", inner, depth)
+    if name == "embed":
+        url = attributes.get("url", "")
+        caption = inner.strip() or url
+        return f"\n[{escape_text(caption)}]({url})\n" if url else inner
+    if name == "file":
+        return file_link(attributes.get("src", ""), inner.strip(), context)
+    context.note(tag.raw, f"balise GitBook « {name} » non convertie : son contenu est gardé.")
+    return inner
+
+
+def escape_text(text: str) -> str:
+    return re.sub(r"([\[\]{}])", r"\\\1", text)
+
+
+# MkDocs and VuePress ----------------------------------------------------------------------------
+
+BANG = re.compile(
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)"
+    r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
+)
+COLON_OPEN = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<title>[^\n]*)$")
+COLON_CLOSE = re.compile(r"^:::[ \t]*$")
+
+
+def admonitions(text: str, context: Context) -> str:
+    """MkDocs Material's ``!!! kind "Title"`` (and collapsible ``???``), body indented."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        match = BANG.match(lines[index])
+        if not match:
+            out.append(lines[index])
+            index += 1
+            continue
+        indent = len(match.group("indent").expandtabs(4))
+        body: list[str] = []
+        index += 1
+        while index < len(lines):
+            line = lines[index]
+            if line.strip() and len(line) - len(line.lstrip()) < indent + 4:
+                break
+            body.append(line[indent + 4 :] if line.strip() else "")
+            index += 1
+        inner = admonitions("\n".join(body), context)
+        kind = match.group("kind").lower()
+        title = match.group("title")
+        if title is None:
+            title = "" if kind in KINDS else kind.capitalize()
+        rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+        out.extend(" " * indent + line if line else "" for line in rendered.split("\n"))
+    return "\n".join(out)
+
+
+def containers(text: str, context: Context) -> str:
+    """VuePress's and Docusaurus's ``::: kind Title`` … ``:::`` (MyST's ``:::{…}`` left)."""
+    lines = text.split("\n")
+    stack: list[tuple[str, str, list[str]]] = [("", "", [])]
+    for line in lines:
+        opening = COLON_OPEN.match(line)
+        if opening:
+            title = opening.group("title").strip()
+            stack.append((opening.group("kind").lower(), title, []))
+        elif COLON_CLOSE.match(line) and len(stack) > 1:
+            kind, title, body = stack.pop()
+            inner = "\n".join(body)
+            if kind not in KINDS:
+                title = title or kind.capitalize()
+            stack[-1][2].append(
+                directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+            )
+        else:
+            stack[-1][2].append(line)
+    while len(stack) > 1:  # never closed: kept as text, reported
+        kind, title, body = stack.pop()
+        context.note(f"::: {kind}", f"bloc « ::: {kind} » jamais fermé : laissé en texte.")
+        stack[-1][2].extend([f"{kind} {title}".strip(), *body])
+    return "\n".join(stack[0][2])
+
+
+# Images, files and links ------------------------------------------------------------------------
+
+
+def _target(raw: str) -> str:
+    return raw[1:-1] if raw.startswith("<") and raw.endswith(">") else raw
+
+
+def local(raw: str, context: Context) -> Path | None:
+    """The source file a relative or rooted path names, inside the source (else None)."""
+    path = unquote(urlsplit(_target(raw)).path)
+    if not path:
+        return None
+    base = context.root if path.startswith("/") else context.folder
+    found = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
+    try:
+        found.relative_to(context.root)
+    except ValueError:
+        return None
+    return found
+
+
+def image(alt: str, raw: str, caption: str, context: Context) -> str:
+    target = _target(raw)
+    if urlsplit(target).scheme in {"http", "https"} or target.startswith("//"):
+        context.note(
+            target,
+            f"image distante {target[:80]} : remplacée par un lien (le site ne charge rien "
+            "d’ailleurs) ; téléchargez-la dans la base pour l’afficher.",
+        )
+        return f"[{escape_text(alt or caption or 'Image')}]({target})"
+    found = local(target, context)
+    if found is None or not found.is_file():
+        context.note(target, f"image introuvable : {target[:80]} ; retirée.")
+        return escape_text(alt)
+    if not alt.strip():
+        alt = caption or re.sub(r"[-_]+", " ", found.stem).strip() or "Image"
+        context.note(
+            target, f"image {found.name} sans texte alternatif : « {alt} » proposé, à relire."
+        )
+    token = context.source.file(found)
+    alt = " ".join(alt.split())
+    if caption:
+        return f"\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n"
+    return f"![{escape_text(alt)}]({token})"
+
+
+def html_image(html: str, context: Context) -> str:
+    src = re.search(r'\bsrc\s*=\s*"([^"]*)"', html)
+    alt = re.search(r'\balt\s*=\s*"([^"]*)"', html)
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.DOTALL)
+    if src is None:
+        return html
+    text = re.sub(r"<[^>]+>", "", caption.group(1)).strip() if caption else ""
+    return image(alt.group(1) if alt else "", src.group(1), " ".join(text.split()), context)
+
+
+def file_link(src: str, caption: str, context: Context) -> str:
+    found = local(src, context)
+    if found is None or not found.is_file():
+        context.note(src, f"fichier introuvable : {src[:80]} ; retiré.")
+        return caption
+    label = caption or found.name
+    return f"\n{{download}}`{escape_text(label)} <{context.source.file(found)}>`\n"
+
+
+def link(text: str, raw: str, context: Context) -> str:
+    target = _target(raw)
+    parts = urlsplit(target)
+    if parts.scheme or target.startswith(("#", "//", "mailto:")):
+        return f"[{text}]({target})"
+    found = local(parts.path, context)
+    if found is None:
+        return f"[{text}]({target})"
+    if found.is_dir():
+        found = next((found / n for n in ("README.md", "index.md") if (found / n).is_file()), found)
+    key = context.page_key(found)
+    if key is not None:
+        return f"[{text}]({link_to(key, parts.fragment)})"
+    if found.is_file() and found.suffix.lower() != ".md":
+        return f"{{download}}`{escape_text(text)} <{context.source.file(found)}>`"
+    context.note(target, f"lien vers {target[:80]} : page absente de la source ; lien retiré.")
+    return text
+
+
+def wikilink(match: re.Match[str], context: Context) -> str:
+    bang, name, anchor, label = match.groups()
+    name = name.strip()
+    if bang:
+        candidates = [p for p in context.root.rglob(name) if p.is_file()]
+        if candidates and name.lower().endswith(IMAGE_SUFFIXES):
+            rel = posixpath.relpath(candidates[0].as_posix(), context.folder.as_posix())
+            return image(label or "", f"<{rel}>", "", context)
+    key = context.titles.get(name.lower().removesuffix(".md"))
+    if key is not None:
+        slug = (anchor or "").lstrip("#").strip().lower().replace(" ", "-")
+        return f"[{label or name}]({link_to(key, slug)})"
+    context.note(match.group(0), f"lien « {match.group(0)} » : page introuvable ; gardé en texte.")
+    return label or name

@@ -1,0 +1,81 @@
+"""A folder of Markdown pages: MkDocs (``mkdocs.yml``: ``docs_dir``, ``nav``,
+``use_directory_urls``), VuePress (``.vuepress/``: ``.html`` addresses, a folder's
+``README.md``), or any other (Obsidian's ``[[links]]`` included): pages in the ``nav`` order,
+else folder by folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .model import Guide, Note, Source
+from .tree import Entry, folder_addresses, humanize, load_yaml, read_pages
+
+
+def read(source: Path) -> Source:
+    source = source.resolve()
+    config = source / "mkdocs.yml"
+    notes: list[Note] = []
+    if config.is_file():
+        settings = load_yaml(config.read_text("utf-8")) or {}
+        settings = settings if isinstance(settings, dict) else {}
+        root = (source / str(settings.get("docs_dir") or "docs")).resolve()
+        kind, directory_urls = "MkDocs", settings.get("use_directory_urls", True) is not False
+        name = str(settings.get("site_name") or humanize(source.name))
+        entries, guides = (
+            _nav(root, settings.get("nav"), notes, "") if settings.get("nav") else ([], [])
+        )
+    else:
+        root = source / "docs" if (source / "docs/.vuepress").is_dir() else source
+        kind = "VuePress" if (root / ".vuepress").is_dir() else "Markdown"
+        directory_urls, name, entries, guides = False, humanize(source.name), [], []
+        if kind == "VuePress":
+            notes.append(
+                Note(
+                    ".vuepress",
+                    1,
+                    "barre latérale VuePress non lue : l’ordre est celui des dossiers.",
+                )
+            )
+
+    def category_of(entry: Entry) -> str:
+        if entry.group:
+            return entry.group
+        parts = entry.path.relative_to(root).parts
+        return humanize(parts[0]) if len(parts) > 1 else name
+
+    def addresses_of(path: Path) -> list[str]:
+        return folder_addresses(root, path, directory_urls=directory_urls)
+
+    result = read_pages(
+        kind, root, entries, category_of=category_of, addresses_of=addresses_of, shown_root=source
+    )
+    result.notes[:0] = notes
+    keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}
+    result.guides = [Guide(title, [keys[p] for p in paths if p in keys]) for title, paths in guides]
+    return result
+
+
+def _nav(
+    root: Path, nav: object, notes: list[Note], group: str
+) -> tuple[list[Entry], list[tuple[str, list[Path]]]]:
+    """MkDocs's ``nav``: pages in order; a top-level section is a group and a guide."""
+    entries: list[Entry] = []
+    guides: list[tuple[str, list[Path]]] = []
+    items = nav if isinstance(nav, list) else []
+    for item in items:
+        title, value = (
+            ("", item) if not isinstance(item, dict) else next(iter(item.items()), ("", ""))
+        )
+        if isinstance(value, list):
+            inner, more = _nav(root, value, notes, group or str(title))
+            entries += inner
+            guides += more
+            if not group:
+                guides.append((str(title), [e.path for e in inner]))
+        elif isinstance(value, str) and not value.startswith(("http://", "https://")):
+            path = (root / value).resolve()
+            if path.is_file():
+                entries.append(Entry(path, str(title), group))
+            else:
+                notes.append(Note("mkdocs.yml", 1, f"« {value} » (nav) introuvable : ignoré."))
+    return entries, [g for g in guides if len(g[1]) >= 2]

@@ -1,0 +1,99 @@
+"""A GitBook space synchronised with git: ``.gitbook.yaml`` (its root, its summary file),
+``SUMMARY.md`` (parts and nested pages: the order, the categories, the reading paths) and the
+pages with GitBook's blocks (``blocks``)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from .model import Guide, Note, Source
+from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, load_yaml, read_pages
+
+ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<title>[^\]]*)\]\((?P<path>[^)]+)\)")
+PART = re.compile(r"^#{2,3}[ \t]+(?P<title>.+?)[ \t#]*$")
+
+
+def read(source: Path) -> Source:
+    root, summary = source, "SUMMARY.md"
+    config = source / ".gitbook.yaml"
+    if config.is_file():
+        settings = load_yaml(config.read_text("utf-8")) or {}
+        if isinstance(settings, dict):
+            root = (
+                source / str(settings.get("root", ".")).strip("./")
+                if settings.get("root")
+                else source
+            )
+            structure = settings.get("structure") or {}
+            if isinstance(structure, dict):
+                summary = str(structure.get("summary") or summary)
+    root = root.resolve()
+    entries, guides, notes = _summary(root, root / summary, source)
+    space = humanize(source.resolve().name)
+
+    def category_of(entry: Entry) -> str:
+        if entry.group:
+            return entry.group
+        parts = entry.path.relative_to(root).parts
+        return parts[0] if len(parts) > 1 else space
+
+    def addresses_of(path: Path) -> list[str]:
+        found = folder_addresses(root, path, directory_urls=False)
+        if path.name not in INDEX_NAMES:
+            found.insert(0, found[0].removesuffix(".html"))  # GitBook's own, no suffix
+        return found
+
+    result = read_pages(
+        "GitBook",
+        root,
+        entries,
+        category_of=category_of,
+        addresses_of=addresses_of,
+        shown_root=source.resolve(),
+    )
+    result.notes[:0] = notes
+    keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}
+    result.guides = [Guide(title, [keys[p] for p in paths if p in keys]) for title, paths in guides]
+    return result
+
+
+def _summary(
+    root: Path, summary: Path, shown_root: Path
+) -> tuple[list[Entry], list[tuple[str, list[Path]]], list[Note]]:
+    """The pages of ``SUMMARY.md`` in order, the guides (a part, or a page with sub-pages),
+    and the problems met."""
+    notes: list[Note] = []
+    if not summary.is_file():
+        notes.append(Note(summary.name, 1, "pas de SUMMARY.md : l’ordre est celui des dossiers."))
+        return [], [], notes
+    entries: list[Entry] = []
+    guides: dict[str, list[Path]] = {}
+    part = ""
+    parents: list[tuple[int, str]] = []  # (indent, guide title) of the open top-level page
+    shown = summary.relative_to(shown_root.resolve()).as_posix()
+    for number, line in enumerate(summary.read_text("utf-8").splitlines(), start=1):
+        heading = PART.match(line)
+        if heading:
+            part, parents = heading.group("title").strip(), []
+            continue
+        item = ITEM.match(line)
+        if not item:
+            continue
+        target = unquote(item.group("path").strip().strip("<>").split("#")[0])
+        path = (summary.parent / target).resolve()
+        if not path.is_file():
+            notes.append(Note(shown, number, f"« {target} » introuvable : page ignorée."))
+            continue
+        indent = len(item.group("indent").expandtabs(4))
+        title = item.group("title").strip()
+        entries.append(Entry(path, title, part))
+        if part:
+            guides.setdefault(part, []).append(path)
+        elif indent == 0:
+            parents = [(0, title)]
+            guides.setdefault(title, []).append(path)
+        elif parents:
+            guides[parents[0][1]].append(path)
+    return entries, [(t, p) for t, p in guides.items() if len(p) >= 2], notes

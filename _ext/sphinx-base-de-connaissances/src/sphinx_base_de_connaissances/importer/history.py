@@ -1,0 +1,63 @@
+"""When a source folder is a git repository: each file's first and last commit dates and its
+authors (``.mailmap`` honoured), read in one ``git log``. Without git, nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class FileHistory:
+    created: dt.date
+    updated: dt.date
+    authors: list[str] = field(default_factory=list)  # oldest first
+
+
+def read(root: Path) -> dict[Path, FileHistory]:
+    """Absolute file path → its history, for every file git knows under ``root``."""
+    try:
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        log = subprocess.run(
+            [
+                "git",
+                "-c",
+                "core.quotepath=off",
+                "log",
+                "--format=%x01%aI%x00%aN",
+                "--name-only",
+                "--no-renames",
+                "--",
+                ".",
+            ],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+            encoding="utf-8",
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found: dict[Path, FileHistory] = {}
+    for commit in log.split("\x01")[1:]:
+        head, _, names = commit.partition("\n")
+        when, _, author = head.partition("\x00")
+        day = dt.datetime.fromisoformat(when).date()
+        for name in filter(None, names.split("\n")):
+            path = Path(top, name).resolve()
+            history = found.get(path)
+            if history is None:  # newest commit first: this one is the last change
+                found[path] = FileHistory(day, day, [author])
+            else:
+                history.created = day
+                if author not in history.authors:
+                    history.authors.insert(0, author)
+    return found

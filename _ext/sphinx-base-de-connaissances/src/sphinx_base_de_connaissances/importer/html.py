@@ -1,0 +1,177 @@
+"""HTML (a WordPress post's) made MyST Markdown, element by element: paragraphs, headings
+(shifted so the page's first level is ``##``), emphasis, links, lists, quotes, code, figures
+with captions, tables. Text is escaped for MyST (``{``, ``[``, ``*``, ``<``… never become
+markup); what has no Markdown form is named in a note. Images and links go through the
+caller's ``image`` and ``link`` functions, which decide their targets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+BLOCKS = {
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "figure",
+    "table",
+    "hr",
+    "section",
+    "article",
+}
+DROPPED = {"script", "style", "noscript", "form", "input", "button", "iframe", "object", "embed"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$])")
+_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)]|:::)", re.MULTILINE)
+
+
+@dataclass
+class Converter:
+    image: Callable[[str, str, str], str]  # (src, alt, caption) → Markdown
+    link: Callable[[str], str]  # href → the target to write
+    note: Callable[[str], None]
+    shift: int = 0
+
+    def convert(self, html: str) -> str:
+        soup = BeautifulSoup(html, "html.parser")
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+        self.shift = 2 - min(levels) if levels else 0
+        text = self.blocks(soup)
+        return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+    def blocks(self, parent: Tag) -> str:
+        out: list[str] = []
+        inline: list[str] = []
+
+        def flush() -> None:
+            paragraph = " ".join("".join(inline).split(" ")).strip()
+            if paragraph:
+                out.append(paragraph)
+            inline.clear()
+
+        for child in parent.children:
+            if isinstance(child, Tag) and (child.name in BLOCKS or child.name in DROPPED):
+                flush()
+                block = self.block(child)
+                if block.strip():
+                    out.append(block.strip("\n"))
+            else:
+                inline.append(self.inline(child))
+        flush()
+        return "\n\n".join(out)
+
+    def block(self, tag: Tag) -> str:
+        name = tag.name
+        if name in DROPPED:
+            if name == "iframe" and tag.get("src"):
+                src = str(tag["src"])
+                return f"[{escape(tag.get('title') or src)}]({src})"
+            self.note(f"élément <{name}> retiré")
+            return ""
+        if name in {"p", "div", "section", "article"}:
+            return self.blocks(tag)
+        if re.fullmatch(r"h[1-6]", name):
+            level = min(6, max(2, int(name[1]) + self.shift))
+            return "#" * level + " " + self.inline_of(tag).strip()
+        if name in {"ul", "ol"}:
+            return self.listing(tag)
+        if name == "blockquote":
+            inner = self.blocks(tag)
+            return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
+        if name == "pre":
+            code = tag.get_text()
+            ticks = "`" * max(3, max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
+            return f"{ticks}\n{code.rstrip()}\n{ticks}"
+        if name == "figure":
+            img = tag.find("img")
+            caption = tag.find("figcaption")
+            if img is None:
+                return self.blocks(tag)
+            text = self.inline_of(caption).strip() if caption else ""
+            return self.image(str(img.get("src", "")), str(img.get("alt", "")), text)
+        if name == "hr":
+            return "---"
+        if name == "table":
+            return self.table(tag)
+        return self.blocks(tag)
+
+    def listing(self, tag: Tag) -> str:
+        lines = []
+        for number, item in enumerate(tag.find_all("li", recursive=False), start=1):
+            marker = f"{number}." if tag.name == "ol" else "-"
+            inner = self.blocks(item).split("\n")
+            lines.append(f"{marker} {inner[0]}")
+            lines.extend(("   " + line) if line else "" for line in inner[1:])
+        return "\n".join(lines)
+
+    def table(self, tag: Tag) -> str:
+        rows = tag.find_all("tr")
+        if not rows:
+            return ""
+        cells = [
+            [self.inline_of(c).strip().replace("|", "\\|") for c in r.find_all(["td", "th"])]
+            for r in rows
+        ]
+        width = max(len(r) for r in cells)
+        cells = [r + [""] * (width - len(r)) for r in cells]
+        head, *body = cells
+        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * width]
+        lines += ["| " + " | ".join(r) + " |" for r in body]
+        return "\n".join(lines)
+
+    def inline_of(self, tag: Tag) -> str:
+        return "".join(self.inline(child) for child in tag.children)
+
+    def inline(self, node: object) -> str:
+        if isinstance(node, NavigableString):
+            if type(node).__name__ in {
+                "Comment",
+                "Doctype",
+                "Declaration",
+                "ProcessingInstruction",
+            }:
+                return ""
+            return escape(re.sub(r"\s+", " ", str(node)))
+        if not isinstance(node, Tag):
+            return ""
+        name = node.name
+        if name in DROPPED:
+            return self.block(node)
+        if name == "br":
+            return "\\\n"
+        inner = self.inline_of(node)
+        if name in {"strong", "b"} and inner.strip():
+            return f"**{inner.strip()}**"
+        if name in {"em", "i"} and inner.strip():
+            return f"*{inner.strip()}*"
+        if name == "code":
+            code = node.get_text()
+            ticks = "``" if "`" in code else "`"
+            return f"{ticks}{code}{ticks}"
+        if name == "a":
+            href = str(node.get("href", "")).strip()
+            if not href or not inner.strip():
+                return inner
+            if node.find("img") is not None and not node.get_text(strip=True):
+                return inner  # a linked image: the image alone
+            return f"[{inner.strip()}]({self.link(href)})"
+        if name == "img":
+            return self.image(str(node.get("src", "")), str(node.get("alt", "")), "")
+        return inner
+
+
+def escape(text: str) -> str:
+    """Text that MyST shows as written."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -1,0 +1,69 @@
+"""What every source reader gives the writer: pages in the source's order, and notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+# In converted bodies, what the writer resolves once every page has its new place.
+LINK = "kb-import:"  # kb-import:<page key>[#anchor] → the relative path of its article
+FILE = "kb-import-file:"  # kb-import-file:<index in Source.files> → the copied file
+
+
+def link_to(key: str, anchor: str = "") -> str:
+    """The token that names page ``key`` (and an anchor in it) in a body."""
+    return f"{LINK}{quote(key, safe='')}" + (f"#{anchor}" if anchor else "")
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the import could not do, or did by a choice the writers should review."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line} : {self.message}"
+
+
+@dataclass
+class Page:
+    key: str  # how links name it: its source path, or "wp:<id>"
+    source: str  # its file (or entry) as the report names it
+    title: str
+    body: str  # MyST Markdown, with LINK and FILE tokens
+    category: str  # what the source calls it (a folder, a part, a WordPress category)
+    date: dt.date | None = None
+    updated: dt.date | None = None
+    authors: tuple[str, ...] = ()  # display names
+    tags: tuple[str, ...] = ()
+    description: str = ""  # the source's own, when it has one
+    draft: bool = False
+    old: tuple[str, ...] = ()  # old addresses from the site's root
+    name: str = ""  # the file name the new article should take (slugified by the writer)
+
+
+@dataclass
+class Guide:
+    """A reading path: a run of pages the source orders under one title."""
+
+    title: str
+    keys: list[str]
+
+
+@dataclass
+class Source:
+    kind: str  # "GitBook", "MkDocs", "Markdown", "WordPress"
+    pages: list[Page] = field(default_factory=list)  # in the source's order
+    guides: list[Guide] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)  # images and downloads, FILE indices
+    notes: list[Note] = field(default_factory=list)
+
+    def file(self, path: Path) -> str:
+        """The token that names ``path`` in a body (one per file)."""
+        if path not in self.files:
+            self.files.append(path)
+        return f"{FILE}{self.files.index(path)}"

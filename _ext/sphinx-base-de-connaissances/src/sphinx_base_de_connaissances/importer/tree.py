@@ -1,0 +1,215 @@
+"""A folder of Markdown pages read in a given order (GitBook's ``SUMMARY.md``, MkDocs's
+``nav``, or the folders'): each page's front matter, title, dates and authors (from git when the
+source is a repository), converted body (``blocks``) and old addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import blocks, history
+from .model import Note, Page, Source
+
+FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+SKIPPED = {"node_modules", "site", "_book", "dist"}
+INDEX_NAMES = ("README.md", "readme.md", "index.md")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One page of the source's order: its file, the title the order gives it, its group."""
+
+    path: Path
+    title: str = ""
+    group: str = ""
+
+
+class _Lenient(yaml.SafeLoader):
+    """YAML as MkDocs writes it: ``!!python/name:…`` and ``!ENV`` tags read as plain values."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, _suffix, node: _plain(loader, node))
+
+
+def _plain(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+def load_yaml(text: str) -> object:
+    return yaml.load(text, Loader=_Lenient)  # noqa: S506 (a SafeLoader subclass)
+
+
+def markdown_files(root: Path) -> list[Path]:
+    """Every Markdown page under ``root``, outside hidden and build folders, folder by
+    folder: a folder's README or index first, then the others by name."""
+    found = []
+    for path in sorted(root.rglob("*.md")):
+        parts = path.relative_to(root).parts
+        if any(p.startswith((".", "_")) or p in SKIPPED for p in parts[:-1]):
+            continue
+        if parts[-1] in {"SUMMARY.md", "CHANGELOG.md", "LICENSE.md"} and len(parts) == 1:
+            continue
+        found.append(path)
+    return sorted(
+        found, key=lambda p: (p.parent.relative_to(root).parts, p.name not in INDEX_NAMES, p.name)
+    )
+
+
+def humanize(name: str) -> str:
+    text = re.sub(r"^\d+[-_. ]+", "", name)
+    text = re.sub(r"[-_]+", " ", text).strip()
+    return text[:1].upper() + text[1:] if text else name
+
+
+def _date(value: object) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _list(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list):
+        return tuple(str(v).strip() for v in value if str(v).strip())
+    return ()
+
+
+def read_pages(
+    kind: str,
+    root: Path,
+    order: list[Entry],
+    *,
+    category_of: Callable[[Entry], str],
+    addresses_of: Callable[[Path], list[str]],
+    shown_root: Path,
+) -> Source:
+    """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``."""
+    source = Source(kind)
+    listed = {entry.path for entry in order}
+    extra = [Entry(p) for p in markdown_files(root) if p not in listed]
+    for entry in extra if order else ():  # without a summary, every page is "extra"
+        shown = entry.path.relative_to(shown_root).as_posix()
+        source.notes.append(
+            Note(shown, 1, "page absente du sommaire : ajoutée à la fin de sa catégorie.")
+        )
+    entries = [e for e in order if e.path.is_file()] + extra
+    keys = {entry.path: entry.path.relative_to(root).as_posix() for entry in entries}
+    stems = {entry.path.stem.lower(): keys[entry.path] for entry in entries}
+    git = history.read(root)
+    for entry in entries:
+        source.pages.append(
+            _page(source, root, entry, keys, stems, git, category_of, addresses_of, shown_root)
+        )
+    return source
+
+
+def _page(
+    source: Source,
+    root: Path,
+    entry: Entry,
+    keys: dict[Path, str],
+    stems: dict[str, str],
+    git: dict[Path, history.FileHistory],
+    category_of: Callable[[Entry], str],
+    addresses_of: Callable[[Path], list[str]],
+    shown_root: Path,
+) -> Page:
+    shown = entry.path.relative_to(shown_root).as_posix()
+    raw = entry.path.read_text("utf-8", errors="replace").replace("\r\n", "\n")
+    front: dict[str, object] = {}
+    match = FRONT.match(raw)
+    if match:
+        try:
+            loaded = load_yaml(match.group(1))
+            front = loaded if isinstance(loaded, dict) else {}
+        except yaml.YAMLError:
+            source.notes.append(Note(shown, 1, "front matter illisible : ignoré."))
+        # Keep the line count: the body's notes name the file's own lines.
+        raw = "\n" * match.group(0).count("\n") + raw[match.end() :]
+    lines = raw.split("\n")
+    title = str(front.get("title") or "").strip()
+    for index, line in enumerate(lines):  # a first "# Title" is the page's title
+        if line.strip():
+            heading = re.match(r"#[ \t]+(.+?)[ \t#]*$", line)
+            if heading:
+                title = title or heading.group(1).strip()
+                lines[index] = ""
+            break
+    body = "\n".join(lines)
+    title = (
+        title
+        or entry.title
+        or humanize(
+            entry.path.stem if entry.path.name not in INDEX_NAMES else entry.path.parent.name
+        )
+    )
+    context = blocks.Context(
+        source,
+        shown,
+        entry.path.parent.resolve(),
+        root.resolve(),
+        lambda path: keys.get(path.resolve()) if path.resolve() in keys else keys.get(path),
+        titles=stems,
+    )
+    converted = blocks.convert(body, context)
+    known = git.get(entry.path.resolve())
+    authors = _list(front.get("authors") or front.get("author"))
+    if not authors and known:
+        authors = tuple(known.authors)
+    date = _date(front.get("date")) or (known.created if known else None)
+    updated = _date(front.get("updated") or front.get("last_updated")) or (
+        known.updated if known else None
+    )
+    name = entry.path.stem if entry.path.name not in INDEX_NAMES else entry.path.parent.name
+    if entry.path.parent == root and entry.path.name in INDEX_NAMES:
+        name = title
+    return Page(
+        key=keys[entry.path],
+        source=shown,
+        title=title,
+        body=converted,
+        category=category_of(entry),
+        date=date,
+        updated=updated,
+        authors=authors,
+        tags=_list(front.get("tags")),
+        description=str(front.get("description") or ""),
+        draft=front.get("draft") is True,
+        old=tuple(addresses_of(entry.path)),
+        name=name,
+    )
+
+
+def folder_addresses(
+    root: Path, path: Path, *, directory_urls: bool, prefix: str = "/"
+) -> list[str]:
+    """The addresses a static generator gave ``path``: ``/a/b/`` (directory URLs) or
+    ``/a/b.html``; a folder's README or index is the folder's address. The site's root
+    (``/``) stays the base's home page."""
+    relative = path.relative_to(root).with_suffix("").as_posix()
+    folder = path.name in INDEX_NAMES
+    if folder:
+        relative = path.parent.relative_to(root).as_posix()
+        relative = "" if relative == "." else relative
+    if not relative:
+        return []
+    if folder or directory_urls:
+        return [f"{prefix}{relative}/"]
+    return [f"{prefix}{relative}.html"]

@@ -1,0 +1,366 @@
+"""A ``model.Source`` placed in a base: one article per page under
+``<articles>/<category>/<name>.md``, the files it uses under ``medias/``, the categories and
+authors it meets appended to the data files, a reading path per guide. Nothing existing is
+overwritten (a different file already there is reported and left); names come from the
+source alone, so a second run writes the same files, byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import yaml
+
+from ..content import addresses
+from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
+from ..content.slugs import RESERVED, slugify
+from .model import FILE, LINK, Note, Page, Source
+
+MEDIA = "medias"
+# Between two sentences (a number's full stop, « 1. Phase », ends none).
+SENTENCE_END = re.compile(r"(?:(?<=[^0-9]\.)|(?<=[!?…]))\s+(?=[A-ZÀ-ÖØ-Þ«\"])")
+
+
+@dataclass
+class Outcome:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # there already, different: left as it is
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Base:
+    root: Path
+    articles: str = "articles"
+    data: str = "data"
+
+    def read_keys(self, name: str) -> dict[str, str]:
+        """Key → name of a data file's entries (none when it is absent or unreadable)."""
+        path = self.root / self.data / name
+        try:
+            loaded = yaml.safe_load(path.read_text("utf-8")) if path.is_file() else None
+        except (yaml.YAMLError, UnicodeDecodeError):
+            return {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {
+            str(key): str(value.get("name") or value.get("title") or key)
+            if isinstance(value, dict)
+            else str(key)
+            for key, value in loaded.items()
+        }
+
+
+def place(source: Source, base: Base, today: dt.date) -> Outcome:
+    outcome = Outcome(notes=list(source.notes))
+    categories = _keys(base.read_keys("categories.yml"), (p.category for p in source.pages))
+    authors = _keys(base.read_keys("authors.yml"), (a for p in source.pages for a in p.authors))
+    default_author = next(iter(base.read_keys("authors.yml")), "") or next(
+        iter(authors.values()), ""
+    )
+    paths = _article_paths(source.pages, categories, base)
+    media = _media_paths(source.files, outcome)
+    orders = _orders(source, categories)
+    bodies = {page.key: page.body for page in source.pages}
+    for page in source.pages:
+        path = paths[page.key]
+        body = _resolve(page, path, paths, media, bodies, outcome)
+        front = _front_matter(page, categories, authors, default_author, orders, today, outcome)
+        _write(base.root / path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
+    for index, target in media.items():
+        _write(base.root / target, source.files[index].read_bytes(), outcome)
+    _append(
+        base.root / base.data / "categories.yml",
+        {key: {"name": name} for name, key in categories.items()},
+        base.read_keys("categories.yml"),
+        outcome,
+    )
+    named = {key: {"name": name} for name, key in authors.items()}
+    _append(base.root / base.data / "authors.yml", named, base.read_keys("authors.yml"), outcome)
+    guides = {}
+    for guide in source.guides:
+        steps = [
+            paths[k].removeprefix(f"{base.articles}/").removesuffix(".md")
+            for k in guide.keys
+            if k in paths
+        ]
+        if len(steps) >= 2:
+            guides[slugify(guide.title)[:60] or "parcours"] = {
+                "title": guide.title[:TITLE_MAX],
+                "description": f"Les pages de « {guide.title[:80]} », dans l’ordre de la source.",
+                "articles": steps,
+            }
+    _append(base.root / base.data / "parcours.yml", guides, base.read_keys("parcours.yml"), outcome)
+    return outcome
+
+
+def _keys(known: dict[str, str], names: Iterable[str]) -> dict[str, str]:
+    """Each name met → its key: a known entry's (same key or same name), else a new slug."""
+    by_name = {name.casefold(): key for key, name in known.items()}
+    found: dict[str, str] = {}
+    for name in names:
+        if name in found:
+            continue
+        slug = slugify(name)[:60].strip("-") or "divers"
+        key = by_name.get(name.casefold()) or (slug if slug in known else None) or slug
+        while key in found.values() and key not in known and key != found.get(name):
+            key = f"{key}-2"
+        found[name] = key
+    return found
+
+
+def _article_paths(pages: list[Page], categories: dict[str, str], base: Base) -> dict[str, str]:
+    """Page key → its article's path in the base (unique stems: the engine's ids)."""
+    folder = base.root / base.articles
+    taken_elsewhere: dict[str, str] = {}
+    if folder.is_dir():
+        for existing in folder.rglob("*.md"):
+            taken_elsewhere[existing.stem] = existing.relative_to(base.root).as_posix()
+    paths: dict[str, str] = {}
+    stems: set[str] = set()
+    for page in pages:
+        stem = slugify(page.name or page.title)[:80].strip("-") or "page"
+        if stem in RESERVED:
+            stem = f"{stem}-page"
+        category = categories[page.category]
+        # The same name in two folders: the second takes its category's key before it.
+        candidates = [stem, f"{category}-{stem}"[:90].strip("-")]
+        candidates += [f"{candidates[1]}-{number}" for number in range(2, len(pages) + 2)]
+        for candidate in candidates:
+            path = f"{base.articles}/{category}/{candidate}.md"
+            elsewhere = taken_elsewhere.get(candidate)
+            if candidate not in stems and (elsewhere is None or elsewhere == path):
+                break
+        stems.add(candidate)
+        paths[page.key] = path
+    return paths
+
+
+def _media_paths(files: list[Path], outcome: Outcome) -> dict[int, str]:
+    from ..content.media import RASTER, SUFFIX_OF
+
+    paths: dict[int, str] = {}
+    names: dict[str, bytes] = {}
+    for index, file in enumerate(files):
+        data = file.read_bytes()
+        suffix = file.suffix.lower()
+        if suffix in RASTER:
+            actual = _raster_format(data)
+            if actual is not None and actual != RASTER[suffix]:
+                suffix = SUFFIX_OF[actual]
+                outcome.notes.append(
+                    Note(
+                        file.name,
+                        1,
+                        f"image {file.name} : son contenu est du {actual}, renommée en {suffix}.",
+                    )
+                )
+        stem = slugify(file.stem)[:80] or "fichier"
+        name, number = f"{stem}{suffix}", 1
+        digest = hashlib.sha256(data).digest()
+        while name in names and names[name] != digest:
+            number += 1
+            name = f"{stem}-{number}{suffix}"
+        names[name] = digest
+        paths[index] = f"{MEDIA}/{name}"
+    return paths
+
+
+def _raster_format(data: bytes) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as found:
+            return found.format
+    except (UnidentifiedImageError, OSError):
+        return None
+
+
+def _orders(source: Source, categories: dict[str, str]) -> dict[str, int]:
+    """Page key → its place in its category, when the source orders its pages."""
+    if source.kind == "WordPress":
+        return {}
+    counts: dict[str, int] = {}
+    orders = {}
+    for page in source.pages:
+        key = categories[page.category]
+        counts[key] = counts.get(key, 0) + 1
+        orders[page.key] = min(counts[key], ORDER_MAX)
+    return orders
+
+
+def anchors(body: str) -> set[str]:
+    """The anchors a page's headings get (MyST's GitHub-style slugs, docutils's ids)."""
+    from docutils.nodes import make_id
+    from myst_parser.slugs import github_slugify
+
+    titles = re.findall(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.MULTILINE)
+    return {slug for title in titles for slug in (github_slugify(title), make_id(title))}
+
+
+def _resolve(
+    page: Page,
+    path: str,
+    paths: dict[str, str],
+    media: dict[int, str],
+    bodies: dict[str, str],
+    outcome: Outcome,
+) -> str:
+    folder = posixpath.dirname(path)
+
+    def link(match: re.Match[str]) -> str:
+        quoted, _, anchor = match.group(1).partition("#")
+        key = unquote(quoted)
+        target = paths.get(key)
+        if target is None:  # a page left out (never, unless a reader names one it skipped)
+            outcome.notes.append(Note(page.source, 1, f"lien vers {key} : page non importée."))
+            return "#"
+        relative = posixpath.relpath(target, folder)
+        if anchor and anchor not in anchors(bodies.get(key, "")):
+            outcome.notes.append(
+                Note(page.source, 1, f"ancre #{anchor} absente de {target} : lien vers la page.")
+            )
+            anchor = ""
+        return relative + (f"#{anchor}" if anchor else "")
+
+    def file(match: re.Match[str]) -> str:
+        return posixpath.relpath(media[int(match.group(1))], folder)
+
+    body = re.sub(re.escape(LINK) + r"([^)\s>]+)", link, page.body)
+    return re.sub(re.escape(FILE) + r"(\d+)", file, body)
+
+
+def _text(value: str) -> str:
+    """A YAML double-quoted scalar (JSON's), without control characters."""
+    clean = "".join(c for c in value if c >= " " or c == "\t").replace("\t", " ")
+    return json.dumps(" ".join(clean.split()), ensure_ascii=False)
+
+
+def _front_matter(
+    page: Page,
+    categories: dict[str, str],
+    authors: dict[str, str],
+    default_author: str,
+    orders: dict[str, int],
+    today: dt.date,
+    outcome: Outcome,
+) -> str:
+    date = page.date
+    if date is None:
+        date = today
+        outcome.notes.append(Note(page.source, 1, f"aucune date dans la source : {today} mis."))
+    keys = [authors[a] for a in page.authors] or [default_author]
+    if not page.authors:
+        outcome.notes.append(
+            Note(page.source, 1, f"aucun auteur dans la source : « {default_author} » mis.")
+        )
+    title = page.title.strip()[:TITLE_MAX] or "Sans titre"
+    lines = [
+        f"title: {_text(title)}",
+        f"description: {_text(description(page, outcome))}",
+        f"date: {date.isoformat()}",
+    ]
+    if page.updated and page.updated > date:
+        lines.append(f"updated: {page.updated.isoformat()}")
+    lines.append(f"authors: [{', '.join(dict.fromkeys(keys))}]")
+    lines.append(f"category: {categories[page.category]}")
+    tags = [t for t in dict.fromkeys(" ".join(t.split()) for t in page.tags) if slugify(t)]
+    if tags:
+        lines.append(f"tags: [{', '.join(_text(t[:60]) for t in tags)}]")
+    if page.key in orders:
+        lines.append(f"order: {orders[page.key]}")
+    if page.draft:
+        lines.append("draft: true")
+    kept = []
+    for old in dict.fromkeys(page.old):
+        address, refusal = addresses.parse(old)
+        if address is None:
+            outcome.notes.append(
+                Note(page.source, 1, f"ancienne adresse {old[:80]} non gardée : {refusal}.")
+            )
+        else:
+            kept.append(old)
+    if kept:
+        lines.append("redirect_from:")
+        lines.extend(f"  - {_text(old)}" for old in kept)
+    return "\n".join(lines) + "\n"
+
+
+def plain(markdown: str) -> str:
+    """The page's text as a reader reads it: no code, markup, directives or links' targets."""
+    text = re.sub(r"^(```|~~~|:::).*?^\1\S*\s*$", " ", markdown, flags=re.DOTALL | re.MULTILINE)
+    text = re.sub(
+        r"^:{3,}.*$|^:\w+:.*$|^#+ .*$|^\s*[-*+] \[[ xX]\] ", " ", text, flags=re.MULTILINE
+    )
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)|\{[\w:-]+\}`[^`]*`|<[^>]+>", " ", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"`([^`]*)`", r"\1", text)
+    text = re.sub(r"[*_]{1,3}([^*_]+)[*_]{1,3}", r"\1", text)
+    text = re.sub(r"^\s*(?:[-*+>]|\d+[.)])\s+", "", text, flags=re.MULTILINE)
+    return " ".join(text.replace("\\", "").split())
+
+
+def description(page: Page, outcome: Outcome) -> str:
+    """The source's own description when it fits; else the page's first sentence (joined to
+    the next ones by « ; » while it is too short, cut at a word when too long)."""
+    own = " ".join(page.description.split())
+    if DESCRIPTION_MIN <= len(own) <= DESCRIPTION_MAX and not SENTENCE_END.search(own):
+        return own
+    text = plain(page.body) or own or page.title
+    sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    found = ""
+    for sentence in sentences:
+        found = f"{found} ; {sentence[0].lower()}{sentence[1:]}" if found else sentence
+        if len(found) >= DESCRIPTION_MIN:
+            break
+    found = found.rstrip(" ;:,")
+    if len(found) > DESCRIPTION_MAX:
+        found = found[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ;:,.") + "…"
+    if len(found) < DESCRIPTION_MIN:
+        found = f"{page.title} : {found}".strip(" :") if found != page.title else found
+    if len(found) < DESCRIPTION_MIN:
+        found = f"{found} (page reprise de {page.source})"[:DESCRIPTION_MAX]
+        outcome.notes.append(
+            Note(
+                page.source, 1, "page presque vide : description à écrire (champ « description »)."
+            )
+        )
+    return found
+
+
+def _write(path: Path, data: bytes, outcome: Outcome) -> None:
+    shown = path.as_posix()
+    if path.exists():
+        if path.is_file() and path.read_bytes() == data:
+            outcome.unchanged.append(shown)
+        else:
+            outcome.kept.append(shown)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    outcome.written.append(shown)
+
+
+def _append(
+    path: Path, entries: dict[str, dict[str, object]], known: dict[str, str], outcome: Outcome
+) -> None:
+    """New entries appended as text to a data file (its comments and order kept)."""
+    new = {key: value for key, value in entries.items() if key not in known}
+    if not new:
+        return
+    text = path.read_text("utf-8") if path.is_file() else ""
+    dumped = yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=100)
+    if text and not text.endswith("\n"):
+        text += "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + dumped, "utf-8")
+    outcome.written.append(path.as_posix())
