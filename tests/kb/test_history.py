@@ -248,3 +248,31 @@ def test_a_repository_without_a_commit_builds_without_a_warning(tmp_path: Path) 
     subprocess.run(["git", "init", "-q"], cwd=src, check=True)
     _, warnings = build_root("kb", src, copy=False)
     assert warnings == ""
+
+
+def test_a_commit_named_in_git_blame_ignore_revs_neither_updates_nor_signs(
+    tmp_path: Path,
+) -> None:
+    """An import (or a mass reformatting) committed by one person: listed in
+    .git-blame-ignore-revs, it is nobody's contribution and no article's update."""
+    repo = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", repo)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    commit(repo, "Alice <alice@example.org>", "2026-01-15", "Premiers articles")
+    edit(repo, "premier.md", "Reformaté par l’import.")
+    commit(repo, "Migration <migration@example.org>", "2026-04-01", "Import")
+    head = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=repo, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    outdir, _ = build_root("kb", repo, copy=False, confoverrides=OVERRIDES)
+    assert (
+        "Migration"
+        in soup(outdir / "articles/premier.html").select_one(".kb-contributors").get_text()
+    )
+    (repo / ".git-blame-ignore-revs").write_text(f"# L’import\n{head}\n", "utf-8")
+    commit(repo, "Alice <alice@example.org>", "2026-04-02", "Ignorer l’import")
+    outdir, warnings = build_root("kb", repo, copy=False, confoverrides=OVERRIDES)
+    assert warnings == ""
+    page = soup(outdir / "articles/premier.html")
+    assert page.select_one(".kb-contributors").get_text() == "Contributeurs\u00a0: Alice"
+    assert "2026-04-01" not in (outdir / "articles/premier.html").read_text("utf-8")

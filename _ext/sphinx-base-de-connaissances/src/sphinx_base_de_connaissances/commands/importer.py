@@ -102,4 +102,8 @@ def _report(source: Source, outcome: write.Outcome, root: Path) -> None:
     if outcome.notes:
         print(f"\nÀ relire ({len(outcome.notes)}) :")
         print(*(f"  {note}" for note in outcome.notes), sep="\n")
-    print("\nEnsuite : nox -s check, puis nox -s build.")
+    print(
+        "\nEnsuite : nox -s check, puis nox -s build. Une fois l’import validé (git commit), "
+        "« git rev-parse HEAD >> .git-blame-ignore-revs » : ce commit ne comptera ni comme "
+        "contribution ni comme mise à jour des articles."
+    )

@@ -91,9 +91,25 @@ def moved_only(before: str, after: str) -> bool:
     return before != after and _REDIRECT.sub("", before) == _REDIRECT.sub("", after)
 
 
-def parse(output: str, moves: Collection[tuple[str, str]] = ()) -> dict[str, FileHistory]:
+def ignored_revisions(text: str) -> frozenset[str]:
+    """The commits of a ``.git-blame-ignore-revs`` file (git's and GitHub's convention for
+    commits that change files without writing them: an import, a mass reformatting)."""
+    return frozenset(
+        line.split("#", 1)[0].strip().lower()
+        for line in text.splitlines()
+        if re.fullmatch(r"[0-9a-fA-F]{7,64}", line.split("#", 1)[0].strip())
+    )
+
+
+def parse(
+    output: str,
+    moves: Collection[tuple[str, str]] = (),
+    ignored: Collection[str] = frozenset(),
+) -> dict[str, FileHistory]:
     """The history of each file from a log in ``LOG_FORMAT``; ``moves`` names the (commit,
-    path) changes found to be moves only (see ``to_compare`` and ``moved_only``)."""
+    path) changes found to be moves only (see ``to_compare`` and ``moved_only``); the
+    ``ignored`` commits (full hashes, or their prefixes) neither update nor sign a file."""
+    prefixes = tuple(ignored)
     changed: dict[str, dt.date] = {}  # a file's last change after the commit that added it
     authors: dict[str, list[str]] = {}
     current: dict[str, str] = {}  # an older name → the file's name at the newest commit
@@ -102,6 +118,9 @@ def parse(output: str, moves: Collection[tuple[str, str]] = ()) -> dict[str, Fil
         if change.renamed:
             current[change.old] = path
         if change.status == "R100" or (change.commit, change.path) in moves:
+            continue
+        if prefixes and change.commit.lower().startswith(prefixes):
+            authors.setdefault(path, [])
             continue
         if change.status != "A":  # adding the file is writing it, not updating it
             changed.setdefault(path, change.day)

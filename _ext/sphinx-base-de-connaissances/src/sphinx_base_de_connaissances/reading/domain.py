@@ -23,6 +23,7 @@ class KnowledgeBaseDomain(Domain):
         "articles": {},  # docname → Article
         "listings": set(),  # docnames that hold a listing directive
         "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
+        "history": {},  # path → FileHistory the articles were read with (set before reading)
         "due": set(),  # articles whose page says they are due for review
         "citations": {},  # docname → the Citations of other pages it holds
         "paths": (),  # the ReadingPaths the pages were last written with

@@ -146,9 +146,19 @@ class Reading:
         self.before_citations = dict(kb.citations)
         self.before_terms = dict(kb.terms)
         self.vocab_pages = set()
+        # A file's history can change without the file (.mailmap, .git-blame-ignore-revs):
+        # its article is read again with the new one.
+        before_history, now = kb.data.get("history", {}), self.history.files
+        kb.data["history"] = dict(now)
+        moved = [
+            name
+            for name in kb.articles
+            if (path := self.shown_path(app, name)) in now or path in before_history
+            if before_history.get(path) != now.get(path)
+        ]
         old, new = kb.data["vocabulary"], self.vocab.snapshot()
         if old == new:
-            return []
+            return moved
         kb.data["vocabulary"] = new
         if not isinstance(old, dict) or any(old.get(k, {}).keys() != new[k].keys() for k in new):
             # A key added or removed: articles are checked against the keys when read.
@@ -156,7 +166,7 @@ class Reading:
                 name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
             ]
         self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
-        return []
+        return moved
 
     def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         kb = domain(env)

@@ -15,7 +15,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from ..content.history import LOG_FORMAT, FileHistory, History, moved_only, parse, records
+from ..content.history import (
+    LOG_FORMAT,
+    FileHistory,
+    History,
+    ignored_revisions,
+    moved_only,
+    parse,
+    records,
+)
 from ..content.history import to_compare as moves_to_compare
 from ..state import StateFile
 
@@ -61,8 +69,14 @@ def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
     head = _git(srcdir, "rev-parse", "--verify", "--quiet", "HEAD").stdout.strip()
     if not head:
         return History()  # a repository with no commit yet (git init, then a first build)
+    ignored = sorted(_ignored(srcdir))
     cached = CACHE.load(state) if state is not None else None
-    if cached and cached["head"] == head and cached.get("folder") == folder:
+    if (
+        cached
+        and cached["head"] == head
+        and cached.get("folder") == folder
+        and cached.get("ignored", []) == ignored
+    ):
         return History(
             {
                 path: FileHistory(dt.date.fromisoformat(day) if day else None, tuple(names))
@@ -72,14 +86,24 @@ def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
     log = _git(srcdir, "log", "--relative", "-M", LOG_FORMAT, "--name-status", "--", folder)
     if log.returncode != 0:
         return History(problem=f"git log a échoué ({log.stderr.strip()[:200]}).")
-    files = parse(log.stdout, moves(srcdir, folder, log.stdout))
+    files = parse(log.stdout, moves(srcdir, folder, log.stdout), ignored)
     if state is not None and head:
         saved = {
             path: [f.changed.isoformat() if f.changed else "", list(f.authors)]
             for path, f in files.items()
         }
-        CACHE.save(state, {"head": head, "folder": folder, "files": saved})
+        CACHE.save(state, {"head": head, "folder": folder, "ignored": ignored, "files": saved})
     return History(files)
+
+
+def _ignored(srcdir: Path) -> frozenset[str]:
+    """The commits the repository's ``.git-blame-ignore-revs`` names (at its top)."""
+    top = _git(srcdir, "rev-parse", "--show-toplevel").stdout.strip()
+    path = Path(top or srcdir) / ".git-blame-ignore-revs"
+    try:
+        return ignored_revisions(path.read_text("utf-8")) if path.is_file() else frozenset()
+    except (OSError, UnicodeDecodeError):
+        return frozenset()
 
 
 def moves(srcdir: Path, folder: str, log: str) -> set[tuple[str, str]]:
