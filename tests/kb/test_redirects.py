@@ -223,3 +223,18 @@ def test_the_standalone_check_names_the_new_article_of_a_reading_path(
         "data/parcours.yml:5: champ « debut » : article « premier » renommé en "
         "« dossier/premier-pas » : remplacez la référence par « dossier/premier-pas »."
     ) in capsys.readouterr().err
+
+
+def test_the_home_page_loads_the_old_queries_script_only_while_there_are_some(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    outdir, _ = build_root("kb", src, copy=False)
+    script = re.compile(r"kb-anciennes-adresses\.js")
+    assert not soup(outdir / "index.html").find("script", src=script)
+    with_redirects(src, 'redirect_from: ["/?p=7"]\n')
+    outdir, warnings = build_root("kb", src, copy=False)  # incremental: the home page follows
+    assert warnings == ""
+    assert soup(outdir / "index.html").find("script", src=script)
+    assert (outdir / "_static/kb-anciennes-adresses.json").is_file()

@@ -16,6 +16,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import _compat, diagnostics, french, options
 from .clock import today
 from .content.catalog import Catalog
+from .content.permalinks import has_queries
 from .offline import missing_extra
 from .outputs import ecodesign, journal
 from .outputs.cardset import Drawing
@@ -166,7 +167,8 @@ class KnowledgeBase:
     def page_context(self, app: Sphinx, pagename: str, _t: str, context: Context, _d: Any) -> None:
         if self.site.html:
             page.metadata(app, self.site, self.pages, pagename, context)
-            if pagename == app.config.root_doc:  # old query addresses (/?p=42) land here
+            if pagename == app.config.root_doc and has_queries(self.pages.catalog.articles):
+                # Old query addresses (/?p=42) land on the home page.
                 app.add_js_file("kb-anciennes-adresses.js", loading_method="defer")
 
     def assets_and_policy(

@@ -74,3 +74,9 @@ def replacement(
     if not markdown:
         return relative
     return f"{relative}.md" + (f"#{anchor}" if anchor else "")
+
+
+def has_queries(articles: Iterable[Article]) -> bool:
+    """Whether an article keeps an old query address, such as ``/?p=42`` (the home page then
+    loads the script that looks them up)."""
+    return any(old.startswith("/?") for a in articles for old in a.old_addresses)

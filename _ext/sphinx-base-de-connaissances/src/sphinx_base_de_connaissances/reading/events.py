@@ -30,7 +30,7 @@ from ..content.collection import duplicate_slugs, file_problems
 from ..content.history import History
 from ..content.obligations import Obligations
 from ..content.paths import Paths
-from ..content.permalinks import redirect_problems
+from ..content.permalinks import has_queries, redirect_problems
 from ..content.review import is_due
 from ..content.schema import Article, parse_article
 from ..content.terms import Term
@@ -176,6 +176,9 @@ class Reading:
 
         names = kb.articles.keys() | self.before.keys()
         changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
+        # The home page loads the old queries' script (/?p=42) only while there are some.
+        if has_queries(kb.articles.values()) != has_queries(self.before.values()):
+            self.vocab_pages.add(app.config.root_doc)
         # Time passes: an unchanged article falls due for review, and its page says so.
         months = self.settings.review_after_months
         due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
