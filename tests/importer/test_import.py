@@ -127,6 +127,9 @@ def test_a_gitbook_space_comes_in_whole(tmp_path: Path, capsys: pytest.CaptureFi
     assert page.select_one("figure img")["alt"] == "L’écran d’accueil de l’outil"
     assert page.select_one("figcaption .caption-text").get_text(strip=True) == "L’écran d’accueil"
     assert page.select_one("a.download")["href"].endswith("guide.pdf")
+    # The copy button of its code is styled: the bundle keeps sphinx-copybutton's rules.
+    (bundle,) = (outdir / "_static").glob("bundle.*.css")
+    assert re.search(r"button\.copybtn\s*\{", bundle.read_text("utf-8"))
     steps = soup(outdir / "articles/guide-utilisateur/premiere-etape.html")
     boxes = steps.select("input[type=checkbox]")
     assert len(boxes) == 3 and all(box.has_attr("disabled") for box in boxes)

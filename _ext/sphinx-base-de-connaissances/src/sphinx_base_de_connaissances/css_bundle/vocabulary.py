@@ -14,7 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
-SOURCE_SUFFIXES = frozenset({".html", ".py", ".js", ".jinja"})
+# Sphinx renders "_t" files as templates into _static (sphinx-copybutton's copybutton.js_t
+# sets the copy button's classes): they are scripts and templates too.
+SOURCE_SUFFIXES = frozenset({".html", ".py", ".js", ".jinja", ".js_t", ".html_t"})
 SKIPPED = frozenset({".nox", ".venv", "node_modules", "tests", "__pycache__"})
 # Modules of Sphinx and docutils that write HTML (their packages are too large to scan whole).
 WRITER_MODULES = (
