@@ -304,3 +304,42 @@ def test_import_outside_a_base_or_with_a_wrong_source_says_so_in_french(
     broken.write_text("<rss><channel><item>", "utf-8")
     assert command(["import", "wordpress", str(broken), "--base", str(base)]) == 2
     assert "illisible" in capsys.readouterr().err
+
+
+def test_a_source_never_hands_over_a_file_from_outside_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "secret.png"
+    secret.write_bytes((FIXTURES / "mkdocs/docs/img/tableau.png").read_bytes())
+    (tmp_path / "hors.md").write_text("# Hors\n\nUn texte de la machine, pas de la source.\n")
+    space = tmp_path / "espace"
+    shutil.copytree(FIXTURES / "gitbook", space)
+    (space / ".gitbook/assets/lien.png").symlink_to(secret)
+    (space / "lien.md").symlink_to(tmp_path / "hors.md")
+    page = space / "Référence/installation.md"
+    page.write_text(
+        page.read_text("utf-8") + "\n![Un lien](../.gitbook/assets/lien.png)\n"
+        "![Dehors](../../secret.png)\n",
+        "utf-8",
+    )
+    summary = space / "SUMMARY.md"
+    summary.write_text(summary.read_text("utf-8") + "* [Hors](../hors.md)\n", "utf-8")
+    base = new_base(tmp_path)
+    report = run_import(base, capsys, "gitbook", str(space))
+    assert "SUMMARY.md:16 : « ../hors.md » est hors de l’espace : ignoré." in report
+    assert "image introuvable : ../.gitbook/assets/lien.png" in report
+    assert "image introuvable : ../../secret.png" in report
+    texts = [p.read_text("utf-8") for p in (base / "articles").rglob("*.md")]
+    assert not [t for t in texts if "Un texte de la machine" in t]
+    assert not (base / "medias/lien.png").exists() and not (base / "medias/secret.png").exists()
+
+
+def test_a_base_named_by_a_relative_path_is_read_from_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    new_base(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    capsys.readouterr()
+    assert check_main(["base"]) == 0
+    assert command(["import", "markdown", str(FIXTURES / "vuepress"), "--base", "base"]) == 0
+    assert "VuePress : 3 pages lues" in capsys.readouterr().out

@@ -76,7 +76,7 @@ class Settings:
         """In a command, from ``srcdir/conf.py`` run as Sphinx runs it (in its folder, with
         ``tags``); a base without one gets the defaults. Refused values raise
         ``SettingsError`` with every problem, as the build would say them."""
-        conf = srcdir / "conf.py"
+        conf = srcdir.resolve() / "conf.py"  # absolute: it is run from its own folder
         if not conf.is_file():
             return cls()
         namespace = _run(conf)

@@ -264,9 +264,9 @@ def local(raw: str, context: Context) -> Path | None:
         return None
     base = context.root if path.startswith("/") else context.folder
     found = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
-    try:
-        found.relative_to(context.root)
-    except ValueError:
+    # Written inside, and inside once symbolic links are followed: a source never hands the
+    # base a file from elsewhere on the disk.
+    if not found.is_relative_to(context.root) or not found.resolve().is_relative_to(context.root):
         return None
     return found
 

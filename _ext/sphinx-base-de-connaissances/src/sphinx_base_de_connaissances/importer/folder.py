@@ -74,7 +74,7 @@ def _nav(
                 guides.append((str(title), [e.path for e in inner]))
         elif isinstance(value, str) and not value.startswith(("http://", "https://")):
             path = (root / value).resolve()
-            if path.is_file():
+            if path.is_file() and path.is_relative_to(root):
                 entries.append(Entry(path, str(title), group))
             else:
                 notes.append(Note("mkdocs.yml", 1, f"« {value} » (nav) introuvable : ignoré."))

@@ -83,6 +83,9 @@ def _summary(
             continue
         target = unquote(item.group("path").strip().strip("<>").split("#")[0])
         path = (summary.parent / target).resolve()
+        if not path.is_relative_to(root):
+            notes.append(Note(shown, number, f"« {target} » est hors de l’espace : ignoré."))
+            continue
         if not path.is_file():
             notes.append(Note(shown, number, f"« {target} » introuvable : page ignorée."))
             continue

@@ -54,6 +54,8 @@ def markdown_files(root: Path) -> list[Path]:
     found = []
     for path in sorted(root.rglob("*.md")):
         parts = path.relative_to(root).parts
+        if not path.resolve().is_relative_to(root.resolve()):
+            continue  # a symbolic link out of the source
         if any(p.startswith((".", "_")) or p in SKIPPED for p in parts[:-1]):
             continue
         if parts[-1] in {"SUMMARY.md", "CHANGELOG.md", "LICENSE.md"} and len(parts) == 1:
