@@ -90,5 +90,5 @@ def parse(value: str) -> tuple[Address | None, str]:
 
 def page_files(docname: str) -> tuple[str, str]:
     """The files a document may be written to (html and dirhtml builders)."""
-    name = docname.removesuffix("/index") if docname.endswith("/index") else docname
+    name = docname.removesuffix("/index")
     return f"{name}.html", f"{name}/index.html"

@@ -53,6 +53,7 @@ IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 LINK_MD = re.compile(r'(?<!!)\[([^\]]+)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 HTML_FIGURE = re.compile(r"<figure>.*?</figure>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
 WIKI = re.compile(r"(!?)\[\[([^\]|#]+)(#[^\]|]+)?(?:\|([^\]]+))?\]\]")
+RESIZED = re.compile(r"-\d+x\d+$")  # WordPress's copies: photo-300x200.jpg
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 
 
@@ -128,14 +129,14 @@ class _Tag:
 
 
 def gitbook_blocks(text: str, context: Context) -> str:
-    names = [m.group(2) for m in TAG.finditer(text)]
-    if not names:
+    matches = list(TAG.finditer(text))
+    if not matches:
         return text
-    closed = {name for name, end in ((m.group(2), m.group(1)) for m in TAG.finditer(text)) if end}
+    closed = {m.group(2) for m in matches if m.group(1)}  # tags with an end: containers
     root = _Tag("", {}, "")
     stack = [root]
     position = 0
-    for match in TAG.finditer(text):
+    for match in matches:
         stack[-1].children.append(text[position : match.start()])
         position = match.end()
         end, name = bool(match.group(1)), match.group(2)
@@ -284,12 +285,16 @@ def image(alt: str, raw: str, caption: str, context: Context) -> str:
     if found is None or not found.is_file():
         context.note(target, f"image introuvable : {target[:80]} ; retirée.")
         return escape_text(alt)
+    return placed(found, alt, caption, context.source, lambda m: context.note(target, f"{m}."))
+
+
+def placed(found: Path, alt: str, caption: str, source: Source, note: Callable[[str], None]) -> str:
+    """A file of the source shown in a page: a figure when it has a caption, else an image;
+    a missing alt text is proposed from the caption or the file's name, and noted."""
     if not alt.strip():
-        alt = caption or re.sub(r"[-_]+", " ", found.stem).strip() or "Image"
-        context.note(
-            target, f"image {found.name} sans texte alternatif : « {alt} » proposé, à relire."
-        )
-    token = context.source.file(found)
+        alt = caption or re.sub(r"[-_]+", " ", RESIZED.sub("", found.stem)).strip() or "Image"
+        note(f"image {found.name} sans texte alternatif : « {alt} » proposé, à relire")
+    token = source.file(found)
     alt = " ".join(alt.split())
     if caption:
         return f"\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n"
@@ -311,8 +316,11 @@ def file_link(src: str, caption: str, context: Context) -> str:
     if found is None or not found.is_file():
         context.note(src, f"fichier introuvable : {src[:80]} ; retiré.")
         return caption
-    label = caption or found.name
-    return f"\n{{download}}`{escape_text(label)} <{context.source.file(found)}>`\n"
+    return f"\n{download(caption or found.name, found, context.source)}\n"
+
+
+def download(label: str, found: Path, source: Source) -> str:
+    return f"{{download}}`{escape_text(label)} <{source.file(found)}>`"
 
 
 def link(text: str, raw: str, context: Context) -> str:
@@ -329,7 +337,7 @@ def link(text: str, raw: str, context: Context) -> str:
     if key is not None:
         return f"[{text}]({link_to(key, parts.fragment)})"
     if found.is_file() and found.suffix.lower() != ".md":
-        return f"{{download}}`{escape_text(text)} <{context.source.file(found)}>`"
+        return download(text, found, context.source)
     context.note(target, f"lien vers {target[:80]} : page absente de la source ; lien retiré.")
     return text
 

@@ -71,12 +71,12 @@ def _summary(
     entries: list[Entry] = []
     guides: dict[str, list[Path]] = {}
     part = ""
-    parents: list[tuple[int, str]] = []  # (indent, guide title) of the open top-level page
+    top = ""  # the title of the open top-level page, outside parts: its guide
     shown = summary.relative_to(shown_root.resolve()).as_posix()
     for number, line in enumerate(summary.read_text("utf-8").splitlines(), start=1):
         heading = PART.match(line)
         if heading:
-            part, parents = heading.group("title").strip(), []
+            part, top = heading.group("title").strip(), ""
             continue
         item = ITEM.match(line)
         if not item:
@@ -95,8 +95,8 @@ def _summary(
         if part:
             guides.setdefault(part, []).append(path)
         elif indent == 0:
-            parents = [(0, title)]
+            top = title
             guides.setdefault(title, []).append(path)
-        elif parents:
-            guides[parents[0][1]].append(path)
+        elif top:
+            guides[top].append(path)
     return entries, [(t, p) for t, p in guides.items() if len(p) >= 2], notes

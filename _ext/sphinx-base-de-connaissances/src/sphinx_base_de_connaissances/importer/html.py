@@ -79,8 +79,6 @@ class Converter:
                 return f"[{escape(tag.get('title') or src)}]({src})"
             self.note(f"élément <{name}> retiré")
             return ""
-        if name in {"p", "div", "section", "article"}:
-            return self.blocks(tag)
         if re.fullmatch(r"h[1-6]", name):
             level = min(6, max(2, int(name[1]) + self.shift))
             return "#" * level + " " + self.inline_of(tag).strip()

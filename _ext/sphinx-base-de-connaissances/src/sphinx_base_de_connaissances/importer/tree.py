@@ -167,7 +167,7 @@ def _page(
         shown,
         entry.path.parent.resolve(),
         root.resolve(),
-        lambda path: keys.get(path.resolve()) if path.resolve() in keys else keys.get(path),
+        lambda path: keys.get(path.resolve(), keys.get(path)),
         titles=stems,
     )
     converted = blocks.convert(body, context)

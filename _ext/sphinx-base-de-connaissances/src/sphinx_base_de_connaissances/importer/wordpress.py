@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from .blocks import RESIZED, placed
 from .html import Converter, escape
 from .model import Note, Page, Source, link_to
 
@@ -39,7 +40,6 @@ SHARE_CLASSES = re.compile(
 BLOCK_START = re.compile(
     r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|figure|table|hr|section|!--)\b", re.I
 )
-RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 Noter = Callable[[str], None]  # a message about the item being read
 
@@ -82,12 +82,12 @@ def read(export: Path, uploads: Path | None) -> Source:
         for i in items
         if _text(i, "wp:post_type") in {"post", "page"} and _text(i, "wp:status") != "trash"
     ]
+    olds = [_addresses(item, site) for item in posts]
     keys: dict[str, str] = {}  # an old address (path or ?p=) → page key
-    for item in posts:
-        key = f"wp:{_text(item, 'wp:post_id')}"
-        for old in _addresses(item, site):
-            keys.setdefault(old, key)
-    for item in posts:
+    for item, addresses in zip(posts, olds, strict=True):
+        for old in addresses:
+            keys.setdefault(old, f"wp:{_text(item, 'wp:post_id')}")
+    for item, addresses in zip(posts, olds, strict=True):
         post_id = _text(item, "wp:post_id")
         line = raw.count("\n", 0, max(0, raw.find(f"<wp:post_id>{post_id}</wp:post_id>"))) + 1
 
@@ -132,7 +132,7 @@ def read(export: Path, uploads: Path | None) -> Source:
                 tags=tags,
                 description=" ".join(excerpt.split()),
                 draft=status in DRAFT_STATUSES,
-                old=tuple(_addresses(item, site)),
+                old=tuple(addresses),
                 name=unquote(_text(item, "wp:post_name")) or title,
             )
         )
@@ -176,7 +176,8 @@ def _image(
     local = None
     if uploads is not None and "/wp-content/uploads/" in path:
         inside = path.split("/wp-content/uploads/", 1)[1]
-        for candidate in (uploads / inside, uploads / RESIZED.sub("", inside)):
+        original = Path(inside).with_stem(RESIZED.sub("", Path(inside).stem))
+        for candidate in (uploads / inside, uploads / original):
             resolved = candidate.resolve()
             if resolved.is_file() and resolved.is_relative_to(uploads.resolve()):
                 local = resolved
@@ -184,14 +185,7 @@ def _image(
     if local is None:
         note(f"image {src[:80]} absente du dossier des médias : remplacée par un lien")
         return f"[{escape(alt or caption or 'Image')}]({src})"
-    if not alt.strip():
-        alt = caption or re.sub(r"[-_]+", " ", RESIZED.sub("", local.stem)).strip()
-        note(f"image {local.name} sans texte alternatif : « {alt} » proposé, à relire")
-    token = source.file(local)
-    alt = " ".join(alt.split())
-    if caption:
-        return f"\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n"
-    return f"![{escape(alt)}]({token})"
+    return placed(local, alt, caption, source, note)
 
 
 def _shortcodes(content: str, attachments: dict[str, str], note: Noter) -> str:

@@ -20,6 +20,7 @@ from urllib.parse import unquote
 import yaml
 
 from ..content import addresses
+from ..content.media import RASTER, SUFFIX_OF
 from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
 from ..content.slugs import RESERVED, slugify
 from .model import FILE, LINK, Note, Page, Source
@@ -110,9 +111,8 @@ def _keys(known: dict[str, str], names: Iterable[str]) -> dict[str, str]:
     for name in names:
         if name in found:
             continue
-        slug = slugify(name)[:60].strip("-") or "divers"
-        key = by_name.get(name.casefold()) or (slug if slug in known else None) or slug
-        while key in found.values() and key not in known and key != found.get(name):
+        key = by_name.get(name.casefold()) or slugify(name)[:60].strip("-") or "divers"
+        while key not in known and key in found.values():  # two names, one slug
             key = f"{key}-2"
         found[name] = key
     return found
@@ -146,8 +146,6 @@ def _article_paths(pages: list[Page], categories: dict[str, str], base: Base) ->
 
 
 def _media_paths(files: list[Path], outcome: Outcome) -> dict[int, str]:
-    from ..content.media import RASTER, SUFFIX_OF
-
     paths: dict[int, str] = {}
     names: dict[str, bytes] = {}
     for index, file in enumerate(files):

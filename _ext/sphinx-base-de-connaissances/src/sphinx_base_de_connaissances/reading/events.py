@@ -153,8 +153,7 @@ class Reading:
         moved = [
             name
             for name in kb.articles
-            if (path := self.shown_path(app, name)) in now or path in before_history
-            if before_history.get(path) != now.get(path)
+            if before_history.get(path := self.shown_path(app, name)) != now.get(path)
         ]
         old, new = kb.data["vocabulary"], self.vocab.snapshot()
         if old == new:
