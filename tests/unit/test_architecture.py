@@ -22,7 +22,7 @@ KB = PACKAGES[0]
 ALLOWED = {
     "content": set(),
     # The sources as files and git, without Sphinx: what the build and the commands read.
-    "source": {"content", "state", "clock", "settings", "options"},
+    "source": {"content", "state", "clock", "settings", "options", "gitrun"},
     "reading": {"content", "source", "state", "clock", "diagnostics", "_compat", "settings"},
     "commands": {
         "content",
@@ -30,12 +30,13 @@ ALLOWED = {
         "offline",
         "importer",
         "clock",
+        "gitrun",
         "options",
         "settings",
         "_version",
     },
     # Another tool's content made into a base's files, without Sphinx: used by the command.
-    "importer": {"content"},
+    "importer": {"content", "gitrun"},
     # The books, on the floor of the other outputs: nothing of the pages' writing or search.
     "offline": {
         "content",

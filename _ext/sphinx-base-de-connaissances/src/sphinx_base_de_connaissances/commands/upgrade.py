@@ -14,18 +14,23 @@ handled by who owns it (``template.owner``):
   ``<file>.nouveau``, to merge by hand.
 
 Everything is worked out first; nothing is written when the record is missing or unreadable.
+The record is the base's file, which a pull request can edit: a path it lists is used only when
+it is one the engine shares with bases, relative, inside the base. Nothing is written or
+removed through a symbolic link or over anything but a regular file, a ``.nouveau`` already
+there is never overwritten, and a conflict stays one (its ancestor kept in the record) until
+the base resolves it by removing the ``.nouveau``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
-import subprocess
+import os
 import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import gitrun
 from .._version import __version__
 from . import origin
 from .cli import Parser
@@ -40,13 +45,41 @@ class Plan:
     removes: list[str] = dataclasses.field(default_factory=list)
     conflicts: list[str] = dataclasses.field(default_factory=list)
     kept: list[str] = dataclasses.field(default_factory=list)  # edited, nothing to bring
+    # (path, why): what is not touched, the base's safety first (links, paths, .nouveau).
+    refused: list[tuple[str, str]] = dataclasses.field(default_factory=list)
+
+
+def unsafe(base: Path, path: str) -> str:
+    """Why ``path`` (from the starter or the record) may not be written or removed in
+    ``base``, or "": a relative path of the files the engine shares or owns, with no link
+    on the way and nothing but a regular file (or nothing) at its end."""
+    parts = path.split("/")
+    if (
+        not path
+        or "\\" in path
+        or path.startswith("/")
+        or any(part in {"", ".", ".."} for part in parts)
+        or (owner(path) is Owner.BASE and not path.endswith(NEW_SUFFIX))
+    ):
+        return "chemin refusé (hors des fichiers que le moteur partage avec la base)"
+    here = base
+    for part in parts:
+        here = here / part
+        if here.is_symlink():
+            shown = here.relative_to(base).as_posix()
+            return f"lien symbolique ({shown}) : rien n’est écrit à travers"
+        if here.exists() and here != base / path and not here.is_dir():
+            return "un fichier se trouve là où un dossier est attendu"
+    target = base / path
+    if target.exists() and not target.is_file():
+        return "ce n’est pas un fichier ordinaire"
+    return ""
 
 
 def merge(current: str, ancestor: str, theirs: str) -> str | None:
     """The three-way merge of the base's ``current`` text and the engine's ``theirs`` from
     their common ``ancestor``; None on a conflict or without git."""
-    git = shutil.which("git")
-    if git is None:
+    if not gitrun.available():
         return None
     with tempfile.TemporaryDirectory() as folder:
         paths = []
@@ -54,9 +87,7 @@ def merge(current: str, ancestor: str, theirs: str) -> str | None:
             path = Path(folder) / name
             path.write_text(text, "utf-8")
             paths.append(str(path))
-        result = subprocess.run(
-            [git, "merge-file", "-p", *paths], capture_output=True, text=True, check=False
-        )
+        result = gitrun.run(Path(folder), "merge-file", "-p", *paths)
     return result.stdout if result.returncode == 0 else None
 
 
@@ -76,6 +107,12 @@ def plan(base: Path, record: Record) -> tuple[Plan, Record]:
         kind = owner(path)
         if kind is Owner.BASE:
             continue
+        why = unsafe(base, path)
+        if why:
+            todo.refused.append((path, why))
+            if path in record.shared:
+                shared[path] = record.shared[path]
+            continue
         if kind is Owner.ENGINE:
             if not target.is_file() or target.read_bytes() != data:
                 todo.writes[path] = data
@@ -83,6 +120,14 @@ def plan(base: Path, record: Record) -> tuple[Plan, Record]:
         new = data.decode("utf-8")
         shared[path] = new
         old = record.shared.get(path)
+        pending = base / (path + NEW_SUFFIX)
+        if pending.exists() or pending.is_symlink():
+            # An earlier conflict not resolved yet: it stays, with the ancestor it had.
+            why = f"conflit non résolu : fusionnez {path}{NEW_SUFFIX}, puis supprimez-le"
+            todo.refused.append((path, why))
+            if old is not None:
+                shared[path] = old
+            continue
         if not target.is_file():
             if old is None:  # a file the engine now provides
                 todo.writes[path] = data
@@ -99,13 +144,35 @@ def plan(base: Path, record: Record) -> tuple[Plan, Record]:
         else:
             todo.conflicts.append(path)
             todo.writes[path + NEW_SUFFIX] = data
+            if old is not None:
+                shared[path] = old  # the conflict stays one until it is resolved
     for path, old in record.shared.items():
-        if path not in files and (base / path).is_file():
+        if path in files:
+            continue
+        why = unsafe(base, path)
+        if why:
+            todo.refused.append((path, why + " ; ignoré"))
+        elif (base / path).is_file():
             if (base / path).read_text("utf-8") == old:
                 todo.removes.append(path)
             else:
                 todo.kept.append(path)
     return todo, Record(values, shared)
+
+
+def _write(target: Path, data: bytes, executable: bool) -> None:
+    """``data`` into ``target`` through a new file renamed over it: a link at ``target``
+    (checked before, but created meanwhile) is replaced, never followed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".kb-upgrade-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        Path(temporary).chmod(0o755 if executable else 0o644)
+        Path(temporary).replace(target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -128,10 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in todo.removes:
         (base / path).unlink()
     for path, data in todo.writes.items():
-        (base / path).parent.mkdir(parents=True, exist_ok=True)
-        (base / path).write_bytes(data)
-        if path.startswith(".ci/"):
-            (base / path).chmod(0o755)
+        _write(base / path, data, executable=path.startswith(".ci/"))
+    if (base / RECORD).is_symlink():
+        (base / RECORD).unlink()
     after.save(base)
     print(f"Moteur {before} → {__version__} : {len(todo.writes)} fichier(s) écrit(s).")
     for path in sorted(todo.writes):
@@ -140,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  supprimé   {path}")
     for path in todo.kept:
         print(f"  gardé      {path} (vos modifications ; rien à y apporter)")
+    for path, why in todo.refused:
+        print(f"  non touché {path} : {why}")
     for path in todo.conflicts:
         print(
             f"  à fusionner {path} : vos modifications et celles du moteur se recouvrent ; "

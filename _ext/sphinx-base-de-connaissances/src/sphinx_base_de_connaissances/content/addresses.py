@@ -16,6 +16,9 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 MAX_LENGTH = 400
+# A file name's bytes on the file systems a site is written to (ext4, APFS, NTFS: 255), less
+# room for ".html" or "/index.html".
+MAX_SEGMENT_BYTES = 200
 _QUERY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]{0,30})=([A-Za-z0-9_.-]{1,60})$")
 _FILE_SUFFIXES = (".html", ".htm")
 # First folders of the pages the engine generates, and Sphinx's files.
@@ -35,6 +38,28 @@ GENERATED = frozenset(
         "objects.inv",
         "searchindex.js",
         "pagefind",
+        "cards",
+        "404.html",
+        "404",
+        "favicon.ico",
+        "llms.txt",
+        "llms-full.txt",
+        "CNAME",
+    }
+)
+# The publisher's pages (the legal notice, the accessibility statement…) and the archives: a
+# redirect never takes their address, in either builder's form.
+RESERVED_PAGES = frozenset(
+    {
+        "accessibilite",
+        "mentions-legales",
+        "donnees-personnelles",
+        "plan-du-site",
+        "ecoconception",
+        "archives",
+        "404",
+        "search",
+        "genindex",
     }
 )
 
@@ -75,6 +100,17 @@ def parse(value: str) -> tuple[Address | None, str]:
         return None, "attendu : ni « .. », ni dossier caché ou commençant par « _ »"
     if segments and segments[0] in GENERATED:
         return None, f"« /{segments[0]} » est une page que le moteur produit"
+    if len(segments) == 1 and _page_name(segments[0]) in RESERVED_PAGES:
+        return None, f"« /{segments[0]} » est une page du site que le moteur produit"
+    if any(len(s.encode("utf-8")) > MAX_SEGMENT_BYTES for s in segments):
+        return None, (
+            f"une partie de l’adresse dépasse {MAX_SEGMENT_BYTES} octets, plus qu’un nom de "
+            "fichier ne peut en porter"
+        )
+    if any(s.lower().endswith(_FILE_SUFFIXES) for s in segments[:-1]) or (
+        segments and segments[-1].lower().endswith(_FILE_SUFFIXES) and path.endswith("/")
+    ):
+        return None, "une page « .html » se termine l’adresse, sans « / » après elle"
     query = parts.query
     if query:
         if not _QUERY.match(query) or (segments and segments != ["index.php"]):
@@ -86,6 +122,13 @@ def parse(value: str) -> tuple[Address | None, str]:
     if not segments:
         return None, "la racine du site est la page d’accueil ; elle ne peut pas être redirigée"
     return Address(path), ""
+
+
+def _page_name(segment: str) -> str:
+    lowered = segment.lower()
+    for suffix in _FILE_SUFFIXES:
+        lowered = lowered.removesuffix(suffix)
+    return lowered
 
 
 def page_files(docname: str) -> tuple[str, str]:

@@ -27,12 +27,31 @@ YAML_PROBLEMS = {
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def _located(error: yaml.reader.ReaderError, text: str) -> yaml.MarkedYAMLError:
+    """A character YAML cannot read (a control character, U+FFFF…) as an error at its line,
+    like the parser's own: the reader's error has a position, no line."""
+    position = max(0, min(int(error.position), len(text)))
+    line = text.count("\n", 0, position)
+    column = position - (text.rfind("\n", 0, position) + 1)
+    character = error.character
+    code = character if isinstance(character, int) else ord(str(character)[:1] or "?")
+    return yaml.MarkedYAMLError(
+        problem=f"caractère de contrôle U+{code:04X} interdit ; retirez-le",
+        problem_mark=yaml.Mark("", position, line, column, None, None),
+    )
+
+
 def compose(text: str) -> yaml.Node | None:
-    """The YAML node of ``text``, as ``yaml.compose`` with the safe loader gives it."""
+    """The YAML node of ``text``, as ``yaml.compose`` with the safe loader gives it; every
+    failure, unreadable characters included, is a ``MarkedYAMLError`` with its line."""
     try:
         return yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.YAMLError:
+        pass
+    try:
         return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.reader.ReaderError as error:
+        raise _located(error, text) from None
 
 
 def events(text: str) -> list[yaml.Event]:
@@ -40,7 +59,11 @@ def events(text: str) -> list[yaml.Event]:
     try:
         return list(yaml.parse(text, Loader=_FAST_LOADER))
     except yaml.YAMLError:
+        pass
+    try:
         return list(yaml.parse(text, Loader=yaml.SafeLoader))
+    except yaml.reader.ReaderError as error:
+        raise _located(error, text) from None
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,6 +157,21 @@ class _Reader:
             return ""
         return value
 
+    def contact(self, node: yaml.Node | None, name: str) -> str:
+        """An e-mail address (a@b.fr) or a web address (https://…), nothing else: the
+        footer and the legal pages make a link of it."""
+        value = self.text(node, name)
+        if not value:
+            return ""
+        if "://" in value:
+            return self.url(node, name)
+        if not re.fullmatch(r"[^@\s:/?#<>\"]+@[^@\s:/?#<>\"]+\.[^@\s:/?#<>\"]+", value):
+            self.problem(
+                node, name, "attendu : un courriel (nom@exemple.fr) ou une adresse web (https://…)."
+            )
+            return ""
+        return value
+
     def texts(self, node: yaml.Node | None, name: str, required: bool = False) -> tuple[str, ...]:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.value == ""):
             if required:
@@ -180,7 +196,8 @@ class _Reader:
     def rate(self, node: yaml.Node | None, name: str) -> int | None:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         text = str(value).strip().removesuffix("%").strip()
-        if text.isdigit() and int(text) <= 100:
+        # ASCII digits only (« ² » is a digit to str.isdigit, not to int), three at most.
+        if re.fullmatch(r"[0-9]{1,3}", text) and int(text) <= 100:
             return int(text)
         self.problem(node, name, "attendu : un pourcentage de 0 à 100.")
         return None
@@ -336,9 +353,12 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
             label = f"{role}.{name}"
             if name in {"site", "confidentialite"}:
                 values[name] = reader.url(found.get(name), label)
+            elif name == "contact":
+                values[name] = reader.contact(found.get(name), label)
             else:
                 values[name] = reader.text(found.get(name), label, required=name == "nom")
-        if not values["contact"] and not (role == "hebergeur" and values["adresse"]):
+        given = found.get("contact") is not None and str(found["contact"].value).strip()
+        if not values["contact"] and not given and not (role == "hebergeur" and values["adresse"]):
             reader.problem(node, f"{role}.contact", "attendu : un courriel ou une adresse web.")
         parties.append(
             Party(

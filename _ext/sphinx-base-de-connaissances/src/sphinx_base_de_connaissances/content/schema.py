@@ -293,7 +293,8 @@ def _image(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
 def _order(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> int | None:
     value = node.value if isinstance(node, yaml.ScalarNode) else None
     number = str(value)
-    if node.tag == "tag:yaml.org,2002:int" and number.isdigit() and 1 <= int(number) <= ORDER_MAX:
+    digits = re.fullmatch(r"[0-9]{1,9}", number)  # not 5,000 of them: int() refuses those
+    if node.tag == "tag:yaml.org,2002:int" and digits and 1 <= int(number) <= ORDER_MAX:
         return int(number)
     reader.problem(
         node,

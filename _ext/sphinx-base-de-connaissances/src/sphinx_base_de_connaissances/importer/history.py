@@ -4,9 +4,10 @@ authors (``.mailmap`` honoured), read in one ``git log``. Without git, nothing."
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .. import gitrun
 
 
 @dataclass
@@ -18,34 +19,25 @@ class FileHistory:
 
 def read(root: Path) -> dict[Path, FileHistory]:
     """Absolute file path → its history, for every file git knows under ``root``."""
+    # The source's own git configuration is never used: gitrun runs git without it.
     try:
-        top = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        log = subprocess.run(
-            [
-                "git",
-                "-c",
-                "core.quotepath=off",
-                "log",
-                "--format=%x01%aI%x00%aN",
-                "--name-only",
-                "--no-renames",
-                "--",
-                ".",
-            ],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=True,
-            encoding="utf-8",
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
+        found = gitrun.run(root, "rev-parse", "--show-toplevel")
+        log = gitrun.run(
+            root,
+            "-c",
+            "core.quotepath=off",
+            "log",
+            "--format=%x01%aI%x00%aN",
+            "--name-only",
+            "--no-renames",
+            "--",
+            ".",
+        )
+    except OSError:
         return {}
+    if found.returncode != 0 or log.returncode != 0:
+        return {}
+    top, log = found.stdout.strip(), log.stdout
     found: dict[Path, FileHistory] = {}
     for commit in log.split("\x01")[1:]:
         head, _, names = commit.partition("\n")

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+
+from ..content.sanitize import url_refusal
 
 BLOCKS = {
     "p",
@@ -39,7 +42,7 @@ _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)]|:::)", re.MULTILINE)
 @dataclass
 class Converter:
     image: Callable[[str, str, str], str]  # (src, alt, caption) → Markdown
-    link: Callable[[str], str]  # href → the target to write
+    link: Callable[[str], str]  # href → the target to write ("": no link, the text alone)
     note: Callable[[str], None]
     shift: int = 0
 
@@ -76,7 +79,8 @@ class Converter:
         if name in DROPPED:
             if name == "iframe" and tag.get("src"):
                 src = str(tag["src"])
-                return f"[{escape(tag.get('title') or src)}]({src})"
+                title = escape(" ".join(str(tag.get("title") or src).split()))
+                return f"[{title}]({destination(src)})" if safe_target(src) else title
             self.note(f"élément <{name}> retiré")
             return ""
         if re.fullmatch(r"h[1-6]", name):
@@ -154,19 +158,41 @@ class Converter:
         if name in {"em", "i"} and inner.strip():
             return f"*{inner.strip()}*"
         if name == "code":
-            code = node.get_text()
-            ticks = "``" if "`" in code else "`"
-            return f"{ticks}{code}{ticks}"
+            return code_span(node.get_text())
         if name == "a":
             href = str(node.get("href", "")).strip()
             if not href or not inner.strip():
                 return inner
             if node.find("img") is not None and not node.get_text(strip=True):
                 return inner  # a linked image: the image alone
-            return f"[{inner.strip()}]({self.link(href)})"
+            target = self.link(href)
+            return f"[{inner.strip()}]({target})" if target else inner
         if name == "img":
             return self.image(str(node.get("src", "")), str(node.get("alt", "")), "")
         return inner
+
+
+def code_span(code: str) -> str:
+    """Inline code as MyST shows it: on one line (a line break inside could open a fence),
+    between more backticks than it holds."""
+    code = " ".join(code.split("\n")).replace("\r", " ")
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    ticks = "`" * (longest + 1)
+    padded = f" {code} " if code.startswith("`") or code.endswith("`") else code
+    return f"{ticks}{padded}{ticks}" if code.strip() else ""
+
+
+def safe_target(url: str) -> bool:
+    """A target the site may link to (http, https, mailto or relative), as the build checks."""
+    return url_refusal(url) is None
+
+
+def destination(url: str) -> str:
+    """A link's or an image's address as written in Markdown: one line, every character
+    that could end it or start markup (space, parentheses, angle brackets, backslash,
+    backticks, braces) percent-encoded; what was already encoded stays as it is."""
+    cleaned = "".join(ch for ch in url if ch.isprintable()).strip()
+    return quote(cleaned, safe="!#$%&'*+,/:;=?@[]~")
 
 
 def escape(text: str) -> str:

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .blocks import RESIZED, placed
-from .html import Converter, escape
+from .html import Converter, destination, escape, safe_target
 from .model import Note, Page, Source, link_to
 
 NS = {
@@ -158,15 +158,19 @@ def _addresses(item: ET.Element, site: object) -> list[str]:
 
 
 def _link(href: str, site: object, keys: dict[str, str]) -> str:
+    """The target a post's link gets: the imported page, else the address as it was
+    (encoded), else nothing when the build would refuse it (javascript:…)."""
+    if not safe_target(href):
+        return ""
     parts = urlsplit(href)
     host = getattr(site, "netloc", "")
     if parts.netloc and parts.netloc != host:
-        return href
+        return destination(href)
     old = f"/?{parts.query}" if parts.query and not parts.path.strip("/") else unquote(parts.path)
     for candidate in (old, old.rstrip("/") + "/", old.rstrip("/")):
         if candidate in keys:
             return link_to(keys[candidate], parts.fragment)
-    return href
+    return destination(href)
 
 
 def _image(
@@ -183,8 +187,13 @@ def _image(
                 local = resolved
                 break
     if local is None:
-        note(f"image {src[:80]} absente du dossier des médias : remplacée par un lien")
-        return f"[{escape(alt or caption or 'Image')}]({src})"
+        shown = " ".join(src.split())[:80]
+        label = escape(" ".join((alt or caption or "Image").split()))
+        if not safe_target(src):
+            note(f"image {shown} : adresse refusée (schéma interdit) ; retirée")
+            return label
+        note(f"image {shown} absente du dossier des médias : remplacée par un lien")
+        return f"[{label}]({destination(src)})"
     return placed(local, alt, caption, source, note)
 
 

@@ -23,6 +23,7 @@ from ..content import addresses
 from ..content.media import RASTER, SUFFIX_OF
 from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
 from ..content.slugs import RESERVED, slugify
+from ..content.text import control_character, unwritable, without_unwritable
 from .model import FILE, LINK, Note, Page, Source
 
 MEDIA = "medias"
@@ -75,6 +76,11 @@ def place(source: Source, base: Base, today: dt.date) -> Outcome:
     for page in source.pages:
         path = paths[page.key]
         body = _resolve(page, path, paths, media, bodies, outcome)
+        for line, code in unwritable(body):
+            outcome.notes.append(
+                Note(page.source, 1, f"caractère {code} retiré (ligne {line} de la page écrite).")
+            )
+        body = without_unwritable(body).replace("\ufffd", "")
         front = _front_matter(page, categories, authors, default_author, orders, today, outcome)
         _write(base.root / path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
     for index, target in media.items():
@@ -96,7 +102,7 @@ def place(source: Source, base: Base, today: dt.date) -> Outcome:
         ]
         if len(steps) >= 2:
             guides[slugify(guide.title)[:60] or "parcours"] = {
-                "title": guide.title[:TITLE_MAX],
+                "title": _cut(guide.title, TITLE_MAX),
                 "description": f"Les pages de « {guide.title[:80]} », dans l’ordre de la source.",
                 "articles": steps,
             }
@@ -112,6 +118,8 @@ def _keys(known: dict[str, str], names: Iterable[str]) -> dict[str, str]:
         if name in found:
             continue
         key = by_name.get(name.casefold()) or slugify(name)[:60].strip("-") or "divers"
+        if key in RESERVED and key not in known:  # « index » names a page of the site
+            key = f"{key}-2"
         while key not in known and key in found.values():  # two names, one slug
             key = f"{key}-2"
         found[name] = key
@@ -238,9 +246,20 @@ def _resolve(
 
 
 def _text(value: str) -> str:
-    """A YAML double-quoted scalar (JSON's), without control characters."""
-    clean = "".join(c for c in value if c >= " " or c == "\t").replace("\t", " ")
+    """A YAML double-quoted scalar (JSON's), without any character a text field refuses
+    (control characters, noncharacters, bidirectional overrides)."""
+    clean = "".join(" " if c.isspace() else c for c in value if not control_character(c.strip()))
     return json.dumps(" ".join(clean.split()), ensure_ascii=False)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` within ``limit`` characters, cut after a whole word, with « … »."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    word = head.rsplit(" ", 1)[0] if " " in head else head
+    return word.rstrip(" ,;:.-–—") + "…"
 
 
 def _front_matter(
@@ -261,7 +280,11 @@ def _front_matter(
         outcome.notes.append(
             Note(page.source, 1, f"aucun auteur dans la source : « {default_author} » mis.")
         )
-    title = page.title.strip()[:TITLE_MAX] or "Sans titre"
+    title = _cut(page.title, TITLE_MAX) or "Sans titre"
+    if title != " ".join(page.title.split()) and page.title.strip():
+        outcome.notes.append(
+            Note(page.source, 1, f"titre de plus de {TITLE_MAX} caractères coupé : « {title} ».")
+        )
     lines = [
         f"title: {_text(title)}",
         f"description: {_text(description(page, outcome))}",
@@ -271,7 +294,11 @@ def _front_matter(
         lines.append(f"updated: {page.updated.isoformat()}")
     lines.append(f"authors: [{', '.join(dict.fromkeys(keys))}]")
     lines.append(f"category: {categories[page.category]}")
-    tags = [t for t in dict.fromkeys(" ".join(t.split()) for t in page.tags) if slugify(t)]
+    tags = [
+        t if slugify(t) not in RESERVED else f"{t} (mot-clé)"  # « index » names a site page
+        for t in dict.fromkeys(" ".join(t.split()) for t in page.tags)
+        if slugify(t)
+    ]
     if tags:
         lines.append(f"tags: [{', '.join(_text(t[:60]) for t in tags)}]")
     if page.key in orders:
@@ -314,6 +341,8 @@ def description(page: Page, outcome: Outcome) -> str:
     if DESCRIPTION_MIN <= len(own) <= DESCRIPTION_MAX and not SENTENCE_END.search(own):
         return own
     text = plain(page.body) or own or page.title
+    # French spacing, as check asks of a description: « x: y » (code, a URL's text) is « x : y ».
+    text = re.sub(r"(?<=[^\s:;!?])([:;!?]+)(?=\s|$)", r" \1", text)
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     found = ""
     for sentence in sentences:

@@ -100,6 +100,10 @@ class Reading:
             safety.title_as_text(doctree, self.page_titles.pop(docname))
         folder = Path(app.env.doc2path(docname)).parent
         safety.sanitize_raw_html(doctree, posixpath.dirname(docname), self.settings.html_classes)
+        safety.refuse_head_writers(doctree, docname)
+        safety.refuse_foreign_classes(
+            doctree, docname, self.settings.html_classes, app.env.domains.keys()
+        )
         safety.refuse_dangerous_targets(doctree)
         safety.refuse_files(doctree, self.boundary, folder)
         safety.refuse_long_code(doctree)

@@ -15,7 +15,12 @@ that no refused image or download is ever copied into the site:
   no symbolic link, within bounds, and what it holds shown or offered safely; remote images
   are refused (the site requests nothing from elsewhere);
 - any file read while parsing that the boundary refuses (the guarded directives stop those
-  they know before reading; this catches the rest) empties the page.
+  they know before reading; this catches the rest) empties the page;
+- the page's head belongs to the engine: ``meta`` nodes (``.. meta::``, MyST's ``html_meta``),
+  the ``title`` directive's title and a document's header or footer decoration are refused;
+- a node's classes are the ones docutils, Sphinx and MyST give it, an admonition's kind, or
+  the base's ``kb_html_classes``: any other (``:class: d-none``, ``.. class::``, a container's
+  name) is refused, since the theme's and the engine's classes hide, move or drop text.
 """
 
 from __future__ import annotations
@@ -79,6 +84,149 @@ def sanitize_raw_html(doctree: nodes.document, folder: str, classes: Iterable[st
             node.parent.remove(node)
         elif not isinstance(node.parent, nodes.TextElement):  # a block: a whole fragment
             node.replace_self(nodes.raw("", sanitize.clean(html, classes), format="html"))
+
+
+def refuse_head_writers(doctree: nodes.document, docname: str) -> None:
+    """What would write into the page's ``<head>`` (a refresh that sends readers elsewhere, a
+    second policy, another share image, ``robots``) or beside the page's own parts."""
+    for node in list(doctree.findall(nodes.meta)):
+        name = next((node.get(k) for k in ("name", "http-equiv", "property") if node.get(k)), "")
+        _warn_at(
+            f"balise <meta{' ' + str(name)[:40] if name else ''}> refusée : l’en-tête de la "
+            "page appartient au moteur (titre, description et image viennent du front "
+            "matter) ; retirez la directive « meta » ou le champ « html_meta ».",
+            node,
+            docname,
+        )
+        node.parent.remove(node)
+    for node in list(doctree.findall(nodes.decoration)):
+        _warn_at(
+            "en-tête ou pied de document refusé (directives « header », « footer ») : "
+            "le moteur compose le haut et le bas de chaque page.",
+            node,
+            docname,
+        )
+        node.parent.remove(node)
+    for node in list(doctree.findall(nodes.pending)):
+        # A directive whose work was left pending (« rst-class » at the end of an eval-rst
+        # block): no writer knows it, Sphinx would stop with a traceback.
+        name = getattr(node.transform, "__name__", "?")
+        _warn_at(
+            f"directive sans effet ici ({name}) : elle ne s’applique à rien ; retirez-la.",
+            node,
+            docname,
+        )
+        node.parent.remove(node)
+    if "title" in doctree:
+        _warn_at(
+            "directive « title » refusée : le titre de la page est celui du front matter "
+            "ou du premier titre.",
+            doctree,
+            docname,
+        )
+        del doctree["title"]
+
+
+# Classes docutils, Sphinx and MyST give the nodes they make while parsing (roles add
+# "xref", the domain and "<domain>-<role>"; a titled admonition "admonition-<title>").
+STRUCTURAL_CLASSES = frozenset(
+    {
+        "admonition",
+        "amsmath",
+        "auto-toc",
+        "block_break",
+        "code",
+        "compound",
+        "contains-task-list",
+        "contents",
+        "doc",
+        "doctest",
+        "epigraph",
+        "footnotes",
+        "glossary",
+        "highlights",
+        "iref",
+        "literal-block-wrapper",
+        "local",
+        "myst",
+        "num",
+        "pull-quote",
+        "rfc2822",
+        "section-ref",
+        "sectnum",
+        "simple",
+        "system-messages",
+        "task-list-item",
+        "toctree-wrapper",
+        "xref",
+    }
+)
+# Kinds of admonition: « :::{admonition} Titre » with « :class: tip » takes a kind's look.
+ADMONITION_KINDS = frozenset(
+    {
+        "attention",
+        "caution",
+        "danger",
+        "error",
+        "hint",
+        "important",
+        "note",
+        "seealso",
+        "tip",
+        "warning",
+        "todo",
+    }
+)
+_GENERATED_CLASS = re.compile(r"(admonition|colwidths|align)-[\w-]+|text-(left|center|right)")
+
+
+def refuse_foreign_classes(
+    doctree: nodes.document, docname: str, allowed: Iterable[str], domains: Iterable[str]
+) -> None:
+    """Every class outside ``allowed`` (``kb_html_classes``), the structural ones, the
+    admonitions' kinds and ``domains``' role classes is refused at its line and removed."""
+    permitted = STRUCTURAL_CLASSES | ADMONITION_KINDS | set(allowed) | set(domains)
+    prefixes = tuple(f"{domain}-" for domain in domains)
+    for node in doctree.findall(nodes.Element):
+        classes = node.get("classes")
+        if not classes or (
+            isinstance(node, nodes.field) and isinstance(node.parent, nodes.docinfo)
+        ):
+            continue  # a front matter field is classed by its name; Sphinx removes them
+        if isinstance(node, (addnodes.desc, addnodes.desc_signature)) or type(
+            node
+        ).__name__.startswith("desc_"):
+            continue  # an object's description: Sphinx's domain and signature classes
+        if isinstance(node, (nodes.literal, nodes.literal_block)) or isinstance(
+            node.parent, nodes.literal
+        ):
+            continue  # code: its language and the highlighter's token classes
+        role = "xref" in classes or isinstance(node.parent, addnodes.pending_xref)
+        refused = [
+            c
+            for c in classes
+            if c not in permitted
+            and not _GENERATED_CLASS.fullmatch(c)
+            and not (role and c.startswith(prefixes))  # a role's "<domain>-<role>"
+        ]
+        if refused:
+            names = ", ".join(f"« {c[:40]} »" for c in refused)
+            shown = ", ".join(sorted(allowed)) or "aucune (kb_html_classes est vide)"
+            _warn_at(
+                f"classe {names} refusée : les classes du thème et du moteur masquent, "
+                f"déplacent ou retirent du texte ; classes permises ici : {shown}, et le type "
+                "d’un encadré (note, tip, warning…).",
+                node,
+                docname,
+            )
+            node["classes"] = [c for c in classes if c not in refused]
+
+
+def _warn_at(message: str, node: nodes.Node, docname: str) -> None:
+    """A warning at ``node``'s line, or at the page when the node knows none."""
+    node = located(node)
+    location: object = node if node.line else docname
+    warn(message, subtype=Subtype.HTML, location=location)
 
 
 def refuse_dangerous_targets(doctree: nodes.document) -> None:

@@ -11,10 +11,10 @@ nothing to warn about.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from pathlib import Path
 
+from .. import gitrun
 from ..content.history import (
     LOG_FORMAT,
     FileHistory,
@@ -29,13 +29,7 @@ from ..state import StateFile
 
 
 def _git(srcdir: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(srcdir), *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return gitrun.run(srcdir, *args, stdin=stdin)
 
 
 def _shape(data: object) -> bool:
@@ -52,7 +46,7 @@ CACHE = StateFile("kb-history.json", 3, _shape)
 
 def collect(srcdir: Path, folder: str, state: Path | None = None) -> History:
     """The history of ``folder``'s files; with ``state`` (a folder), kept there per commit."""
-    if shutil.which("git") is None:
+    if not gitrun.available():
         return History(
             problem="git est introuvable : dates de mise à jour et contributeurs "
             "viennent du front matter seulement."
@@ -132,11 +126,8 @@ def moves(srcdir: Path, folder: str, log: str) -> set[tuple[str, str]]:
 
 def _blobs(srcdir: Path, names: list[str]) -> list[str | None]:
     """The texts of ``commit:path`` objects (None for one that is missing), in one git call."""
-    result = subprocess.run(
-        ["git", "-C", str(srcdir), "cat-file", "--batch"],
-        input="".join(f"{name}\n" for name in names).encode("utf-8"),
-        capture_output=True,
-        check=False,
+    result = gitrun.run(
+        srcdir, "cat-file", "--batch", stdin="".join(f"{name}\n" for name in names), text=False
     )
     data, cursor, found = result.stdout, 0, []
     for _ in names:

@@ -4,19 +4,17 @@ what was published at the merge base (``nox -s check``, the pull request's lint)
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import gitrun
 from ..clock import today
 from ..content.frontmatter import Problem, parse
 from ..content.schema import Article, publication
 
 
 def _git(srcdir: Path, *args: str, stdin: str | None = None) -> str | None:
-    result = subprocess.run(
-        ["git", "-C", str(srcdir), *args], input=stdin, capture_output=True, text=True, check=False
-    )
+    result = gitrun.run(srcdir, *args, stdin=stdin)
     return result.stdout if result.returncode == 0 else None
 
 

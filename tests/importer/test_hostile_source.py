@@ -1,0 +1,102 @@
+"""A source handed over for import is data, not instructions (issue « Nothing a pull request,
+an imported source or a base's own files contain can act »): a WordPress post whose code, link
+targets and image addresses carry a fence and a refresh `<meta>` comes in as text the strict
+build accepts and no reader follows; a source's own `.git/config` runs nothing; a title, a tag
+or a category that the build would refuse is made acceptable and reported."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import build_root, soup
+from tests.importer.test_import import build_and_check, new_base, run_import
+
+FENCE = (
+    "\n```{eval-rst}\n.. meta::\n   :http-equiv=refresh: 0; url=https://ailleurs.example/\n```\n"
+)
+TITLE = "Un titre " + "très long " * 20 + "\u007f\u0085\u009f\u202e fin"  # allowed in XML
+
+POST = """<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+ xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Piège</title><link>https://blog.example.fr</link>
+<wp:base_site_url>https://blog.example.fr</wp:base_site_url>
+<item>
+<title><![CDATA[{title}]]></title>
+<link>https://blog.example.fr/2020/01/01/piege/</link>
+<dc:creator><![CDATA[amelie]]></dc:creator>
+<content:encoded><![CDATA[<p>Du code : <code>x{fence}y</code> fin.</p>
+<p><a href="https://ailleurs.example/a{fence_url})b">un lien</a>
+et <a href="javascript:alert(1)">un autre</a>.</p>
+<p><img src="https://ailleurs.example/i.png{fence_url}" alt="une image"></p>
+<iframe src="https://video.example/v{fence_url}" title="Vidéo"></iframe>
+<p>Texte suivant.</p>]]></content:encoded>
+<excerpt:encoded><![CDATA[]]></excerpt:encoded>
+<wp:post_id>7</wp:post_id>
+<wp:post_date><![CDATA[2020-01-01 10:00:00]]></wp:post_date>
+<wp:post_name><![CDATA[piege]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+<category domain="category" nicename="index"><![CDATA[Index]]></category>
+<category domain="post_tag" nicename="index"><![CDATA[index]]></category>
+</item></channel></rss>
+"""
+
+
+def test_a_hostile_post_comes_in_as_inert_text_that_builds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = tmp_path / "export.xml"
+    export.write_text(
+        POST.replace("{title}", TITLE)
+        .replace("{fence}", FENCE)
+        .replace("{fence_url}", FENCE.replace("\n", "&#10;")),
+        "utf-8",
+    )
+    base = new_base(tmp_path)
+    report = run_import(base, capsys, "wordpress", str(export))
+    assert "titre de plus de 120 caractères coupé" in report
+    written = next((base / "articles").rglob("piege.md")).read_text("utf-8")
+    assert "\n```{eval-rst}" not in written
+    assert "javascript:" not in written
+    title_line = next(line for line in written.splitlines() if line.startswith("title:"))
+    assert title_line.endswith('long…"') and not any(c in title_line for c in "\x7f\x85\x9f\u202e")
+
+    outdir = build_and_check(base)  # check passes, the strict build has no warning
+    page = next(outdir.rglob("piege.html"))
+    found = soup(page)
+    assert found.head.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert 'ailleurs.example/"' not in str(found.head)
+    assert "Texte suivant." in found.get_text()
+    code = found.select_one("article code, main code")
+    assert code is not None and "eval-rst" in code.get_text()  # shown, as written
+
+
+def test_an_imported_source_s_git_config_runs_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.importer.test_import import gitbook_repository
+
+    space = gitbook_repository(tmp_path)
+    marker = tmp_path / "EXECUTE"
+    program = tmp_path / "programme.sh"
+    program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n", "utf-8")
+    program.chmod(0o755)
+    for key in ("gpg.program", "core.fsmonitor", "core.pager", "diff.external"):
+        subprocess.run(["git", "config", key, str(program)], cwd=space, check=True)
+    subprocess.run(["git", "config", "log.showSignature", "true"], cwd=space, check=True)
+    subprocess.run(["git", "status"], cwd=space, capture_output=True, check=False)
+    assert marker.exists()  # the control: git on its own runs it
+    marker.unlink()
+
+    base = new_base(tmp_path)
+    run_import(base, capsys, "gitbook", str(space))
+    assert not marker.exists()
+    written = (base / "data/authors.yml").read_text("utf-8")
+    assert "Léa Roux" in written and "Marc Blanc" in written  # the history was read
+    _outdir, warnings = build_root("kb", base, copy=False)
+    assert warnings == "" and not marker.exists()
