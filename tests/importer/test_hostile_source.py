@@ -100,3 +100,84 @@ def test_an_imported_source_s_git_config_runs_nothing(
     assert "Léa Roux" in written and "Marc Blanc" in written  # the history was read
     _outdir, warnings = build_root("kb", base, copy=False)
     assert warnings == "" and not marker.exists()
+
+
+def one_post(post_id: str, name: str, body: str = "<p>Texte.</p>") -> str:
+    item = POST.split("<item>")[1].split("</item>")[0]
+    return (
+        "<item>"
+        + item.replace("{title}", name.capitalize())
+        .replace("<wp:post_id>7</wp:post_id>", f"<wp:post_id>{post_id}</wp:post_id>")
+        .replace("[piege]", f"[{name}]")
+        .replace("/piege/", f"/{name}/")
+        .replace(
+            item.split("<content:encoded>")[1].split("</content:encoded>")[0], f"<![CDATA[{body}]]>"
+        )
+        + "</item>"
+    )
+
+
+def export(tmp_path: Path, *items: str) -> Path:
+    path = tmp_path / "export.xml"
+    head, tail = POST.split("<item>")[0], POST.split("</item>")[1]
+    path.write_text(head + "".join(items) + tail, "utf-8")
+    return path
+
+
+def test_two_posts_with_one_id_both_come_in_and_deep_nesting_is_flattened(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = "<blockquote>" * 3000 + "Au fond." + "</blockquote>" * 3000
+    path = export(
+        tmp_path,
+        one_post("7", "premier", "<p>Le premier article du blog.</p>"),
+        one_post("7", "second", f"<p>Le second article du blog.</p>{deep}"),
+    )
+    base = new_base(tmp_path)
+    report = run_import(base, capsys, "wordpress", str(path))
+    assert "identifiant 7 déjà pris" in report
+    assert "mis à plat" in report
+    names = sorted(p.name for p in (base / "articles").rglob("*.md"))
+    assert names == ["bienvenue.md", "premier.md", "second.md"]  # the sample, and both
+    outdir = build_and_check(base)
+    assert "Au fond." in next(outdir.rglob("second.html")).read_text("utf-8")
+
+
+def test_the_import_never_writes_through_a_link_nor_reads_a_pipe(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    base = new_base(tmp_path)
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    (base / "medias").symlink_to(outside, target_is_directory=True)
+    source = tmp_path / "dossier"
+    (source / "docs").mkdir(parents=True)
+    (source / "docs/page.md").write_text("# Page\n\n![Un schéma](schema.png)\n", "utf-8")
+    from PIL import Image
+
+    Image.new("RGB", (8, 8)).save(source / "docs/schema.png")
+    os.mkfifo(source / "docs/tube.md")
+    report = run_import(base, capsys, "markdown", str(source))  # returns: no read of the pipe
+    assert "medias est un lien symbolique : rien n’est écrit à travers" in report
+    assert list(outside.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "config", "value"),
+    [("markdown", "mkdocs.yml", "docs_dir: /"), ("gitbook", ".gitbook.yaml", "root: ../../")],
+)
+def test_a_source_configuration_pointing_outside_is_a_french_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, config: str, value: str
+) -> None:
+    from sphinx_base_de_connaissances.__main__ import main as command
+
+    source = tmp_path / "source"
+    (source / "docs").mkdir(parents=True)
+    (source / config).write_text(f"site_name: x\n{value}\n", "utf-8")
+    base = new_base(tmp_path)
+    capsys.readouterr()
+    assert command(["import", kind, str(source), "--base", str(base)]) == 2
+    error = capsys.readouterr().err
+    assert "désigne un dossier hors de la source" in error and "Traceback" not in error

@@ -166,3 +166,29 @@ def test_an_odd_rate_is_a_located_error(tmp_path: Path, rate: str, capsys) -> No
     assert check([str(src)]) == 1
     error = capsys.readouterr().err
     assert "data/accessibilite.yml:6: champ « audit.taux » : attendu : un pourcentage" in error
+
+
+@pytest.mark.parametrize(
+    ("body", "tags", "says"),
+    [
+        ("Un mot. " * 80_000, "[]", "article trop long : 640 ko ; au plus 500 ko"),
+        ("".join(f"## Partie {n}\n\nTexte.\n\n" for n in range(301)), "[]", "301 titres"),
+        ("Texte.\n", "[" + ", ".join(f"mot{n}" for n in range(21)) + "]", "21 mots-clés"),
+    ],
+)
+def test_what_a_pull_request_can_grow_is_bounded_in_check_and_build(
+    tmp_path: Path, body: str, tags: str, says: str, capsys
+) -> None:
+    from sphinx_base_de_connaissances.commands.check import main as check
+
+    text = article(body=body, tags=tags)
+    src = tmp_path / "check"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "articles/t.md").write_text(text, "utf-8")
+    assert check([str(src)]) == 1
+    assert says in capsys.readouterr().err
+
+    outdir, warnings = build(tmp_path, {"articles/t.md": text})
+    assert any("articles/t.md:" in w and says in w for w in warnings_of(warnings)), warnings
+    if "ko" in says:  # never parsed: nothing of its body is published
+        assert "Un mot." not in (outdir / "articles/t.html").read_text("utf-8")

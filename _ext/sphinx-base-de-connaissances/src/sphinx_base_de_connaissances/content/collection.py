@@ -7,10 +7,11 @@ Pure: the files are read by ``source/files.py``, shared by the build and the sta
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from . import frontmatter, schema
+from . import frontmatter, media, schema
 from .frontmatter import Problem
 from .schema import Article
 from .slugs import is_slug
@@ -34,6 +35,47 @@ def file_problems(path: str, docname: str) -> list[Problem]:
         )
         problems.append(Problem(path, 1, "", message))
     return problems
+
+
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def size_problems(path: str, text: str) -> list[Problem]:
+    """An article past the bounds every output can carry: its bytes, its headings."""
+    size = len(text.encode("utf-8"))
+    if size > media.MAX_ARTICLE_BYTES:
+        return [
+            Problem(
+                path,
+                1,
+                "",
+                f"article trop long : {size // 1000} ko ; au plus {media.MAX_ARTICLE_BYTES // 1000}"
+                " ko (le site et l’édition hors ligne le composent en entier) : découpez-le en "
+                "plusieurs articles, ou proposez la partie la plus longue en téléchargement.",
+            )
+        ]
+    headings = len(_HEADING.findall(_FENCE.sub("", text)))
+    if headings > media.MAX_ARTICLE_HEADINGS:
+        return [
+            Problem(
+                path,
+                1,
+                "",
+                f"{headings} titres dans l’article ; au plus {media.MAX_ARTICLE_HEADINGS} : "
+                "découpez-le en plusieurs articles.",
+            )
+        ]
+    return []
+
+
+def without_body(text: str) -> str:
+    """The front matter of ``text`` alone: what the build reads of an article it refused."""
+    found = frontmatter.split(text)
+    if found is None:
+        return ""
+    _, end = found
+    return "\n".join(text.splitlines()[:end]) + "\n"
 
 
 def duplicate_slugs(articles: Iterable[tuple[str, Article]]) -> list[Problem]:

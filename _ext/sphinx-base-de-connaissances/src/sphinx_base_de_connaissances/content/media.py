@@ -16,6 +16,10 @@ MAX_IMAGE_PIXELS = 40_000_000
 MAX_DOWNLOAD_BYTES = 50_000_000
 MAX_CODE_LINES = 5_000  # a code block, shown whole on the site and in the books
 MAX_CODE_CHARACTERS = 500_000
+# An article: what a pull request can grow, bounded so that what passes its build also passes
+# the deploy's (the offline edition lays every article out whole).
+MAX_ARTICLE_BYTES = 500_000
+MAX_ARTICLE_HEADINGS = 300
 
 # Raster formats by suffix, as Pillow names them: what browsers, Typst and EPUB 3 readers show.
 RASTER = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}

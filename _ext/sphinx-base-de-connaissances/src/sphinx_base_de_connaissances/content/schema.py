@@ -94,6 +94,7 @@ class Article:
 
 
 TAG_MAX = 60
+TAGS_MAX = 20  # per article: each tag has a page, its feed and its place in every listing
 
 
 class _Reader:
@@ -254,6 +255,13 @@ def _tags(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> tuple[Tag, ..
             )
             continue
         tags.setdefault(slug, Tag(slug, tag_label(value)))
+    if len(tags) > TAGS_MAX:
+        reader.problem(
+            node,
+            "tags",
+            f"{len(tags)} mots-clés ; au plus {TAGS_MAX} : gardez ceux qui aident un lecteur à "
+            "trouver l’article.",
+        )
     return tuple(tags.values())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Guide, Note, Source
-from .tree import Entry, folder_addresses, humanize, load_yaml, read_pages
+from .tree import Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 
 def read(source: Path) -> Source:
@@ -18,7 +18,7 @@ def read(source: Path) -> Source:
     if config.is_file():
         settings = load_yaml(config.read_text("utf-8")) or {}
         settings = settings if isinstance(settings, dict) else {}
-        root = (source / str(settings.get("docs_dir") or "docs")).resolve()
+        root = inside(source, settings.get("docs_dir") or "docs", "docs_dir")
         kind, directory_urls = "MkDocs", settings.get("use_directory_urls", True) is not False
         name = str(settings.get("site_name") or humanize(source.name))
         entries, guides = (

@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .model import Guide, Note, Source
-from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, load_yaml, read_pages
+from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<title>[^\]]*)\]\((?P<path>[^)]+)\)")
 PART = re.compile(r"^#{2,3}[ \t]+(?P<title>.+?)[ \t#]*$")
@@ -21,11 +21,7 @@ def read(source: Path) -> Source:
     if config.is_file():
         settings = load_yaml(config.read_text("utf-8")) or {}
         if isinstance(settings, dict):
-            root = (
-                source / str(settings.get("root", ".")).strip("./")
-                if settings.get("root")
-                else source
-            )
+            root = inside(source, settings["root"], "root") if settings.get("root") else source
             structure = settings.get("structure") or {}
             if isinstance(structure, dict):
                 summary = str(structure.get("summary") or summary)

@@ -35,6 +35,9 @@ BLOCKS = {
     "article",
 }
 DROPPED = {"script", "style", "noscript", "form", "input", "button", "iframe", "object", "embed"}
+# Elements nested deeper than this are unwrapped (text kept): no page needs it, and the
+# conversion, MyST and every output recurse over the nesting.
+MAX_DEPTH = 40
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)]|:::)", re.MULTILINE)
 
@@ -48,6 +51,12 @@ class Converter:
 
     def convert(self, html: str) -> str:
         soup = BeautifulSoup(html, "html.parser")
+        flattened = flatten(soup, MAX_DEPTH)
+        if flattened:
+            self.note(
+                f"{flattened} éléments imbriqués à plus de {MAX_DEPTH} niveaux : mis à plat "
+                "(leur texte gardé)"
+            )
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
         self.shift = 2 - min(levels) if levels else 0
         text = self.blocks(soup)
@@ -170,6 +179,22 @@ class Converter:
         if name == "img":
             return self.image(str(node.get("src", "")), str(node.get("alt", "")), "")
         return inner
+
+
+def flatten(soup: BeautifulSoup, limit: int) -> int:
+    """Unwrap every element deeper than ``limit`` (walked without recursion); how many."""
+    deep: list[Tag] = []
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        for child in tag.children:
+            if isinstance(child, Tag):
+                if depth + 1 > limit:
+                    deep.append(child)
+                stack.append((child, depth + 1))
+    for tag in reversed(deep):  # the deepest first: each unwraps into a kept parent
+        tag.unwrap()
+    return len(deep)
 
 
 def code_span(code: str) -> str:

@@ -48,6 +48,20 @@ def load_yaml(text: str) -> object:
     return yaml.load(text, Loader=_Lenient)  # noqa: S506 (a SafeLoader subclass)
 
 
+def inside(source: Path, value: object, field: str) -> Path:
+    """The folder ``value`` names in the source's configuration (``docs_dir``, GitBook's
+    ``root``), which must be the source folder or one of its subfolders."""
+    folder = (source / str(value)).resolve()
+    if not folder.is_relative_to(source.resolve()):
+        raise ValueError(
+            f"« {field}: {str(value)[:80]} » désigne un dossier hors de la source ; attendu : "
+            "un sous-dossier de la source (rien n’est lu ailleurs)."
+        )
+    if not folder.is_dir():
+        raise ValueError(f"« {field}: {str(value)[:80]} » : dossier introuvable dans la source.")
+    return folder
+
+
 def markdown_files(root: Path) -> list[Path]:
     """Every Markdown page under ``root``, outside hidden and build folders, folder by
     folder: a folder's README or index first, then the others by name."""
@@ -56,6 +70,8 @@ def markdown_files(root: Path) -> list[Path]:
         parts = path.relative_to(root).parts
         if not path.resolve().is_relative_to(root.resolve()):
             continue  # a symbolic link out of the source
+        if not path.is_file():
+            continue  # a named pipe or a device called *.md: never opened
         if any(p.startswith((".", "_")) or p in SKIPPED for p in parts[:-1]):
             continue
         if parts[-1] in {"SUMMARY.md", "CHANGELOG.md", "LICENSE.md"} and len(parts) == 1:

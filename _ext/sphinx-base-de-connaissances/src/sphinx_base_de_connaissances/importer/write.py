@@ -82,17 +82,18 @@ def place(source: Source, base: Base, today: dt.date) -> Outcome:
             )
         body = without_unwritable(body).replace("\ufffd", "")
         front = _front_matter(page, categories, authors, default_author, orders, today, outcome)
-        _write(base.root / path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
+        _write(base.root, path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
     for index, target in media.items():
-        _write(base.root / target, source.files[index].read_bytes(), outcome)
+        _write(base.root, target, source.files[index].read_bytes(), outcome)
     _append(
-        base.root / base.data / "categories.yml",
+        base.root,
+        f"{base.data}/categories.yml",
         {key: {"name": name} for name, key in categories.items()},
         base.read_keys("categories.yml"),
         outcome,
     )
     named = {key: {"name": name} for name, key in authors.items()}
-    _append(base.root / base.data / "authors.yml", named, base.read_keys("authors.yml"), outcome)
+    _append(base.root, f"{base.data}/authors.yml", named, base.read_keys("authors.yml"), outcome)
     guides = {}
     for guide in source.guides:
         steps = [
@@ -106,7 +107,7 @@ def place(source: Source, base: Base, today: dt.date) -> Outcome:
                 "description": f"Les pages de « {guide.title[:80]} », dans l’ordre de la source.",
                 "articles": steps,
             }
-    _append(base.root / base.data / "parcours.yml", guides, base.read_keys("parcours.yml"), outcome)
+    _append(base.root, f"{base.data}/parcours.yml", guides, base.read_keys("parcours.yml"), outcome)
     return outcome
 
 
@@ -364,8 +365,26 @@ def description(page: Page, outcome: Outcome) -> str:
     return found
 
 
-def _write(path: Path, data: bytes, outcome: Outcome) -> None:
+def _through_link(root: Path, path: Path) -> str:
+    """The part of ``path`` (under ``root``) that is a symbolic link, or "": the import
+    writes only inside the base, never through a link (a linked medias/ or articles/)."""
+    here = root
+    for part in path.relative_to(root).parts:
+        here = here / part
+        if here.is_symlink():
+            return here.relative_to(root).as_posix()
+    return ""
+
+
+def _write(root: Path, relative: str, data: bytes, outcome: Outcome) -> None:
+    path = root / relative
     shown = path.as_posix()
+    link = _through_link(root, path)
+    if link:
+        outcome.notes.append(
+            Note(relative, 1, f"{link} est un lien symbolique : rien n’est écrit à travers.")
+        )
+        return
     if path.exists():
         if path.is_file() and path.read_bytes() == data:
             outcome.unchanged.append(shown)
@@ -378,11 +397,22 @@ def _write(path: Path, data: bytes, outcome: Outcome) -> None:
 
 
 def _append(
-    path: Path, entries: dict[str, dict[str, object]], known: dict[str, str], outcome: Outcome
+    root: Path,
+    relative: str,
+    entries: dict[str, dict[str, object]],
+    known: dict[str, str],
+    outcome: Outcome,
 ) -> None:
     """New entries appended as text to a data file (its comments and order kept)."""
     new = {key: value for key, value in entries.items() if key not in known}
     if not new:
+        return
+    path = root / relative
+    link = _through_link(root, path)
+    if link:
+        outcome.notes.append(
+            Note(relative, 1, f"{link} est un lien symbolique : rien n’est écrit à travers.")
+        )
         return
     text = path.read_text("utf-8") if path.is_file() else ""
     dumped = yaml.safe_dump(new, allow_unicode=True, sort_keys=False, width=100)

@@ -26,7 +26,7 @@ from .._compat import current_docname
 from ..clock import today
 from ..content import frontmatter, history
 from ..content.catalog import Catalog
-from ..content.collection import duplicate_slugs, file_problems
+from ..content.collection import duplicate_slugs, file_problems, size_problems, without_body
 from ..content.history import History
 from ..content.obligations import Obligations
 from ..content.paths import Paths
@@ -76,7 +76,13 @@ class Reading:
             report(problem, docname)
         # What no output can carry is never read further (feeds, sitemap, EPUB stay XML).
         text = content[0] = without_unwritable(content[0])
+        # Any page past the bounds is reported and never parsed: its front matter alone is read.
+        too_large = size_problems(path, text)
+        if too_large:
+            text = content[0] = without_body(text)
         if not self.is_article(app, docname):
+            for problem in too_large:
+                report(problem, docname)
             if text.startswith(frontmatter.FENCE):
                 front, problems = frontmatter.parse(path, text)
                 for problem in problems:
@@ -84,7 +90,7 @@ class Reading:
                 self.page_titles[docname] = frontmatter.title_of(front)
             return
         article, problems = parse_article(path, docname, text, self.vocab, on=today())
-        for problem in file_problems(path, docname) + problems:
+        for problem in file_problems(path, docname) + too_large + problems:
             report(problem, docname)
         if article is not None:
             domain(app.env).articles[docname] = history.apply(article, self.history.files.get(path))

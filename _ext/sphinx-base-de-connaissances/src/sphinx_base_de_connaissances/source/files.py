@@ -19,6 +19,7 @@ from ..content.collection import (
     duplicate_slugs,
     file_problems,
     publication,
+    size_problems,
 )
 from ..content.frontmatter import Problem
 from ..content.permalinks import redirect_problems, renamed_within
@@ -148,7 +149,12 @@ def read_tree(
             problems += unreadable
             continue
         article, found = parse_article(shown, docname, text, vocab, on=today())
-        problems += file_problems(shown, docname) + character_problems(shown, text) + found
+        problems += (
+            file_problems(shown, docname)
+            + size_problems(shown, text)
+            + character_problems(shown, text)
+            + found
+        )
         if style:
             from ..content.style import check_style  # MyST's parser loads docutils: only when asked
 
