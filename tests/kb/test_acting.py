@@ -41,6 +41,16 @@ def test_a_refresh_or_any_meta_from_a_page_never_reaches_the_head(tmp_path: Path
     assert soup(outdir / "glossaire.html").head.find("meta", attrs={"name": "robots"}) is None
 
 
+def test_check_refuses_the_same_head_directives_at_their_line(tmp_path: Path, capsys) -> None:
+    from sphinx_base_de_connaissances.commands.check import main as check
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "articles/piege.md").write_text(article(body="Texte.\n" + META), "utf-8")
+    assert check([str(src)]) == 1
+    assert "articles/piege.md:13: directive « meta » refusée" in capsys.readouterr().err
+
+
 def test_a_title_directive_does_not_replace_the_page_s_title(tmp_path: Path) -> None:
     body = "Texte.\n\n```{title} Autre chose\n```\n"
     outdir, warnings = build(tmp_path, {"articles/piege.md": article(body=body)})
@@ -192,3 +202,20 @@ def test_what_a_pull_request_can_grow_is_bounded_in_check_and_build(
     assert any("articles/t.md:" in w and says in w for w in warnings_of(warnings)), warnings
     if "ko" in says:  # never parsed: nothing of its body is published
         assert "Un mot." not in (outdir / "articles/t.html").read_text("utf-8")
+
+
+def test_a_failed_build_leaves_no_page_of_a_deleted_article(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src), str(out)]
+    assert subprocess.run(command, capture_output=True, check=False).returncode == 0
+    assert (out / "articles/premier.html").is_file()
+    (src / "articles/premier.md").unlink()
+    (src / "articles/casse.md").write_text(article(title="null"), "utf-8")  # a warning: fails
+    failed = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert failed.returncode != 0, failed.stderr
+    assert not (out / "articles/premier.html").exists()

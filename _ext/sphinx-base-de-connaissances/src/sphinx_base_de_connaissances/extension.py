@@ -15,6 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import _compat, diagnostics, french, options
 from .clock import today
+from .content.addresses import page_files
 from .content.catalog import Catalog
 from .content.permalinks import has_queries
 from .offline import missing_extra
@@ -218,6 +219,10 @@ class KnowledgeBase:
 
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         cards, self.cards = self.cards, None
+        if exception is not None:  # a failed build: no page of a deleted document stays
+            for docname in self.reading.removed:
+                for name in page_files(docname):
+                    (Path(app.outdir) / name).unlink(missing_ok=True)
         if exception is not None or not self.site.html or cards is None:
             if cards is not None:
                 cards.cancel()

@@ -69,6 +69,30 @@ def size_problems(path: str, text: str) -> list[Problem]:
     return []
 
 
+# Directives that write into the page's head or frame (the build refuses their nodes too):
+# as a MyST fence (```{meta}, :::{title}) or inside an eval-rst block (.. meta::).
+_HEAD_DIRECTIVE = re.compile(
+    r"^ {0,3}(?:`{3,}|~{3,}|:{3,})[ \t]*\{(meta|title|header|footer)\}|^[ \t]*\.\.[ \t]+"
+    r"(meta|title|header|footer)::",
+    re.MULTILINE,
+)
+
+
+def head_problems(path: str, text: str) -> list[Problem]:
+    """What would write into the page's head (a refresh to another site, robots, another
+    share image) or replace its title: refused at its line, as the build refuses it."""
+    return [
+        Problem(
+            path,
+            text.count("\n", 0, found.start()) + 1,
+            "",
+            f"directive « {found.group(1) or found.group(2)} » refusée : l’en-tête et le titre "
+            "de la page appartiennent au moteur (ils viennent du front matter).",
+        )
+        for found in _HEAD_DIRECTIVE.finditer(text)
+    ]
+
+
 def without_body(text: str) -> str:
     """The front matter of ``text`` alone: what the build reads of an article it refused."""
     found = frontmatter.split(text)

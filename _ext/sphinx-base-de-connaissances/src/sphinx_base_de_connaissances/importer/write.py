@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import posixpath
 import re
@@ -142,8 +143,11 @@ def _article_paths(pages: list[Page], categories: dict[str, str], base: Base) ->
             stem = f"{stem}-page"
         category = categories[page.category]
         # The same name in two folders: the second takes its category's key before it.
-        candidates = [stem, f"{category}-{stem}"[:90].strip("-")]
-        candidates += [f"{candidates[1]}-{number}" for number in range(2, len(pages) + 2)]
+        prefixed = f"{category}-{stem}"[:90].strip("-")
+        # Tried lazily: a list of every number for every page was quadratic (100,000 posts).
+        candidates = itertools.chain(
+            (stem, prefixed), (f"{prefixed}-{n}" for n in itertools.count(2))
+        )
         for candidate in candidates:
             path = f"{base.articles}/{category}/{candidate}.md"
             elsewhere = taken_elsewhere.get(candidate)

@@ -61,6 +61,7 @@ class Reading:
         self.before_terms: dict[str, Term] = {}
         # The front matter titles of the pages being read (not articles): shown as text.
         self.page_titles: dict[str, str | None] = {}
+        self.removed: set[str] = set()  # documents deleted since the last build
         # What a page may name: set when the builder is known (its folders are private).
         self.boundary = Boundary.of(".")
 
@@ -152,6 +153,7 @@ class Reading:
         removed: set[str],
     ) -> list[str]:
         kb = domain(env)
+        self.removed = set(removed)  # their pages go, even when this build fails
         self.before = dict(kb.articles)
         self.before_citations = dict(kb.citations)
         self.before_terms = dict(kb.terms)

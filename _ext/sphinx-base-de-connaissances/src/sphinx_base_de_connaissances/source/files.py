@@ -18,6 +18,7 @@ from ..content.collection import (
     Publication,
     duplicate_slugs,
     file_problems,
+    head_problems,
     publication,
     size_problems,
 )
@@ -152,6 +153,7 @@ def read_tree(
         problems += (
             file_problems(shown, docname)
             + size_problems(shown, text)
+            + head_problems(shown, text)
             + character_problems(shown, text)
             + found
         )

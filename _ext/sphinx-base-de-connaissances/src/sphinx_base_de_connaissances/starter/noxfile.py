@@ -5,6 +5,7 @@ moteur et son pied de page de partage tels que requirements/moteur.txt les nomme
 """
 
 import os
+from pathlib import Path
 
 import nox
 
@@ -23,8 +24,11 @@ def install(session: nox.Session, requirements: str) -> None:
 
 
 def sphinx(session: nox.Session, out: str, *extra: str) -> None:
-    """Construction stricte : le moindre avertissement la fait échouer."""
-    session.run("python", "-m", "sphinx", "-W", "--keep-going", "-b", "html", ".", out, *extra)
+    """Construction stricte : le moindre avertissement la fait échouer. Les fichiers de travail
+    de Sphinx (doctrees : brouillons compris) restent hors du dossier publié."""
+    doctrees = str(Path(out).parent / "doctrees")
+    strict = ["-W", "--keep-going", "-b", "html", "-d", doctrees]
+    session.run("python", "-m", "sphinx", *strict, ".", out, *extra)
 
 
 @nox.session
