@@ -120,8 +120,8 @@ OPTIONS: tuple[Option, ...] = (
         [],
         "env",
         CLASSES,
-        "CSS classes that raw HTML may carry in the base's pages (class attributes with any "
-        "other class are refused, as every attribute outside the allow-list).",
+        "CSS classes that raw HTML and directives' :class: may carry in the base's pages "
+        "(any other class is refused, beside the structural ones and admonition kinds).",
     ),
     Option("kb_words_per_minute", 200, "env", COUNT, "Reading speed used for the reading time."),
     Option(
