@@ -41,6 +41,8 @@ root_doc = "index"
 include_patterns = ["index.md", "glossaire.md", "articles/**.md", "guide/**.md"]
 # Drafts and future-dated articles are built only in preview (`nox -s serve` sets KB_PREVIEW).
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
+# The deploy (KB_PUBLICATION=1) refuses a local or example address, repository or contact.
+kb_publication = os.environ.get("KB_PUBLICATION") == "1"
 # In the live preview, a save shows its page without waiting for the search index.
 kb_search_background = kb_preview
 # The offline edition (PDF, EPUB) in telechargements/: made by the deploy workflow

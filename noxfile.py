@@ -240,6 +240,13 @@ def article(session: nox.Session) -> None:
     session.run("python", "-m", "tools.new_article", *session.posargs, env={"PYTHONPATH": "."})
 
 
+@nox.session(name="new")
+def new_article(session: nox.Session) -> None:
+    """The article session's old name, kept for writers who learnt it: says the new one."""
+    session.warn("« nox -s new » s’appelle désormais « nox -s article » : elle continue ici.")
+    article(session)
+
+
 @nox.session(venv_backend="none")
 def translations(session: nox.Session) -> None:
     """The share footer's gettext catalogs: extract, update, compile (`-- check`: verify)."""

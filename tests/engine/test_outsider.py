@@ -247,6 +247,110 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
     assert offline.returncode == 1 and "Traceback" not in offline.stderr
     assert 'pip install "sphinx-base-de-connaissances[offline]"' in offline.stderr
 
+    # The deploy refuses what `new` put in for the options it was not given, naming each.
+    deploy = subprocess.run(
+        [str(python), "-m", "nox", "-s", "build"],
+        cwd=base,
+        env=environment(KB_PUBLICATION="1"),
+        capture_output=True,
+        text=True,
+    )
+    assert deploy.returncode != 0
+    said = deploy.stdout + deploy.stderr
+    refused = [line for line in said.splitlines() if "publication refusée" in line]
+    assert any("http://127.0.0.1:8000/" in line for line in refused), said[-3000:]
+    assert any("github.com/exemple/ma-base" in line and "dépôt" in line for line in refused)
+    assert any("data/editeur.yml" in line for line in refused)
+    assert any("data/accessibilite.yml" in line for line in refused)
+    filled = (
+        (base / "conf.py")
+        .read_text("utf-8")
+        .replace("http://127.0.0.1:8000/", "https://equipe.fr/base/")
+        .replace("https://github.com/exemple/ma-base", "https://forge.equipe.fr/base")
+    )
+    (base / "conf.py").write_text(filled, "utf-8")
+    for name in ("editeur.yml", "accessibilite.yml"):
+        data = base / "data" / name
+        data.write_text(
+            data.read_text("utf-8").replace(
+                "https://github.com/exemple/ma-base", "https://forge.equipe.fr/base"
+            ),
+            "utf-8",
+        )
+    nox(python, base, "-s", "build", env=environment(KB_PUBLICATION="1"))
+
+    # The sample replaced by two articles of the team's own: the base's tests are still its.
+    (base / "articles/bienvenue.md").unlink()
+    paths = base / "data/parcours.yml"
+    paths.write_text(paths.read_text("utf-8").replace("- bienvenue", "- premier"), "utf-8")
+    for name in ("premier", "second"):
+        (base / f"articles/{name}.md").write_text(
+            f'---\ntitle: "Notre {name} article"\ndescription: "Un article de l’équipe, le '
+            f'{name}, qui remplace l’exemple."\ndate: 2026-01-15\nauthors: [equipe]\n'
+            f"category: guide\ntags: [essai]\n---\n\nLe texte, et [l’autre](second.md).\n",
+            "utf-8",
+        )
+    tests = nox(python, base, "-s", "tests", env=environment())
+    assert " passed" in tests.stdout + tests.stderr and " failed" not in tests.stdout
+
+    # The engine moves on in its repository: `nox -s upgrade`, with no argument, follows it.
+    version = repository / "_ext/sphinx-base-de-connaissances/src/sphinx_base_de_connaissances"
+    from sphinx_base_de_connaissances import _version
+
+    major, minor, patch = (int(part) for part in _version.__version__.split("."))
+    following = f"{major}.{minor}.{patch + 1}"
+    (version / "_version.py").write_text(
+        (version / "_version.py")
+        .read_text("utf-8")
+        .replace(f'"{_version.__version__}"', f'"{following}"'),
+        "utf-8",
+    )
+    run("git", *identity, "commit", "-q", "-am", "Version suivante", cwd=repository)
+    newer = run("git", "rev-parse", "HEAD", cwd=repository).stdout.strip()
+    upgraded = nox(python, base, "-s", "upgrade", env=environment())
+    assert f"@{newer}#subdirectory=_ext/sphinx-base-de-connaissances" in (
+        base / "requirements/moteur.txt"
+    ).read_text("utf-8")
+    assert f"{_version.__version__} → {following}" in upgraded.stdout + upgraded.stderr
+    assert "CHANGELOG.md" in upgraded.stdout + upgraded.stderr
+    # The older engine (still in the first environment) refuses to take the base back.
+    back = subprocess.run(
+        [str(python), "-m", "sphinx_base_de_connaissances", "upgrade", str(base)],
+        capture_output=True,
+        text=True,
+        env=environment(),
+    )
+    assert back.returncode == 1 and "plus ancien que celui de la base" in back.stderr
+    assert f"@{newer}#" in (base / "requirements/moteur.txt").read_text("utf-8")
+
+
+def test_from_wheel_files_a_new_base_carries_them_and_builds(tmp_path: Path) -> None:
+    """A release's assets downloaded and installed as files: the base keeps the wheels and
+    installs them, with nothing else set (no index has this version)."""
+    built = tmp_path / "roues"
+    built.mkdir()
+    files = [wheel(ENGINE, built), wheel(FOOTER, built)]
+    python = venv(tmp_path / "venv")
+    run(python, "-m", "pip", "install", "--quiet", *files)
+    base = tmp_path / "ma-base"
+    run(python, "-m", "sphinx_base_de_connaissances", "new", base)
+    moteur = (base / "requirements/moteur.txt").read_text("utf-8")
+    for made in files:
+        assert f"./requirements/paquets/{made.name}" in moteur
+        assert (base / "requirements/paquets" / made.name).read_bytes() == made.read_bytes()
+    run(
+        python,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--require-hashes",
+        "-r",
+        base / "requirements/ci.txt",
+    )
+    nox(python, base, "-s", "build", env=environment())
+    assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
+
 
 def test_the_console_script_refuses_a_folder_that_is_not_empty(index, tmp_path: Path) -> None:
     _, work = index

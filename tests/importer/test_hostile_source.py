@@ -181,3 +181,19 @@ def test_a_source_configuration_pointing_outside_is_a_french_error(
     assert command(["import", kind, str(source), "--base", str(base)]) == 2
     error = capsys.readouterr().err
     assert "désigne un dossier hors de la source" in error and "Traceback" not in error
+
+
+def test_a_large_export_shows_its_progress(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sphinx_base_de_connaissances.__main__ import main as command
+
+    posts = [one_post(str(n), f"article-{n}", f"<p>Texte {n}.</p>") for n in range(2_000)]
+    path = export(tmp_path, *posts)
+    base = new_base(tmp_path)
+    capsys.readouterr()
+    assert command(["import", "wordpress", str(path), "--base", str(base)]) == 0
+    err = capsys.readouterr().err
+    assert "import : 1\u202f000 / 2\u202f000 pages lues" in err
+    assert "import : 2\u202f000 / 2\u202f000 pages écrites" in err
+    assert len(list((base / "articles").rglob("article-*.md"))) == 2_000

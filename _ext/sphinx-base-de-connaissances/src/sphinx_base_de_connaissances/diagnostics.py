@@ -24,6 +24,7 @@ class Subtype(StrEnum):
     OPTION = "option"  # a value of conf.py refused (an error: the build fails)
     OFFLINE = "offline"  # the offline edition could not be made with this builder
     DEPRECATED = "deprecated"  # conf.py sets an option by its old name (it still works)
+    PUBLICATION = "publication"  # a value still the starter's in a build to publish
 
 
 def warn(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:

@@ -15,13 +15,13 @@ from sphinx.util.typing import ExtensionMetadata
 
 from . import _compat, diagnostics, french, options
 from .clock import today
-from .content.addresses import page_files
 from .content.catalog import Catalog
 from .content.permalinks import has_queries
 from .offline import missing_extra
 from .outputs import ecodesign, journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
+from .outputs.prune import remove_pages
 from .reading import citations, publication
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
@@ -88,6 +88,7 @@ class KnowledgeBase:
         self.reading.settings = self.pages.settings = self.settings
         vocab, paths, duties = publication.configure(app, self.settings)
         self.reading.obligations = self.pages.obligations = duties
+        publication.refuse_placeholders(app, self.settings, duties)
         self.reading.vocab = self.pages.vocab = vocab
         self.reading.paths = self.pages.paths = paths
         self.reading.history = publication.history(app, self.settings)
@@ -220,9 +221,7 @@ class KnowledgeBase:
     def build_finished(self, app: Sphinx, exception: Exception | None) -> None:
         cards, self.cards = self.cards, None
         if exception is not None:  # a failed build: no page of a deleted document stays
-            for docname in self.reading.removed:
-                for name in page_files(docname):
-                    (Path(app.outdir) / name).unlink(missing_ok=True)
+            remove_pages(Path(app.outdir), self.reading.removed)
         if exception is not None or not self.site.html or cards is None:
             if cards is not None:
                 cards.cancel()

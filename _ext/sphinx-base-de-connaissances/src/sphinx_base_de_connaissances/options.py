@@ -107,6 +107,14 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("kb_preview", False, "env", BOOLEAN, "Build and list drafts and future-dated articles."),
     Option(
+        "kb_publication",
+        False,
+        "",
+        BOOLEAN,
+        "This build will be published: a value still the starter's or an example's (the site's "
+        "address, the repository, a contact) fails it; otherwise it is mentioned once.",
+    ),
+    Option(
         "kb_offline",
         False,
         "html",

@@ -38,6 +38,7 @@ class Settings:
     data_dir: str = "data"
     locale: str = "fr_FR"
     preview: bool = False
+    publication: bool = False
     offline: bool = False
     html_classes: tuple[str, ...] = ()
     words_per_minute: int = 200

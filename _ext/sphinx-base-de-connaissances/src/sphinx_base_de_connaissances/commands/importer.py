@@ -46,9 +46,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"import : {args.chemin} illisible : {error}", file=sys.stderr)
         return 2
     base = write.Base(args.base.resolve(), settings.articles_dir, settings.data_dir)
-    outcome = write.place(source, base, dt.date.today())
+    outcome = write.place(
+        source, base, dt.date.today(), lambda done, total: _progress(done, total, "écrites")
+    )
     _report(source, outcome, base.root)
     return 0
+
+
+def _progress(done: int, total: int, what: str) -> None:
+    """A line every 1,000 pages of a large source, on the error stream (the report stays
+    what the standard output says)."""
+    if total >= 2_000 and (done % 1_000 == 0 or done == total):
+        print(f"import : {done:_} / {total:_} pages {what}".replace("_", "\u202f"), file=sys.stderr)
 
 
 def _problem(kind: str, path: Path, medias: Path | None, base: Path) -> str:
@@ -83,7 +92,7 @@ def _read(kind: str, path: Path, medias: Path | None) -> Source:
         return folder.read(path)
     from ..importer import wordpress
 
-    return wordpress.read(path, medias)
+    return wordpress.read(path, medias, lambda done, total: _progress(done, total, "lues"))
 
 
 def _report(source: Source, outcome: write.Outcome, root: Path) -> None:

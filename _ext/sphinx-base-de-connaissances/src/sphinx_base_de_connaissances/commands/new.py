@@ -19,6 +19,7 @@ import yaml
 
 from .._version import __version__
 from ..clock import today
+from ..content.placeholders import EXAMPLE_REPOSITORY
 from ..content.text import control_character
 from ..options import LOCALE
 from . import origin, os_error_text
@@ -26,6 +27,7 @@ from .cli import Parser
 from .template import Owner, Record, Values, owner, rendered
 
 TITLE_MAX = 120
+LOCAL_URL = "http://127.0.0.1:8000/"  # the live preview's (nox -s serve)
 
 
 class RefusedError(ValueError):
@@ -152,12 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = Parser("new", "Crée une base de connaissances prête à construire.")
     parser.add_argument("dossier", type=Path, help="un dossier neuf ou vide")
     parser.add_argument("--titre", default="Ma base de connaissances", help="le nom du site")
-    parser.add_argument("--url", default="http://127.0.0.1:8000/", help="adresse publique du site")
-    parser.add_argument(
-        "--depot",
-        default="https://github.com/exemple/ma-base",
-        help="dépôt des sources (liens « proposer une modification »)",
-    )
+    parser.add_argument("--url", help="adresse publique du site")
+    parser.add_argument("--depot", help="dépôt des sources (liens « proposer une modification »)")
     parser.add_argument(
         "--region", default="fr_FR", help="région du français : fr_FR, fr_BE, fr_CA, fr_CH…"
     )
@@ -170,9 +168,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = parser.parse_args(argv)
     try:
         values = values_of(
-            options.titre, options.url, options.depot, options.region, options.hebergeur
+            options.titre,
+            options.url or LOCAL_URL,
+            options.depot or EXAMPLE_REPOSITORY,
+            options.region,
+            options.hebergeur,
         )
         written = create(options.dossier, values)
+        written += origin.copy_wheels(options.dossier)
     except RefusedError as error:
         parser.error(str(error))
     except FileExistsError as error:
@@ -188,4 +191,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(f"Base créée dans {options.dossier} ({len(written)} fichiers). Ensuite :")
     print(f"  cd {options.dossier}\n  python -m pip install nox\n  nox -s build\n  nox -s tests")
+    found = origin.installed()
+    if found.kind == "local" and not origin.local_wheels():
+        print(
+            "\nAttention : le moteur a été installé depuis un dossier de cette machine ; la base "
+            f"l’installera depuis l’index des paquets, à la version {__version__}. Si cette "
+            "version n’y est pas publiée, sa construction échouera : installez plutôt le moteur "
+            "depuis son dépôt git ou depuis un fichier .whl, puis recréez la base."
+        )
+    missing = missing_values(options.url, options.depot)
+    if missing:
+        print("\nÀ remplir avant de publier (la publication refuse ces valeurs d’exemple) :")
+        for line in missing:
+            print(f"  - {line}")
     return 0
+
+
+def missing_values(url: str | None, depot: str | None) -> list[str]:
+    """What ``new`` put in for the options it was not given, and what that means."""
+    found = []
+    if url is None:
+        found.append(
+            f"--url non donnée : le site pointe vers l’aperçu local {LOCAL_URL} (liens "
+            "canoniques, flux, partage, plan du site) ; mettez l’adresse publique dans "
+            "html_baseurl (conf.py) ou la variable SITE_URL."
+        )
+    if depot is None:
+        found.append(
+            f"--depot non donné : « {EXAMPLE_REPOSITORY} » sert de dépôt et de contact (mentions "
+            "légales, accessibilité, données personnelles) ; mettez le vôtre dans conf.py "
+            "(kb_repository_url) et data/editeur.yml, data/accessibilite.yml."
+        )
+    return found

@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .._version import SHARE_FOOTER_VERSION, __version__
 
@@ -16,6 +18,8 @@ ENGINE = "sphinx-base-de-connaissances"
 FOOTER = "sphinx-share-footer"
 # The share footer's folder beside the engine's, in this repository.
 FOOTER_FOLDER = "sphinx-share-footer"
+# Where a base keeps the wheels its engine was installed from (a release's assets).
+WHEELS = "requirements/paquets"
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,12 @@ class Origin:
 
     def requirements(self) -> list[str]:
         """The lines of ``requirements/moteur.txt``."""
+        wheels = dict(local_wheels())
+        if wheels:  # installed from wheel files: the base carries them (see local_wheels)
+            return [
+                f"./{WHEELS}/{wheels[name].name}" if name in wheels else f"{name}=={version}"
+                for name, version in ((ENGINE, __version__), (FOOTER, SHARE_FOOTER_VERSION))
+            ]
         if self.kind == "git":
             folder = self.subdirectory.rstrip("/")
             footer = f"{folder.rpartition('/')[0]}/{FOOTER_FOLDER}".lstrip("/")
@@ -41,10 +51,12 @@ class Origin:
         """What the writer of ``moteur.txt`` says about this origin, in French (a comment)."""
         if self.kind == "git":
             return f"depuis le dépôt git {self.url}, au commit {self.commit[:12]}"
+        if self.kind == "local" and local_wheels():
+            return f"depuis les fichiers .whl de {WHEELS}/ (le moteur a été installé ainsi)"
         if self.kind == "local":
             return (
                 f"à la version {__version__} de l’index des paquets (le moteur avait été "
-                "installé depuis un fichier de cette machine, qu’une autre n’a pas)"
+                "installé depuis un dossier de cette machine, qu’une autre n’a pas)"
             )
         return f"à la version {__version__} de l’index des paquets"
 
@@ -69,3 +81,41 @@ def installed() -> Origin:
         return of(metadata.distribution(ENGINE).read_text("direct_url.json"))
     except metadata.PackageNotFoundError:  # running from a source tree
         return Origin("local")
+
+
+def _wheel_of(name: str) -> Path | None:
+    """The wheel file ``name`` was installed from, when it was one of this machine's."""
+    try:
+        text = metadata.distribution(name).read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        return None
+    try:
+        data = json.loads(text or "null")
+    except ValueError:
+        return None
+    if not isinstance(data, dict) or "archive_info" not in data:
+        return None
+    parts = urlsplit(str(data.get("url", "")))
+    path = Path(unquote(parts.path))
+    if parts.scheme != "file" or path.suffix != ".whl" or not path.is_file():
+        return None
+    return path
+
+
+def local_wheels() -> list[tuple[str, Path]]:
+    """(package, wheel file) of the engine and the share footer when they were installed
+    from wheel files of this machine: ``new`` and ``upgrade`` copy them into the base."""
+    return [(name, path) for name in (ENGINE, FOOTER) if (path := _wheel_of(name)) is not None]
+
+
+def copy_wheels(base: Path) -> list[str]:
+    """The local wheels copied into ``base`` (``WHEELS``); the paths written."""
+    written = []
+    for _, wheel in local_wheels():
+        target = base / WHEELS / wheel.name
+        if any(p.is_symlink() for p in (base / "requirements", base / WHEELS, target)):
+            continue  # never written through a link
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(wheel.read_bytes())
+        written.append(f"{WHEELS}/{wheel.name}")
+    return written

@@ -88,8 +88,17 @@ def yaml_scalar(value: str) -> str:
     return text.removesuffix("\n...\n").strip()
 
 
+def python_string(value: str) -> str:
+    """``value`` as a Python string literal, exact as ``repr``, quoted as the base's own
+    formatter wants it (its ``nox -s lint``): double quotes, unless that takes more escapes."""
+    quote = "'" if value.count('"') > value.count("'") else '"'
+    body = repr(value)[1:-1]  # escapes of repr, for one quote or the other
+    body = body.replace("\\'", "'") if repr(value)[0] == "'" else body.replace('\\"', '"')
+    return quote + body.replace(quote, "\\" + quote) + quote
+
+
 ENCODERS: dict[str, Callable[[str], str]] = {
-    "py": repr,
+    "py": python_string,
     "yaml": yaml_scalar,
     "md": markdown_text,
     "brut": lambda value: value,

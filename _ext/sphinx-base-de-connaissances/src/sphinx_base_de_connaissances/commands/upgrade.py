@@ -28,7 +28,10 @@ import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
 
 from .. import gitrun
 from .._version import __version__
@@ -160,6 +163,27 @@ def plan(base: Path, record: Record) -> tuple[Plan, Record]:
     return todo, Record(values, shared)
 
 
+def is_older(engine: str, base: str) -> bool:
+    """Whether the running ``engine`` version comes before the ``base``'s (PEP 440)."""
+    try:
+        return Version(engine) < Version(base)
+    except InvalidVersion:
+        return False
+
+
+def changelog() -> str:
+    """Where the engine's changes are described: its package's « Changelog » address."""
+    try:
+        urls = metadata.metadata(origin.ENGINE).get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    for entry in urls:
+        label, _, url = entry.partition(",")
+        if label.strip().lower() == "changelog":
+            return url.strip()
+    return "CHANGELOG.md, dans le paquet sphinx-base-de-connaissances"
+
+
 def _write(target: Path, data: bytes, executable: bool) -> None:
     """``data`` into ``target`` through a new file renamed over it: a link at ``target``
     (checked before, but created meanwhile) is replaced, never followed."""
@@ -178,6 +202,11 @@ def _write(target: Path, data: bytes, executable: bool) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = Parser("upgrade", "Met une base à jour avec cette version du moteur.")
     parser.add_argument("base", nargs="?", type=Path, default=Path(), help="la base (.)")
+    parser.add_argument(
+        "--retour",
+        action="store_true",
+        help="accepter de revenir à un moteur plus ancien que celui de la base",
+    )
     options = parser.parse_args(argv)
     base: Path = options.base
     try:
@@ -191,11 +220,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 1
     before = record.values.version
+    if is_older(__version__, before) and not options.retour:
+        print(
+            f"{parser.prog} : ce moteur ({__version__}) est plus ancien que celui de la base "
+            f"({before}) : rien n’est changé. Installez la version {before} ou une plus récente "
+            "(nox -s upgrade le fait), ou ajoutez --retour pour revenir en arrière exprès.",
+            file=sys.stderr,
+        )
+        return 1
     todo, after = plan(base, record)
     for path in todo.removes:
         (base / path).unlink()
     for path, data in todo.writes.items():
         _write(base / path, data, executable=path.startswith(".ci/"))
+    for path in origin.copy_wheels(base):  # an engine installed from wheel files
+        print(f"  écrit      {path}")
     if (base / RECORD).is_symlink():
         (base / RECORD).unlink()
     after.save(base)
@@ -213,5 +252,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"  à fusionner {path} : vos modifications et celles du moteur se recouvrent ; "
             f"la version du moteur est dans {path}{NEW_SUFFIX}"
         )
-    print("Ensuite : nox -s build et nox -s tests, puis lisez le journal des modifications.")
+    print(f"Ce qui change d’une version à l’autre : {changelog()}")
+    print("Ensuite : nox -s build et nox -s tests.")
     return 0

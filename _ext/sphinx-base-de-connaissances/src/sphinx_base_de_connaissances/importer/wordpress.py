@@ -58,7 +58,11 @@ def _date(value: str) -> dt.date | None:
     return day if day.year > 1 else None
 
 
-def read(export: Path, uploads: Path | None) -> Source:
+def read(
+    export: Path,
+    uploads: Path | None,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> Source:
     raw = export.read_text("utf-8")
     root = ET.fromstring(raw)  # noqa: S314 (see the module's docstring)
     channel = root.find("channel")
@@ -101,7 +105,8 @@ def read(export: Path, uploads: Path | None) -> Source:
         for old in addresses:
             keys.setdefault(old, f"wp:{unique}")
     newlines = _line_starts(raw)
-    for item, addresses, unique in zip(posts, olds, ids, strict=True):
+    for done, (item, addresses, unique) in enumerate(zip(posts, olds, ids, strict=True), 1):
+        progress(done, len(posts))
         post_id = _text(item, "wp:post_id")
         offsets = lines.get(post_id) or [0]
         offset = offsets.pop(0) if len(offsets) > 1 else offsets[0]

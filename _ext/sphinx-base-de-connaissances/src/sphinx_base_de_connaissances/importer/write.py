@@ -13,7 +13,7 @@ import itertools
 import json
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -63,7 +63,13 @@ class Base:
         }
 
 
-def place(source: Source, base: Base, today: dt.date) -> Outcome:
+def place(
+    source: Source,
+    base: Base,
+    today: dt.date,
+    progress: Callable[[int, int], None] = lambda done, total: None,
+) -> Outcome:
+    """Write ``source`` into ``base``; ``progress(done, total)`` after every page."""
     outcome = Outcome(notes=list(source.notes))
     categories = _keys(base.read_keys("categories.yml"), (p.category for p in source.pages))
     authors = _keys(base.read_keys("authors.yml"), (a for p in source.pages for a in p.authors))
@@ -74,7 +80,8 @@ def place(source: Source, base: Base, today: dt.date) -> Outcome:
     media = _media_paths(source.files, outcome)
     orders = _orders(source, categories)
     bodies = {page.key: page.body for page in source.pages}
-    for page in source.pages:
+    for done, page in enumerate(source.pages, start=1):
+        progress(done, len(source.pages))
         path = paths[page.key]
         body = _resolve(page, path, paths, media, bodies, outcome)
         for line, code in unwritable(body):

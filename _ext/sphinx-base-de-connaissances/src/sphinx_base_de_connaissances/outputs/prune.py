@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..content.addresses import page_files
 from ..state import StateFile
 
 
@@ -36,3 +37,11 @@ def prune(outdir: Path, doctreedir: Path, pages: Iterable[str]) -> list[str]:
             parent.rmdir()
     MANIFEST.save(doctreedir, current, indent=0)
     return removed
+
+
+def remove_pages(outdir: Path, docnames: Iterable[str]) -> None:
+    """The pages of documents deleted since the last build, in either builder's layout:
+    removed even when this build fails, so that none is left to publish."""
+    for docname in docnames:
+        for name in page_files(docname):
+            (outdir / name).unlink(missing_ok=True)

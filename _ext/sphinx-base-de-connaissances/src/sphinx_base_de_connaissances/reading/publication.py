@@ -8,12 +8,15 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from .._compat import fail_build
 from ..clock import today
 from ..content.history import History
 from ..content.obligations import Obligations
 from ..content.paths import Paths
+from ..content.placeholders import placeholders
+from ..content.text import count
 from ..content.vocab import Vocabulary
-from ..diagnostics import Subtype, report, warn
+from ..diagnostics import Subtype, error, info, report, warn
 from ..settings import Settings
 from ..source.files import hidden_docnames, load_obligations, load_paths, load_vocabulary
 from ..source.git import collect
@@ -41,6 +44,27 @@ def configure(app: Sphinx, settings: Settings) -> tuple[Vocabulary, Paths, Oblig
     for problem in rule.unreported(settings.preview):
         report(problem)
     left_out = rule.unsafe + ([] if settings.preview else rule.hidden)
+    if rule.hidden and not settings.preview:
+        info(
+            f"{count(len(rule.hidden), 'article')} non publié{'s' if len(rule.hidden) > 1 else ''}"
+            " (brouillon ou daté dans le futur) : KB_PREVIEW=1 ou nox -s serve les montre."
+        )
     config = app.config
     config.exclude_patterns = [*config.exclude_patterns, *(f"{d}.md" for d in left_out)]
     return vocab, paths, duties
+
+
+def refuse_placeholders(app: Sphinx, settings: Settings, duties: Obligations) -> None:
+    """What a new base holds until its team fills it in: refused in a build that will be
+    published (``kb_publication``), said once otherwise."""
+    found = placeholders(settings.base_url, settings.repository_url, duties)
+    if not found:
+        return
+    if settings.publication:
+        for message in found:
+            error(f"publication refusée : {message}", subtype=Subtype.PUBLICATION)
+        fail_build(app)
+    else:
+        info(
+            "À remplir avant de publier (la publication le refusera) :\n  - " + "\n  - ".join(found)
+        )

@@ -64,7 +64,10 @@ def lost_articles(
     ``redirect_from``; the note says what was compared, or why nothing was."""
     ref = base_ref(srcdir)
     if ref is None:
-        return [], "liens permanents : pas de branche de référence (KB_BASE_REF), non vérifiés."
+        return [], (
+            "liens permanents : non vérifiés, faute de branche main à laquelle comparer les "
+            "articles (dans une demande de fusion, KB_BASE_REF nomme la branche visée)."
+        )
     merge_base = (_git(srcdir, "merge-base", "HEAD", ref) or "").strip()
     if not merge_base:
         return [], f"liens permanents : pas d’ancêtre commun avec {ref}, non vérifiés."

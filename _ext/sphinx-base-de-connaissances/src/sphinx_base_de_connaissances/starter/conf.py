@@ -11,9 +11,8 @@ kb_locale = @@REGION|py@@
 kb_site_description = "Une base de connaissances ouverte, en français."
 
 # Adresse publique du site (liens canoniques, flux, cartes de partage) ; SITE_URL la remplace.
-html_baseurl = (
-    os.environ.get("SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL") or @@URL|py@@
-)
+html_baseurl = os.environ.get("SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL")
+html_baseurl = html_baseurl or @@URL|py@@
 kb_repository_url = @@DEPOT|py@@
 kb_nav_links = [
     ["parcours/index", "Parcours"],
@@ -28,6 +27,9 @@ include_patterns = ["index.md", "glossaire.md", "articles/**.md"]
 exclude_patterns = ["_build", ".nox", ".venv", "tests", "README.md"]
 # Brouillons et articles datés dans le futur : visibles seulement avec KB_PREVIEW=1.
 kb_preview = os.environ.get("KB_PREVIEW") == "1"
+# Une construction qui sera publiée (KB_PUBLICATION=1, Read the Docs) refuse les valeurs de
+# l’exemple : adresse locale, dépôt d’exemple, contacts qui en viennent.
+kb_publication = os.environ.get("KB_PUBLICATION") == "1" or os.environ.get("READTHEDOCS") == "True"
 # L’édition hors ligne (PDF, EPUB) dans telechargements/ : faite par la publication
 # (KB_OFFLINE=1) et par `nox -s offline`.
 kb_offline = os.environ.get("KB_OFFLINE") == "1"

@@ -45,6 +45,16 @@ def check(session: nox.Session) -> None:
     session.run("python", "-m", ENGINE, "check", ".")
 
 
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Les vérifications rapides du code de la base (conf.py, noxfile.py, tests) : ruff. Les
+    articles et les données : nox -s check."""
+    session.install("-r", "requirements/lint.txt")
+    files = ["conf.py", "noxfile.py", "tests"]
+    session.run("ruff", "check", "--select", "E,F,W,I", "--line-length", "100", *files)
+    session.run("ruff", "format", "--check", "--line-length", "100", *files)
+
+
 @nox.session(name="import")
 def import_(session: nox.Session) -> None:
     """Importe un contenu existant : nox -s import -- gitbook|markdown|wordpress SOURCE."""
@@ -97,7 +107,7 @@ def offline(session: nox.Session) -> None:
 def lock(session: nox.Session) -> None:
     """Fige à nouveau les versions de requirements/*.txt d’après les *.in (réseau nécessaire)."""
     session.install("uv")
-    for name in ("site", "tests", "ci"):
+    for name in ("site", "tests", "ci", "lint"):
         session.run(
             "uv",
             "pip",
@@ -114,10 +124,24 @@ def lock(session: nox.Session) -> None:
         )
 
 
+def latest() -> list[str]:
+    """Where the newest engine is: the git repository requirements/moteur.txt names (its
+    default branch, not the recorded commit), else the package index."""
+    found = []
+    for line in Path("requirements/moteur.txt").read_text("utf-8").splitlines():
+        name, at, source = line.partition(" @ ")
+        if at and source.startswith("git+"):
+            address, _, subdirectory = source.partition("#")
+            found.append(f"{name.strip()} @ {address.rpartition('@')[0]}#{subdirectory}")
+    return found or ["sphinx-base-de-connaissances", "sphinx-share-footer"]
+
+
 @nox.session
 def upgrade(session: nox.Session) -> None:
-    """Passe à la dernière version du moteur (ou à celle donnée après --, par exemple
-    `nox -s upgrade -- "sphinx-base-de-connaissances==0.2.0"`) : ses versions figées et les
-    fichiers qu’il fournit, en gardant vos modifications ; articles et données ne changent pas."""
-    session.install("--upgrade", *(session.posargs or ["sphinx-base-de-connaissances"]))
+    """Passe à la dernière version du moteur, depuis là où il a été installé (son dépôt git
+    ou l’index des paquets), ou à celle donnée après --, par exemple
+    `nox -s upgrade -- "sphinx-base-de-connaissances==0.2.0"` : ses versions figées et les
+    fichiers qu’il fournit, en gardant vos modifications ; articles et données ne changent pas.
+    Un moteur plus ancien que celui de la base est refusé."""
+    session.install("--upgrade", *(session.posargs or latest()))
     session.run("python", "-m", ENGINE, "upgrade", ".")

@@ -1,17 +1,22 @@
-"""Ce que la base publie : le site se construit sans avertissement, ses pages sont en français,
-l’article d’exemple est listé, lié, partageable et dans les flux, aucune page ne charge de
-ressource d’un tiers, et un front matter faux fait échouer la construction en nommant le
-fichier et la ligne."""
+"""Ce que la base publie, quels que soient ses articles : le site se construit sans
+avertissement, chaque article publié a sa page en français, listée, dans les flux et
+partageable, chaque lien interne mène à une page qui existe, aucune page ne charge de ressource
+d’un tiers, et un front matter faux fait échouer la construction en nommant le fichier et la
+ligne."""
 
 from __future__ import annotations
 
+import datetime as dt
+import posixpath
 import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 
 BASE = Path(__file__).resolve().parents[1]
 # What the site is made of (« medias » : les images et fichiers qu’un import a repris).
@@ -76,23 +81,79 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_the_pages_are_french_and_the_article_is_published(site: Path) -> None:
-    article = Page(site / "articles" / "bienvenue.html")
-    assert article.lang == "fr"
-    assert article.h1.strip().startswith("Bienvenue dans la base")
-    home = Page(site / "index.html")
-    assert "articles/bienvenue.html" in home.links
-    assert "bienvenue.html" in (site / "feeds" / "atom.xml").read_text("utf-8")
-    assert (site / "parcours" / "premiers-pas.html").is_file()
+def front_matter(path: Path) -> dict:
+    text = path.read_text("utf-8")
+    if not text.startswith("---"):
+        return {}
+    found = yaml.safe_load(text.split("---", 2)[1]) or {}
+    return found if isinstance(found, dict) else {}
+
+
+def published() -> list[str]:
+    """Les articles publiés (ni brouillon ni daté dans le futur), chemins sans « .md »."""
+    found = []
+    for path in sorted((BASE / "articles").rglob("*.md")):
+        meta = front_matter(path)
+        day = meta.get("date")
+        if meta.get("draft") is True or (isinstance(day, dt.date) and day > dt.date.today()):
+            continue
+        found.append(path.relative_to(BASE).with_suffix("").as_posix())
+    return found
+
+
+def test_each_published_article_has_its_french_page_listed_and_in_the_feeds(site: Path) -> None:
+    articles = published()
+    if not articles:
+        pytest.skip("aucun article publié dans articles/ : rien à vérifier")
+    feed = (site / "feeds" / "atom.xml").read_text("utf-8")
+    listed = set(Page(site / "archives.html").links) | set(Page(site / "index.html").links)
+    for name in articles:
+        page = site / f"{name}.html"
+        assert page.is_file(), f"{name}.md est publié mais sa page {name}.html manque"
+        found = Page(page)
+        assert found.lang == "fr", f"{name}.html n’est pas en français"
+        assert found.h1.strip(), f"{name}.html n’a pas de titre"
+        assert f"{name}.html" in feed, f"{name}.html manque dans le flux Atom"
+        assert any(link.endswith(f"{name}.html") for link in listed), (
+            f"{name}.html n’est listé ni sur l’accueil ni dans les archives"
+        )
+    paths = yaml.safe_load((BASE / "data" / "parcours.yml").read_text("utf-8")) or {}
+    for key in paths:
+        assert (site / "parcours" / f"{key}.html").is_file(), f"parcours « {key} » sans page"
     assert (site / "glossaire.html").is_file()
 
 
 def test_each_article_ends_with_plain_share_links(site: Path) -> None:
-    page = Page(site / "articles" / "bienvenue.html")
-    shared = [url for url in page.links if "bienvenue.html" in url and "://" in url]
-    assert any(url.startswith("https://bsky.app/intent/compose") for url in shared)
-    assert any(url.startswith("mailto:") for url in page.links)
-    assert "share-footer" in (site / "articles" / "bienvenue.html").read_text("utf-8")
+    for name in published():
+        page = Page(site / f"{name}.html")
+        shared = [
+            url for url in page.links if "://" in url and f"{name.rsplit('/', 1)[-1]}.html" in url
+        ]
+        assert any(url.startswith("https://bsky.app/intent/compose") for url in shared), (
+            f"{name}.html : pas de lien de partage"
+        )
+        assert any(url.startswith("mailto:") for url in page.links), (
+            f"{name}.html : pas de courriel"
+        )
+        assert "share-footer" in (site / f"{name}.html").read_text("utf-8")
+
+
+def test_every_internal_link_leads_to_a_page_that_exists(site: Path) -> None:
+    broken = []
+    for path in site.rglob("*.html"):
+        if "_static" in path.parts:
+            continue
+        folder = path.parent.relative_to(site).as_posix()
+        for link in Page(path).links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith(("#", "mailto:")) or not parts.path:
+                continue
+            target = site / posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)} → {link}")
+    assert not broken, "liens internes cassés :\n" + "\n".join(broken[:20])
 
 
 def test_every_page_shows_the_accessibility_mention_and_the_legal_pages(site: Path) -> None:
@@ -111,7 +172,9 @@ def test_every_page_shows_the_accessibility_mention_and_the_legal_pages(site: Pa
         assert (site / f"{page}.html").is_file(), page
     assert "Défenseur des droits" in (site / "accessibilite.html").read_text("utf-8")
     assert "aucun cookie" in (site / "donnees-personnelles.html").read_text("utf-8")
-    assert "articles/bienvenue.html" in (site / "plan-du-site.html").read_text("utf-8")
+    site_map = (site / "plan-du-site.html").read_text("utf-8")
+    for name in published():
+        assert f"{name}.html" in site_map, f"{name}.html manque dans le plan du site"
 
 
 def test_no_page_loads_anything_from_another_site(site: Path) -> None:
@@ -125,13 +188,16 @@ def test_no_page_loads_anything_from_another_site(site: Path) -> None:
 
 
 def test_a_wrong_front_matter_fails_with_its_file_and_line(tmp_path: Path) -> None:
+    articles = published()
+    if not articles:
+        pytest.skip("aucun article publié dans articles/ : rien à vérifier")
     base = copy_base(tmp_path / "base")
-    article = base / "articles" / "bienvenue.md"
+    article = base / f"{articles[0]}.md"
     text = article.read_text("utf-8")
     date = next(line for line in text.splitlines() if line.startswith("date:"))
     article.write_text(text.replace(date, "date: 2026-13-45"), "utf-8")
     result = build(base, tmp_path / "out")
-    assert result.returncode != 0
+    assert result.returncode != 0, "un front matter faux aurait dû faire échouer la construction"
     line = text.splitlines().index(date) + 1
-    assert f"bienvenue.md:{line}" in result.stderr
+    assert f"{Path(articles[0]).name}.md:{line}" in result.stderr
     assert "date" in result.stderr
