@@ -237,6 +237,9 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
     run("git", "init", "-q", cwd=base)
     nox(python, base, "-s", "build", env=environment())
     assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
+    # Sphinx's working files (the drafts' doctrees among them) stay outside what is published.
+    assert (base / "_build" / "doctrees").is_dir()
+    assert not (base / "_build" / "html" / ".doctrees").exists()
     # Installed without its "offline" extra: the offline edition says what to install.
     offline = subprocess.run(
         [str(python), "-m", "sphinx_base_de_connaissances", "offline", str(base)],

@@ -80,8 +80,10 @@ def test_an_imported_source_s_git_config_runs_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from tests.importer.test_import import gitbook_repository
+    from tests.unit.test_gitrun import sign_head
 
     space = gitbook_repository(tmp_path)
+    sign_head(space)  # log.showSignature then runs gpg.program
     marker = tmp_path / "EXECUTE"
     program = tmp_path / "programme.sh"
     program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n", "utf-8")
@@ -89,7 +91,7 @@ def test_an_imported_source_s_git_config_runs_nothing(
     for key in ("gpg.program", "core.fsmonitor", "core.pager", "diff.external"):
         subprocess.run(["git", "config", key, str(program)], cwd=space, check=True)
     subprocess.run(["git", "config", "log.showSignature", "true"], cwd=space, check=True)
-    subprocess.run(["git", "status"], cwd=space, capture_output=True, check=False)
+    subprocess.run(["git", "log", "-1"], cwd=space, capture_output=True, check=False)
     assert marker.exists()  # the control: git on its own runs it
     marker.unlink()
 

@@ -215,7 +215,16 @@ def test_a_failed_build_leaves_no_page_of_a_deleted_article(tmp_path: Path) -> N
     assert subprocess.run(command, capture_output=True, check=False).returncode == 0
     assert (out / "articles/premier.html").is_file()
     (src / "articles/premier.md").unlink()
-    (src / "articles/casse.md").write_text(article(title="null"), "utf-8")  # a warning: fails
+    # The next build stops on an exception after reading (a warning no longer stops Sphinx: -W
+    # fails the build at its end, and the pruning of deleted pages has run by then).
+    conf = src / "conf.py"
+    conf.write_text(
+        conf.read_text("utf-8")
+        + "\ndef _boom(app, env):\n    raise RuntimeError('panne')\n\n\n"
+        + "def setup(app):\n    app.connect('env-check-consistency', _boom)\n",
+        "utf-8",
+    )
     failed = subprocess.run(command, capture_output=True, text=True, check=False)
-    assert failed.returncode != 0, failed.stderr
+    assert failed.returncode != 0 and "panne" in failed.stderr, failed.stderr
     assert not (out / "articles/premier.html").exists()
+    assert (out / "articles/deuxieme.html").exists()  # only the deleted document's page

@@ -102,3 +102,31 @@ def test_upgrade_never_goes_back_without_being_asked(
     assert upgrade.main([str(base), "--retour"]) == 0
     out = capsys.readouterr().out
     assert "99.0.0 →" in out and "Ce qui change d’une version à l’autre" in out
+
+
+def test_a_new_base_shows_its_title_as_typed_and_its_own_search_example(tmp_path: Path) -> None:
+    from tests.helpers import soup
+
+    base = tmp_path / "base"
+    assert new([str(base), "--titre", "L’équipe <b>x</b> & co"]) == 0
+    outdir, warnings = build_root("kb", base, copy=False)
+    assert warnings == ""
+    for page in ("index.html", "search.html", "articles/bienvenue.html"):
+        html = (outdir / page).read_text("utf-8")
+        assert "<b>x</b>" not in html, page
+        assert "L’équipe &lt;b&gt;x&lt;/b&gt; &amp; co" in html or "&#34;" in html, page
+    search = soup(outdir / "search.html")
+    field = search.find("input", id="kb-search-input")
+    tags = yaml_tags(base)
+    assert field["placeholder"].removeprefix("Par exemple\u00a0: ") in tags
+    assert "guide du contributeur" not in search.get_text()
+
+
+def yaml_tags(base: Path) -> set[str]:
+    import yaml
+
+    found = set()
+    for path in (base / "articles").rglob("*.md"):
+        front = yaml.safe_load(path.read_text("utf-8").split("---", 2)[1])
+        found.update(front.get("tags") or [])
+    return found

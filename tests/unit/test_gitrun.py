@@ -30,6 +30,21 @@ def git(repo: Path, *args: str, stdin: str | None = None) -> str:
     ).stdout
 
 
+def sign_head(repo: Path) -> None:
+    """A signed commit on top of HEAD, touching nothing (its signature is never checked: the
+    program a hostile config names is what would run to check it)."""
+    tree = git(repo, "rev-parse", "HEAD^{tree}").strip()
+    parent = git(repo, "rev-parse", "HEAD").strip()
+    branch = git(repo, "symbolic-ref", "HEAD").strip()
+    body = (
+        f"tree {tree}\nparent {parent}\nauthor Alice <a@example.org> 1767225600 +0000\n"
+        "committer Alice <a@example.org> 1767225600 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n"
+        " AAAA\n -----END PGP SIGNATURE-----\n\nsigné\n"
+    )
+    signed = git(repo, "hash-object", "-t", "commit", "-w", "--stdin", stdin=body).strip()
+    git(repo, "update-ref", branch, signed)
+
+
 @pytest.fixture
 def hostile(tmp_path: Path) -> tuple[Path, Path]:
     """(repository, marker): a repository whose last commit is signed and whose config runs
@@ -40,16 +55,7 @@ def hostile(tmp_path: Path) -> tuple[Path, Path]:
     (repo / "articles/a.md").write_text("# A\n", "utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "premier")
-    # A signed commit (its signature is never checked: the program below is what would run).
-    tree = git(repo, "rev-parse", "HEAD^{tree}").strip()
-    parent = git(repo, "rev-parse", "HEAD").strip()
-    body = (
-        f"tree {tree}\nparent {parent}\nauthor Alice <a@example.org> 1767225600 +0000\n"
-        "committer Alice <a@example.org> 1767225600 +0000\ngpgsig -----BEGIN PGP SIGNATURE-----\n"
-        " AAAA\n -----END PGP SIGNATURE-----\n\nsigné\n"
-    )
-    signed = git(repo, "hash-object", "-t", "commit", "-w", "--stdin", stdin=body).strip()
-    git(repo, "update-ref", "refs/heads/main", signed)
+    sign_head(repo)
     marker = tmp_path / "EXECUTE"
     program = tmp_path / "programme.sh"
     program.write_text(f"#!/bin/sh\ntouch {marker}\nexit 1\n", "utf-8")

@@ -94,12 +94,14 @@ def read(
     for found in re.finditer(r"<wp:post_id>\s*(?:<!\[CDATA\[)?\s*([^<\]\s]*)", raw):
         lines.setdefault(found.group(1), []).append(found.start())
     ids: list[str] = []
+    taken: set[str] = set()
     for item in posts:
         post_id = _text(item, "wp:post_id")
         unique, number = post_id, 2
-        while unique in ids:  # two posts with one ID (a merged export): both kept
+        while unique in taken:  # two posts with one ID (a merged export): both kept
             unique, number = f"{post_id}-{number}", number + 1
         ids.append(unique)
+        taken.add(unique)
     keys: dict[str, str] = {}  # an old address (path or ?p=) → page key
     for unique, addresses in zip(ids, olds, strict=True):
         for old in addresses:

@@ -4,14 +4,19 @@ Chaque session installe les versions figées de requirements/ (avec leurs emprei
 moteur et son pied de page de partage tels que requirements/moteur.txt les nomme.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
 import nox
 
 nox.options.default_venv_backend = "uv|virtualenv"
+# Les environnements sont gardés d’une fois à l’autre ; install() les refait quand les versions
+# figées ou le moteur changent.
+nox.options.reuse_venv = "yes"
 nox.options.sessions = ["check", "build", "tests"]
 ENGINE = "sphinx_base_de_connaissances"
+WHEELS = "requirements/paquets/*.whl"  # un moteur installé depuis des fichiers .whl
 # uv ne lit pas la configuration de pip : les index de paquets qu’elle donne lui sont transmis.
 for _pip, _uv in (("PIP_INDEX_URL", "UV_DEFAULT_INDEX"), ("PIP_EXTRA_INDEX_URL", "UV_INDEX")):
     if os.environ.get(_pip) and not os.environ.get(_uv):
@@ -19,8 +24,18 @@ for _pip, _uv in (("PIP_INDEX_URL", "UV_DEFAULT_INDEX"), ("PIP_EXTRA_INDEX_URL",
 
 
 def install(session: nox.Session, requirements: str) -> None:
+    """Les versions figées, puis le moteur ; rien quand l’environnement a déjà exactement
+    ces fichiers-là (une session relancée démarre en une seconde, sans revérifier un dépôt git)."""
+    wanted = hashlib.sha256()
+    for name in (requirements, "requirements/moteur.txt", *sorted(Path().glob(WHEELS))):
+        wanted.update(Path(name).read_bytes())
+    stamp = Path(session.virtualenv.location or ".") / ".base-installee"
+    if stamp.is_file() and stamp.read_text("utf-8") == wanted.hexdigest():
+        return
     session.install("-r", requirements)
     session.install("--no-deps", "-r", "requirements/moteur.txt")
+    if session.virtualenv.location:
+        stamp.write_text(wanted.hexdigest(), "utf-8")
 
 
 def sphinx(session: nox.Session, out: str, *extra: str) -> None:
