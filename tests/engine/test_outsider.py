@@ -136,6 +136,15 @@ def upload(index_url: str, *files: Path) -> None:
     )
 
 
+def pip_install(python: Path, *arguments: str | Path) -> None:
+    run(python, "-m", "pip", "install", "--quiet", *arguments)
+
+
+def install_nox(python: Path, base: Path) -> None:
+    """What a base's .ci/run installs first: nox and uv, at the base's pinned versions."""
+    pip_install(python, "--require-hashes", "-r", base / "requirements/ci.txt")
+
+
 def nox(python: Path, base: Path, *arguments: str, env: dict[str, str]):
     return run(python, "-m", "nox", *arguments, cwd=base, env=env)
 
@@ -147,17 +156,8 @@ def test_from_a_package_index_a_new_base_builds_tests_and_upgrades(index) -> Non
     upload(url, wheel(ENGINE, built), wheel(FOOTER, built))
     python = venv(work / "venv")
     simple = f"{url}/simple/"
-    run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--index-url",
-        simple,
-        "--extra-index-url",
-        PYPI,
-        "sphinx-base-de-connaissances",
+    pip_install(
+        python, "--index-url", simple, "--extra-index-url", PYPI, "sphinx-base-de-connaissances"
     )
     base = work / "ma-base"
     created = run(python.parent / "base-de-connaissances", "new", base, "--titre", "Ma base")
@@ -165,16 +165,7 @@ def test_from_a_package_index_a_new_base_builds_tests_and_upgrades(index) -> Non
     moteur = (base / "requirements/moteur.txt").read_text("utf-8")
     assert "sphinx-base-de-connaissances==" in moteur and "sphinx-share-footer==" in moteur
     run("git", "init", "-q", cwd=base)
-    run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--require-hashes",
-        "-r",
-        base / "requirements/ci.txt",
-    )
+    install_nox(python, base)
     user = environment(PIP_INDEX_URL=simple, PIP_EXTRA_INDEX_URL=PYPI)
     nox(python, base, "-s", "build", env=user)
     html = base / "_build" / "html"
@@ -216,7 +207,7 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
     # (The form the engine's README gives; pip 23 refuses "name @ git+file:///…", a URL
     # without a host, which a repository on GitHub always has.)
     source = f"git+{repository.as_uri()}@main#subdirectory=_ext/sphinx-base-de-connaissances"
-    run(python, "-m", "pip", "install", "--quiet", source)
+    pip_install(python, source)
     base = tmp_path / "ma-base"
     run(python, "-m", "sphinx_base_de_connaissances", "new", base)
     moteur = (base / "requirements/moteur.txt").read_text("utf-8")
@@ -224,16 +215,7 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
         f"{repository.as_uri()}@{commit}#subdirectory=_ext/sphinx-base-de-connaissances" in moteur
     )
     assert f"@{commit}#subdirectory=_ext/sphinx-share-footer" in moteur
-    run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--require-hashes",
-        "-r",
-        base / "requirements/ci.txt",
-    )
+    install_nox(python, base)
     run("git", "init", "-q", cwd=base)
     nox(python, base, "-s", "build", env=environment())
     assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
@@ -334,23 +316,14 @@ def test_from_wheel_files_a_new_base_carries_them_and_builds(tmp_path: Path) -> 
     built.mkdir()
     files = [wheel(ENGINE, built), wheel(FOOTER, built)]
     python = venv(tmp_path / "venv")
-    run(python, "-m", "pip", "install", "--quiet", *files)
+    pip_install(python, *files)
     base = tmp_path / "ma-base"
     run(python, "-m", "sphinx_base_de_connaissances", "new", base)
     moteur = (base / "requirements/moteur.txt").read_text("utf-8")
     for made in files:
         assert f"./requirements/paquets/{made.name}" in moteur
         assert (base / "requirements/paquets" / made.name).read_bytes() == made.read_bytes()
-    run(
-        python,
-        "-m",
-        "pip",
-        "install",
-        "--quiet",
-        "--require-hashes",
-        "-r",
-        base / "requirements/ci.txt",
-    )
+    install_nox(python, base)
     nox(python, base, "-s", "build", env=environment())
     assert (base / "_build" / "html" / "articles" / "bienvenue.html").is_file()
 

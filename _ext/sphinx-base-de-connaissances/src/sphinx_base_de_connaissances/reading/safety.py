@@ -99,23 +99,18 @@ def refuse_head_writers(doctree: nodes.document, docname: str) -> None:
             docname,
         )
         node.parent.remove(node)
-    for node in list(doctree.findall(nodes.decoration)):
-        _warn_at(
-            "en-tête ou pied de document refusé (directives « header », « footer ») : "
-            "le moteur compose le haut et le bas de chaque page.",
-            node,
-            docname,
-        )
-        node.parent.remove(node)
-    for node in list(doctree.findall(nodes.pending)):
-        # A directive whose work was left pending (« rst-class » at the end of an eval-rst
-        # block): no writer knows it, Sphinx would stop with a traceback.
-        name = getattr(node.transform, "__name__", "?")
-        _warn_at(
-            f"directive sans effet ici ({name}) : elle ne s’applique à rien ; retirez-la.",
-            node,
-            docname,
-        )
+    # A document's header or footer, and a directive whose work was left pending
+    # (« rst-class » at the end of an eval-rst block: no writer knows it, Sphinx would stop).
+    for node in [*doctree.findall(nodes.decoration), *doctree.findall(nodes.pending)]:
+        if isinstance(node, nodes.decoration):
+            message = (
+                "en-tête ou pied de document refusé (directives « header », « footer ») : "
+                "le moteur compose le haut et le bas de chaque page."
+            )
+        else:
+            name = getattr(node.transform, "__name__", "?")
+            message = f"directive sans effet ici ({name}) : elle ne s’applique à rien ; retirez-la."
+        _warn_at(message, node, docname)
         node.parent.remove(node)
     if "title" in doctree:
         _warn_at(
