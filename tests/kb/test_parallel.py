@@ -11,12 +11,18 @@ from sphinx_base_de_connaissances.reading.parallel import ReadingMode
 from tests.helpers import build_root, output_files
 
 
-def _app(parallel: int, limit: int) -> Any:
-    return SimpleNamespace(parallel=parallel, config=SimpleNamespace(kb_parallel_read_max=limit))
+def _app(parallel: int) -> Any:
+    return SimpleNamespace(parallel=parallel)
+
+
+def _mode(limit: int) -> ReadingMode:
+    mode = ReadingMode()
+    mode.limit = limit  # kb_parallel_read_max, as the extension sets it at config-inited
+    return mode
 
 
 def test_many_documents_are_read_serially_then_writing_is_parallel_again() -> None:
-    mode, app = ReadingMode(), _app(2, 3)
+    mode, app = _mode(3), _app(2)
     mode.before_read(app, None, ["a", "b", "c", "d"])
     assert app.parallel == 1
     assert mode.after_read(app, None) == []
@@ -24,8 +30,8 @@ def test_many_documents_are_read_serially_then_writing_is_parallel_again() -> No
 
 
 def test_few_documents_or_a_serial_build_are_left_alone() -> None:
-    mode = ReadingMode()
-    for app, docnames in ((_app(2, 3), ["a", "b", "c"]), (_app(1, 0), ["a", "b"])):
+    mode = _mode(3)
+    for app, docnames in ((_app(2), ["a", "b", "c"]), (_app(1), ["a", "b"])):
         before = app.parallel
         mode.before_read(app, None, docnames)
         assert app.parallel == before

@@ -31,6 +31,7 @@ ALLOWED = {
         "importer",
         "clock",
         "gitrun",
+        "state",
         "options",
         "settings",
         "_version",
@@ -229,3 +230,18 @@ def test_the_package_entry_is_thin_and_classes_are_small() -> None:
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ClassDef):
                 assert node.end_lineno - node.lineno < 200, (name, node.name)
+
+
+def test_options_are_read_through_settings_only() -> None:
+    """One accessor: outside ``settings.py`` (and the option table), no module reads a
+    ``kb_*`` option from Sphinx's configuration; each reads the build's ``Settings``."""
+    import re
+
+    readers = []
+    for name, path in modules().items():
+        if name.endswith((".settings", ".options")):
+            continue
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+            if re.search(r"config\.kb_|getattr\(\s*\w*config\w*\s*,\s*[\"']kb_", line):
+                readers.append(f"{path.relative_to(EXT)}:{number}")
+    assert readers == []

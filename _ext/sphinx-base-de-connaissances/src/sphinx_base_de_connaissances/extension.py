@@ -17,6 +17,7 @@ from . import _compat, diagnostics, french, options
 from .clock import today
 from .content.catalog import Catalog
 from .content.permalinks import has_queries
+from .diagnostics import Subtype
 from .offline import missing_extra
 from .outputs import ecodesign, journal
 from .outputs.cardset import Drawing
@@ -78,14 +79,13 @@ class KnowledgeBase:
             diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
             setattr(config, name, options.default(name))  # nothing breaks later on it
             _compat.fail_build(app)  # strict or not, the build ends with an error status
-        if config.kb_offline and (missing := missing_extra()):
-            diagnostics.error(
-                f"conf.py : kb_offline : {missing}", subtype=diagnostics.Subtype.OPTION
-            )
-            config.kb_offline = False
-            _compat.fail_build(app)
         self.settings = Settings.from_config(config)
+        if self.settings.offline and (missing := missing_extra()):
+            diagnostics.error(f"conf.py : kb_offline : {missing}", subtype=Subtype.OPTION)
+            self.settings = self.settings.replace(offline=False)
+            _compat.fail_build(app)
         self.reading.settings = self.pages.settings = self.settings
+        self.reading_mode.limit = self.settings.parallel_read_max
         vocab, paths, duties = publication.configure(app, self.settings)
         self.reading.obligations = self.pages.obligations = duties
         publication.refuse_placeholders(app, self.settings, duties)
@@ -187,7 +187,7 @@ class KnowledgeBase:
         if self.pagefind:  # Sphinx no longer writes it (builder_inited)
             context = {
                 "kb_filters": self.pages.filter_choices(),
-                "kb_search_pending": app.config.kb_search_background,
+                "kb_search_pending": self.settings.search_background,
             }
             stale.append(("search", context, "search.html"))
         return stale
@@ -247,7 +247,8 @@ class KnowledgeBase:
             # Turned off: no book of an older build may stay published.
             shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
         if self.pagefind:
-            search.index_site(app)
+            found = self.settings
+            search.index_site(app, found.search_shard_pages, found.search_background)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -30,39 +30,48 @@ class SettingsError(Exception):
         self.problems = problems
 
 
+def _frozen(value: Any) -> Any:
+    """A list becomes a tuple (of tuples): the record is frozen."""
+    if isinstance(value, list | tuple):
+        return tuple(tuple(x) if isinstance(x, list | tuple) else x for x in value)
+    return value
+
+
+def _default(name: str) -> Any:
+    """An option's default, from its one declaration (``options.OPTIONS``)."""
+    return _frozen(options.default(name))
+
+
 @dataclass(frozen=True)
 class Settings:
     project: str = ""
     base_url: str = "/"
-    articles_dir: str = "articles"
-    data_dir: str = "data"
-    locale: str = "fr_FR"
-    preview: bool = False
-    publication: bool = False
-    offline: bool = False
-    html_classes: tuple[str, ...] = ()
-    words_per_minute: int = 200
-    site_description: str = ""
-    feed_rights: str = ""
-    nav_limit: int = 10
-    nav_links: tuple[tuple[str, str], ...] = (("archives", "Archives"), ("tags/index", "Mots-clés"))
-    page_size: int = 50
-    review_after_months: int = 18
-    repository_url: str = ""
-    repository_branch: str = "main"
-    search_background: bool = False
-    search_shard_pages: int = 2000
-    parallel_read_max: int = 2000
+    articles_dir: str = _default("kb_articles_dir")
+    data_dir: str = _default("kb_data_dir")
+    locale: str = _default("kb_locale")
+    preview: bool = _default("kb_preview")
+    publication: bool = _default("kb_publication")
+    offline: bool = _default("kb_offline")
+    html_classes: tuple[str, ...] = _default("kb_html_classes")
+    words_per_minute: int = _default("kb_words_per_minute")
+    site_description: str = _default("kb_site_description")
+    feed_rights: str = _default("kb_feed_rights")
+    nav_limit: int = _default("kb_nav_limit")
+    nav_links: tuple[tuple[str, str], ...] = _default("kb_nav_links")
+    page_size: int = _default("kb_page_size")
+    review_after_months: int = _default("kb_review_after_months")
+    repository_url: str = _default("kb_repository_url")
+    repository_branch: str = _default("kb_repository_branch")
+    search_background: bool = _default("kb_search_background")
+    search_shard_pages: int = _default("kb_search_shard_pages")
+    parallel_read_max: int = _default("kb_parallel_read_max")
 
     @classmethod
     def of(cls, value: Callable[[str], Any], project: str, base_url: str) -> Settings:
         """From ``value(option name)`` for every option (already checked), and the identity."""
         fields: dict[str, Any] = {}
         for option in options.OPTIONS:
-            found = value(option.name)
-            if isinstance(found, list | tuple):  # frozen: lists become tuples
-                found = tuple(tuple(x) if isinstance(x, list | tuple) else x for x in found)
-            fields[option.name.removeprefix("kb_")] = found
+            fields[option.name.removeprefix("kb_")] = _frozen(value(option.name))
         fields["articles_dir"] = str(fields["articles_dir"]).strip("/")
         fields["data_dir"] = str(fields["data_dir"]).strip("/")
         return cls(project=project, base_url=base_url.rstrip("/") + "/", **fields)

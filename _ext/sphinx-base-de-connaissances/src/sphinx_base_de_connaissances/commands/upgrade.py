@@ -24,7 +24,6 @@ the base resolves it by removing the ``.nouveau``.
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -35,6 +34,7 @@ from packaging.version import InvalidVersion, Version
 
 from .. import gitrun
 from .._version import __version__
+from ..state import write_whole
 from . import origin
 from .cli import Parser
 from .template import RECORD, Owner, Record, owner, rendered
@@ -184,21 +184,6 @@ def changelog() -> str:
     return "CHANGELOG.md, dans le paquet sphinx-base-de-connaissances"
 
 
-def _write(target: Path, data: bytes, executable: bool) -> None:
-    """``data`` into ``target`` through a new file renamed over it: a link at ``target``
-    (checked before, but created meanwhile) is replaced, never followed."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".kb-upgrade-")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        Path(temporary).chmod(0o755 if executable else 0o644)
-        Path(temporary).replace(target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = Parser("upgrade", "Met une base à jour avec cette version du moteur.")
     parser.add_argument("base", nargs="?", type=Path, default=Path(), help="la base (.)")
@@ -232,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for path in todo.removes:
         (base / path).unlink()
     for path, data in todo.writes.items():
-        _write(base / path, data, executable=path.startswith(".ci/"))
+        write_whole(base / path, data, 0o755 if path.startswith(".ci/") else 0o644)
     for path in origin.copy_wheels(base):  # an engine installed from wheel files
         print(f"  écrit      {path}")
     if (base / RECORD).is_symlink():

@@ -118,8 +118,14 @@ def duplicate_slugs(articles: Iterable[tuple[str, Article]]) -> list[Problem]:
     return problems
 
 
+def is_public(draft: bool, day: dt.date | None, on: dt.date) -> bool:
+    """The one publication rule: not a draft, and dated ``on`` or before. An article without
+    a readable date is not published (the build reads it anyway, to say why)."""
+    return not draft and day is not None and day <= on
+
+
 def is_published(article: Article, on: dt.date) -> bool:
-    return not article.draft and article.date <= on
+    return is_public(article.draft, article.date, on)
 
 
 def publication(shown: str, text: str) -> tuple[bool, str, list[Problem], tuple[str, ...]]:

@@ -16,8 +16,6 @@ from collections.abc import Sequence
 from .schema import Article
 from .vocab import Vocabulary
 
-DEFAULT_MONTHS = 18
-
 
 def last_review(article: Article) -> dt.date:
     return article.reviewed or article.updated or article.date

@@ -23,9 +23,10 @@ class ReadingMode:
 
     def __init__(self) -> None:
         self.saved = 0  # the process count to give back once reading is over
+        self.limit = 2000  # kb_parallel_read_max, set at config-inited
 
     def before_read(self, app: Sphinx, env: Any, docnames: list[str]) -> None:
-        if app.parallel > 1 and len(docnames) > app.config.kb_parallel_read_max:
+        if app.parallel > 1 and len(docnames) > self.limit:
             self.saved = set_processes(app, 1)
 
     def after_read(self, app: Sphinx, env: Any) -> list[str]:

@@ -16,6 +16,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..content.permalinks import renamed_ids, replacement
 from ..diagnostics import Subtype, warn
+from ..settings import Settings
 from .domain import domain
 
 
@@ -46,7 +47,7 @@ class RenamedReferences(SphinxPostTransform):
     def run(self, **_kwargs: Any) -> None:
         env = self.env
         renamed: dict[str, str] | None = None  # built only when a reference is unknown
-        folder = env.config.kb_articles_dir.rstrip("/")
+        folder = Settings.from_config(env.config).articles_dir
         for node in list(self.document.findall(addnodes.pending_xref)):
             refdoc = node.get("refdoc", env.docname)
             found = _target(node, refdoc)

@@ -35,12 +35,12 @@ def document_files(app: Sphinx) -> list[str]:
     return [f"{outdir}/{name}{suffix}" for name in names]
 
 
-def index_site(app: Sphinx) -> None:
+def index_site(app: Sphinx, per_shard: int, background: bool) -> None:
+    """``per_shard``: kb_search_shard_pages; ``background``: kb_search_background."""
     outdir, doctreedir = Path(app.outdir), Path(app.doctreedir)
     (outdir / "searchindex.js").unlink(missing_ok=True)  # left by a build without Pagefind
     documents = document_files(app)
-    per_shard = app.config.kb_search_shard_pages
-    if app.config.kb_search_background:
+    if background:
         indexer.index_in_background(outdir, doctreedir, documents, per_shard)
         return
     failure = indexer.index(outdir, doctreedir, documents, per_shard)

@@ -19,6 +19,7 @@ from ..content.collection import (
     duplicate_slugs,
     file_problems,
     head_problems,
+    is_public,
     publication,
     size_problems,
 )
@@ -209,8 +210,8 @@ def hidden_docnames(
             result.problems[docname] = [Problem(*values) for values in found]
         if unsafe:
             result.unsafe.append(docname)
-        elif draft or (day and day > on.isoformat()):
-            result.hidden.append(docname)
+        elif (day and not is_public(draft, dt.date.fromisoformat(day), on)) or draft:
+            result.hidden.append(docname)  # undated: read, so that the build says why
     if state is not None:
         PUBLICATION.save(state, fresh)
     return result

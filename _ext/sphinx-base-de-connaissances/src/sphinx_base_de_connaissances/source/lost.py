@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import gitrun
 from ..clock import today
+from ..content.collection import is_public
 from ..content.frontmatter import Problem, parse
 from ..content.schema import Article, publication
 
@@ -52,7 +53,7 @@ def published_at(srcdir: Path, commit: str, folder: str) -> dict[str, str]:
         if front is None or front.node is None:
             continue
         draft, day, _ = publication(relative, front)
-        if not draft and day is not None and day <= today():
+        if is_public(draft, day, today()):
             found[relative.removeprefix(f"{folder}/").removesuffix(".md")] = relative
     return found
 

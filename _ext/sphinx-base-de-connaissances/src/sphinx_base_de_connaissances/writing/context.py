@@ -39,8 +39,8 @@ def navigation(
             config.root_doc,
             pages.catalog,
             pages.vocab,
-            config.kb_nav_limit,
-            config.kb_nav_links,
+            pages.settings.nav_limit,
+            pages.settings.nav_links,
             listing=bool(context.get("kb_generated")),
         )
     )
@@ -61,7 +61,7 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
     title = article.title if article else _plain(context.get("title", ""))
     # One description per page (its own, else the site's), French-spaced, for every tag.
     description = article.description if article else str(meta.get("description", ""))
-    description = description or french_spacing(app.config.kb_site_description)
+    description = description or french_spacing(pages.settings.site_description)
     tags = seo.social_tags(
         title=title,
         url=site.url(pagename),
@@ -70,7 +70,7 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         article=article,
         vocab=pages.vocab,
         image=social_image(app, site, pages, pagename, title),
-        locale=app.config.kb_locale,
+        locale=pages.settings.locale,
     )
     alternates = Markup("").join(
         Markup('<link rel="alternate" type="{}" title="{} ({})" href="{}">\n').format(

@@ -60,7 +60,7 @@ class GeneratedPages:
             self.names = state.generated
             return []
         digests = Digests(doctreedir)
-        limit, links = app.config.kb_nav_limit, repr(app.config.kb_nav_links)
+        limit, links = pages.settings.nav_limit, repr(pages.settings.nav_links)
         # What every page shows of the data files: the vocabulary, the paths, the footer.
         fingerprint = pages.vocab.fingerprint + pages.paths.fingerprint
         fingerprint += pages.obligations.fingerprint

@@ -36,7 +36,7 @@ class PagesView(Protocol):
 
 def specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
     """Every generated page, not yet rendered (so unchanged pages cost no rendering)."""
-    catalog, vocab, size = pages.catalog, pages.vocab, app.config.kb_page_size
+    catalog, vocab, size = pages.catalog, pages.vocab, pages.settings.page_size
     yield Generated(
         "categories/index",
         "Catégories",
