@@ -161,14 +161,16 @@ def test_the_legal_notice_names_publisher_and_host_and_is_required(tmp_path: Pat
 
 def test_the_site_map_lists_every_published_page_and_no_draft(tmp_path: Path) -> None:
     outdir, _ = build_root("kb", base(tmp_path), copy=False, confoverrides={"kb_preview": True})
-    listed = {
-        a["href"].removesuffix(".html") or "plan-du-site"  # its link to itself is ""
-        for a in soup(outdir / "plan-du-site.html").select(".kb-site-map a")
-    }
+    links = [a["href"] for a in soup(outdir / "plan-du-site.html").select(".kb-site-map a")]
+    listed = {href.removesuffix(".html") for href in links}
     for name in ("articles/premier", "articles/deuxieme", "articles/dossier/troisieme", "index"):
         assert name in listed, name
     assert "articles/brouillon" not in listed and "articles/futur" not in listed
-    assert {"categories/index", "tags/index", "archives", *PAGES} <= listed
+    years = {p.stem for p in (outdir / "archives").glob("*.html")}
+    assert years and {f"archives/{year}" for year in years} <= listed
+    assert {"categories/index", "tags/index", "archives", "search", "genindex"} <= listed
+    assert set(PAGES) - {"plan-du-site"} <= listed
+    assert "" not in links and "plan-du-site" not in listed  # no link to itself
 
 
 def test_the_eco_design_statement_measures_the_built_site(tmp_path: Path) -> None:
@@ -208,3 +210,11 @@ def test_the_status_is_computed_never_declared() -> None:
     found, problems = obligations.accessibility(raw, "data/accessibilite.yml", on)
     assert problems == [] and found.status == "partiellement"
     assert obligations.accessibility(None, "x", on)[0].status == "non"
+
+
+def test_the_statement_reads_right_whatever_the_publisher_s_name(tmp_path: Path) -> None:
+    """« Les contributeurs de … s’engage » read wrong: the subject is the publisher."""
+    outdir, _ = build_root("kb", base(tmp_path), copy=False)
+    text = text_of(outdir / "accessibilite.html")
+    assert "L’éditeur de ce site, " in text and ", s’engage à le rendre accessible" in text
+    assert not re.search(r"\b(Les|Des) \w+ s’engage\b", text)

@@ -101,6 +101,10 @@ def privacy_proof(app: Sphinx) -> Proof:
     return Proof(tuple(sorted(origins)), tuple(sorted(scripts)))
 
 
+# Sphinx's own pages that readers use: the search page, the index of the glossary's terms.
+SEARCH_PAGES = (("search", "Rechercher"), ("genindex", "Index des termes du glossaire"))
+
+
 def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     """(heading, [(pagename, title)]) of every published page: home, articles by category,
     reading paths, the other pages, the listings, the site's own pages."""
@@ -140,6 +144,10 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     }
     listings = list(listing_titles.items())
     listings += [
+        (f"archives/{year}", f"Archives {year}")
+        for year in sorted(pages.catalog.by_year, reverse=True)
+    ]
+    listings += [
         (f"categories/{key}", f"Catégorie\u00a0: {entry.name}")
         for key, entry in pages.vocab.categories.items()
     ]
@@ -155,12 +163,11 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     own = [(ACCESSIBILITY, "Déclaration d’accessibilité")]
     if pages.obligations.publisher is not None and pages.obligations.host is not None:
         own.append((LEGAL, "Mentions légales"))
-    own += [
-        (PRIVACY, "Données personnelles"),
-        (SITE_MAP, "Plan du site"),
-        (ECODESIGN, "Déclaration d’écoconception"),
-    ]
-    sections.append(("Le site", own))
+    own += [(PRIVACY, "Données personnelles"), (ECODESIGN, "Déclaration d’écoconception")]
+    own.append(SEARCH_PAGES[0])
+    if app.config.html_use_index:
+        own.append(SEARCH_PAGES[1])
+    sections.append(("Le site", own))  # not the site map itself: it is this page
     return sections
 
 
