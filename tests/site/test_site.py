@@ -163,6 +163,20 @@ def test_every_page_states_the_licenses(site: BuiltSite) -> None:
         assert "CC BY-SA 4.0" in footer.get_text() and "MIT" in footer.get_text()
 
 
+def test_the_footer_is_the_page_s_contentinfo_outside_main(site: BuiltSite) -> None:
+    """RGAA 12.6: the licence, the accessibility mention and the publisher's pages are in the
+    page's own <footer> (a child of <body>: the contentinfo landmark), not inside <main>."""
+    for name, page in pages_of(site):
+        if page.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # an old address, sending readers on
+        mention = page.select_one(".kb-obligations")
+        assert mention is not None, name
+        footer = mention.find_parent("footer")
+        assert footer is not None and footer.parent.name == "body", name
+        assert mention.find_parent("main") is None, name
+        assert footer.select_one(".kb-license") is not None, name
+
+
 def test_feeds_carry_the_license(site: BuiltSite) -> None:
     import json
     import xml.etree.ElementTree as ET
@@ -286,7 +300,7 @@ def test_the_french_details_of_every_page(site: BuiltSite) -> None:
     assert home.title.get_text() == "Stratégie numérique — la base de connaissances"
     assert site.page("glossaire.html").title.get_text().startswith("Glossaire")
     for path in ("index.html", "articles/aime-l-approche-digitale-systemique.html"):
-        footer = site.page(path).select_one("footer.bd-footer-content").get_text(" ", strip=True)
+        footer = site.page(path).select_one("body > footer").get_text(" ", strip=True)
         assert "Copyright" not in footer and "Par Les" not in footer, path
         assert footer.startswith("© 2026, Les contributeurs"), footer
         assert "Accessibilité\u00a0: non conforme" in footer and "Mentions légales" in footer

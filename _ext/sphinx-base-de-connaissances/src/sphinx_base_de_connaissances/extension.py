@@ -97,6 +97,7 @@ class KnowledgeBase:
         folders = ["static", "templates"]
         if config.html_theme in BOOK_THEMES:
             folders += ["theme/static", "theme/templates"]
+            obligations.footer_outside_main(config)
         else:  # any other theme: the footer's mentions and the tab title, in its layout
             folders += ["generic/templates"]
         static = [str(HERE / f) for f in folders if f.endswith("static")]

@@ -1,6 +1,6 @@
 """What a French publisher must show, from two data files: ``accessibilite.yml`` (the
 accessibility statement, RGAA: the audit, its rate, the non-conformities, the plans and a
-contact) and ``editeur.yml`` (the publisher and the host, LCEN art. 6). Pure: bytes in, records
+contact) and ``editeur.yml`` (the publisher and the host, LCEN art. 1-1). Pure: bytes in, records
 and French problems (file, line, field) out.
 
 The conformity is computed, never declared: 100 % of the criteria met is « totalement
@@ -330,11 +330,11 @@ PARTY_FIELDS = {
 
 
 def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None, list[Problem]]:
-    """(the publisher, the host, every problem); both are required (LCEN art. 6)."""
+    """(the publisher, the host, every problem); both are required (LCEN art. 1-1)."""
     if raw is None:
         message = (
             "fichier introuvable : créez-le ; il nomme l’éditeur du site (nom, contact) et son "
-            "hébergeur (nom, adresse), que la loi demande de publier (LCEN, art. 6)."
+            "hébergeur (nom, adresse), que la loi demande de publier (LCEN, art. 1-1)."
         )
         return None, None, [Problem(shown, 1, "", message)]
     reader = _Reader(shown)

@@ -171,6 +171,18 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     return sections
 
 
+def footer_outside_main(config: Any) -> None:
+    """With sphinx-book-theme: the mention and the publisher's links in the page's own
+    ``<footer>`` (a child of ``<body>``, the contentinfo landmark), not in the article column's
+    footer inside ``<main>``; a site that placed its footer items itself keeps its choice."""
+    options = dict(config.html_theme_options or {})
+    if "footer_content_items" in options or "footer_start" in options:
+        return
+    options["footer_content_items"] = []
+    options["footer_start"] = ["kb-site-footer.html"]
+    config.html_theme_options = options
+
+
 def footer(app: Sphinx, pages: Any, pagename: str) -> Markup:
     duties = pages.obligations
     return pages.render_block(
