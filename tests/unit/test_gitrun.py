@@ -114,3 +114,17 @@ def test_a_linked_work_tree_and_a_subfolder_are_read_too(
 def test_outside_any_repository_git_finds_none(tmp_path: Path) -> None:
     result = gitrun.run(tmp_path, "rev-parse", "--is-inside-work-tree")
     assert result.returncode != 0
+
+
+def test_a_format_value_cannot_write_more_configuration(hostile: tuple[Path, Path]) -> None:
+    repo, marker = hostile
+    config = repo / ".git/config"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "repositoryformatversion = 0",
+            f'repositoryformatversion = "0\\n[core]\\n\\tfsmonitor = {marker.parent}/programme.sh"',
+        ),
+        "utf-8",
+    )
+    gitrun.run(repo, "status", "--porcelain")
+    assert not marker.exists()

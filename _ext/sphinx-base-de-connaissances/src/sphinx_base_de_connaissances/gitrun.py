@@ -26,6 +26,7 @@ from pathlib import Path
 # What a config may say that git needs in order to read the repository at all: its format
 # and the extensions of that format (object hash, ref storage). Nothing else is carried over.
 _FORMAT = re.compile(r"^(core\.repositoryformatversion|extensions\.[a-z]+)$")
+_TOKEN = re.compile(r"[A-Za-z0-9._-]{1,40}")
 # The files of a git folder a read needs; hooks, info/attributes and config are left out.
 _READ = ("HEAD", "refs", "packed-refs", "shallow", "index", "objects", "reftable")
 # Never write (an index refresh), never ask, never page.
@@ -102,7 +103,8 @@ def _format(config: Path) -> list[str]:
     found = []
     for entry in listed.stdout.split(b"\0"):
         key, _, value = entry.decode("utf-8", "replace").partition("\n")
-        if _FORMAT.match(key.lower()):
+        # A plain token only: a quoted value holding a line break would write more config.
+        if _FORMAT.match(key.lower()) and _TOKEN.fullmatch(value):
             found.append(f"{key}={value}")
     return found
 
