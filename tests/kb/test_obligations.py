@@ -218,3 +218,26 @@ def test_the_statement_reads_right_whatever_the_publisher_s_name(tmp_path: Path)
     text = text_of(outdir / "accessibilite.html")
     assert "L’éditeur de ce site, " in text and ", s’engage à le rendre accessible" in text
     assert not re.search(r"\b(Les|Des) \w+ s’engage\b", text)
+
+
+def test_the_data_page_lists_what_the_site_s_scripts_keep_in_the_browser(tmp_path: Path) -> None:
+    """Found by the build in the scripts the pages load, not listed by hand: a base's own
+    script storing a setting under a constant's name shows, with how long it lasts."""
+    src = base(tmp_path, conf='\nhtml_static_path = ["_static"]\nhtml_js_files = ["reglage.js"]\n')
+    (src / "_static").mkdir()
+    (src / "_static/reglage.js").write_text(
+        'const CLE = "mon-reglage";\nsessionStorage.setItem(CLE, "1");\n'
+        'localStorage.getItem("lu-seulement");\n',
+        "utf-8",
+    )
+    outdir, _ = build_root("kb", src, copy=False)
+    text = text_of(outdir / "donnees-personnelles.html")
+    kept = r"mon-reglage\s*:\s*un réglage d’un script du site \(effacé à la fermeture de l’onglet\)"
+    assert re.search(kept, text), text
+    assert "lu-seulement" not in text  # read, never stored: nothing kept
+    assert "Ce site ajoute ses propres scripts (reglage.js)" in text
+
+
+def test_without_any_stored_setting_the_data_page_says_nothing_of_it(tmp_path: Path) -> None:
+    outdir, _ = build_root("kb", base(tmp_path), copy=False)
+    assert "Ce que votre navigateur garde" not in text_of(outdir / "donnees-personnelles.html")

@@ -19,7 +19,7 @@ from .content.catalog import Catalog
 from .content.permalinks import has_queries
 from .diagnostics import Subtype
 from .offline import missing_extra
-from .outputs import ecodesign, journal
+from .outputs import journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .outputs.prune import remove_pages
@@ -41,7 +41,7 @@ from .writing.compact import compact
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
 from .writing.render import Renderer, cache_compiled_templates, keep_no_break_spaces
-from .writing.specs import Generated
+from .writing.specs import measured_specs
 
 HERE = Path(__file__).parent
 # Themes whose layout theme/ adapts: a Content Security Policy, no Bootstrap JavaScript, no
@@ -193,26 +193,13 @@ class KnowledgeBase:
             stale.append(("search", context, "search.html"))
         return stale
 
-    def write_ecodesign(self, app: Sphinx) -> None:
-        """The eco-design statement, measured on the site as written (every page, cards)."""
-        outdir = Path(app.outdir)
-
-        def file_of(pagename: str) -> str:
-            return Path(app.builder.get_outfilename(pagename)).relative_to(outdir).as_posix()
-
+    def write_measured(self, app: Sphinx) -> None:
+        """The eco-design statement and the personal-data page, from the site as written."""
         newest = next(iter(self.pages.catalog.articles), None)
-        article = file_of(newest.docname if newest else app.config.root_doc)
-        proof = obligations.privacy_proof(app)
-        itself = file_of(obligations.ECODESIGN)
-        measures = ecodesign.measure(outdir, article, len(proof.origins), itself)
-        duties = self.pages.obligations
-        spec = Generated(
-            obligations.ECODESIGN,
-            "Déclaration d’écoconception",
-            "ecodesign.html",
-            {"m": measures, "site": self.settings.project or "Ce site", "host": duties.host},
-        )
-        app.builder.handle_page(*self.pages.render_page(app, spec))
+        for spec in measured_specs(
+            self.pages, app, newest.docname if newest else app.config.root_doc
+        ):
+            app.builder.handle_page(*self.pages.render_page(app, spec))
 
     def finished(self, app: Sphinx, exception: Exception | None) -> None:
         """After every other handler of ``build-finished``: the build is complete."""
@@ -234,7 +221,7 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
-        self.write_ecodesign(app)
+        self.write_measured(app)
         if self.settings.offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
 

@@ -83,8 +83,8 @@ class GeneratedPages:
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
                 stale.append(pages.render_page(app, spec))
-        # Written at build-finished, measured on the built site (KnowledgeBase.write_ecodesign).
-        self.names.append(obligations.ECODESIGN)
+        # Written at build-finished, from the built site (KnowledgeBase.write_measured).
+        self.names += [obligations.ECODESIGN, obligations.PRIVACY]
         digests.save()
         return stale
 

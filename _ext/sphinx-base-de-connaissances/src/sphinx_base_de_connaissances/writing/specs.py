@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from sphinx.application import Sphinx
@@ -15,8 +16,10 @@ from ..content.catalog import Catalog
 from ..content.obligations import Obligations
 from ..content.paths import ReadingPath
 from ..content.schema import Article
+from ..content.storage import stored_keys
 from ..content.typography import french_spacing
 from ..content.vocab import Vocabulary
+from ..outputs import ecodesign
 from ..settings import Settings
 from . import obligations
 
@@ -112,18 +115,25 @@ def specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
     yield from obligations_specs(pages, app)
 
 
-def obligations_specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
-    """What a French publisher must show (``writing.obligations``); the eco-design statement
-    is written at build-finished, once the site it measures is."""
+def _about(pages: PagesView) -> dict[str, Any]:
+    """What every page of the publisher's says of the site, its publisher and its host."""
     duties: Obligations = pages.obligations
-    settings = pages.settings
-    about = {
+    return {
         "duties": duties,
-        "site": settings.project or "Ce site",
-        "base": settings.base_url,
+        "site": pages.settings.project or "Ce site",
+        "base": pages.settings.base_url,
         "publisher": duties.publisher,
         "host": duties.host,
     }
+
+
+def obligations_specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
+    """What a French publisher must show (``writing.obligations``); the eco-design statement
+    and the personal-data page are written at build-finished (``measured_specs``), from the
+    site as written."""
+    duties: Obligations = pages.obligations
+    settings = pages.settings
+    about = _about(pages)
     entity = duties.accessibility.entity or (
         duties.publisher.name if duties.publisher else settings.project
     )
@@ -139,10 +149,6 @@ def obligations_specs(pages: PagesView, app: Sphinx) -> Iterator[Generated]:
         yield Generated(
             obligations.LEGAL, "Mentions légales", "legal.html", {**about, "rights": rights}
         )
-    proof = obligations.privacy_proof(app)
-    yield Generated(
-        obligations.PRIVACY, "Données personnelles", "privacy.html", {**about, "proof": proof}
-    )
     yield Generated(
         obligations.SITE_MAP,
         "Plan du site",
@@ -190,3 +196,40 @@ def paginate(
                 **context,
             },
         )
+
+
+def measured_specs(pages: PagesView, app: Sphinx, newest: str) -> Iterator[Generated]:
+    """The personal-data page (what the scripts the home page and the newest article
+    ``newest`` load keep in the reader's browser), then the eco-design statement (what the
+    pages weigh and load, that page included), from the site as written: after every other
+    page, each yielded once the one before it is written."""
+    outdir = Path(app.outdir)
+
+    def file_of(pagename: str) -> str:
+        return Path(app.builder.get_outfilename(pagename)).relative_to(outdir).as_posix()
+
+    proof = obligations.privacy_proof(app)
+    article = file_of(newest)
+    scripts = {
+        path
+        for page in (article, file_of(app.config.root_doc))
+        if (outdir / page).is_file()
+        for path in ecodesign.loads(outdir, outdir / page)
+        if path.suffix == ".js"
+    }
+    stored = stored_keys(path.read_text("utf-8", errors="replace") for path in sorted(scripts))
+    about = _about(pages)
+    yield Generated(
+        obligations.PRIVACY,
+        "Données personnelles",
+        "privacy.html",
+        {**about, "proof": proof, "stored": stored},
+    )
+    itself = file_of(obligations.ECODESIGN)
+    measures = ecodesign.measure(outdir, article, len(proof.origins), itself)
+    yield Generated(
+        obligations.ECODESIGN,
+        "Déclaration d’écoconception",
+        "ecodesign.html",
+        {"m": measures, "site": about["site"], "host": about["host"]},
+    )
