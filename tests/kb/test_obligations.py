@@ -81,11 +81,18 @@ def test_without_an_audit_every_page_says_non_conforme(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("rate", "mention"),
-    [(72, "partiellement conforme"), (49, "non conforme"), (100, "totalement conforme")],
+    [
+        ("72", "partiellement conforme"),
+        ("49", "non conforme"),
+        ("100", "totalement conforme"),
+        ('"73,1"', "partiellement conforme"),
+        ("49.9", "non conforme"),
+    ],
 )
-def test_the_mention_follows_the_audit_s_rate(tmp_path: Path, rate: int, mention: str) -> None:
+def test_the_mention_follows_the_audit_s_rate(tmp_path: Path, rate: str, mention: str) -> None:
     data = AUDIT.format(date=dt.date.today().replace(day=1).isoformat(), rate=rate)
-    if rate == 100:
+    shown = rate.strip('"').replace(".", ",")
+    if rate == "100":
         data = data.replace(
             "non_conformites:\n  - Des images sans alternative dans les cartes de partage\n", ""
         )
@@ -93,7 +100,8 @@ def test_the_mention_follows_the_audit_s_rate(tmp_path: Path, rate: int, mention
     assert warnings == ""
     assert footer_mentions(outdir) == {f"Accessibilité\u00a0: {mention}"}
     statement = text_of(outdir / "accessibilite.html")
-    assert f"{rate}\u00a0% des critères du RGAA 4.1.2 sont respectés" in statement
+    assert f"{shown}\u00a0% des critères du RGAA 4.1.2 sont respectés" in statement
+    assert "version 4.1.2" in statement and "version RGAA" not in statement
     assert "Audit & Associés" in statement
     headings = [h.get_text() for h in soup(outdir / "accessibilite.html").select("h2")]
     assert headings == [
@@ -241,3 +249,14 @@ def test_the_data_page_lists_what_the_site_s_scripts_keep_in_the_browser(tmp_pat
 def test_without_any_stored_setting_the_data_page_says_nothing_of_it(tmp_path: Path) -> None:
     outdir, _ = build_root("kb", base(tmp_path), copy=False)
     assert "Ce que votre navigateur garde" not in text_of(outdir / "donnees-personnelles.html")
+
+
+def test_without_an_audit_no_sentence_promises_what_does_not_follow(tmp_path: Path) -> None:
+    data = "verifications_automatiques: [axe-core]\ncontact:\n  courriel: a11y@example.org\n"
+    outdir, warnings = build_root("kb", base(tmp_path, data), copy=False)
+    assert warnings == ""
+    text = text_of(outdir / "accessibilite.html")
+    assert "Faute d’audit, les contenus non accessibles ne sont pas encore identifiés." in text
+    assert "listés ci-dessous ne sont pas accessibles" not in text
+    assert "ne comptent pas dans le taux" not in text and "à chaque modification" not in text
+    assert "vérifiées par des outils automatiques\xa0: axe-core" in text

@@ -34,7 +34,13 @@ class Audit:
     date: dt.date
     standard: str  # « RGAA 4.1.2 »
     auditor: str
-    rate: int  # percentage of the criteria met
+    rate: float  # percentage of the criteria met, one decimal at most (73,1)
+
+    @property
+    def rate_shown(self) -> str:
+        """« 73,1 », « 72 »: as French writes a percentage."""
+        return f"{self.rate:g}".replace(".", ",")
+
     pages: tuple[str, ...]
     environment: tuple[str, ...]
     tools: tuple[str, ...] = ()
@@ -193,12 +199,15 @@ class _Reader:
             self.problem(node, name, "attendu : une date AAAA-MM-JJ.")
             return None
 
-    def rate(self, node: yaml.Node | None, name: str) -> int | None:
+    def rate(self, node: yaml.Node | None, name: str) -> float | None:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         text = str(value).strip().removesuffix("%").strip()
-        # ASCII digits only (« ² » is a digit to str.isdigit, not to int), three at most.
-        if re.fullmatch(r"[0-9]{1,3}", text) and int(text) <= 100:
-            return int(text)
+        # ASCII digits only (« ² » is a digit to str.isdigit, not to int), three at most, and
+        # one decimal after a comma or a point (73,1).
+        if re.fullmatch(r"[0-9]{1,3}([.,][0-9])?", text):
+            rate = float(text.replace(",", "."))
+            if rate <= 100:
+                return rate
         self.problem(node, name, "attendu : un pourcentage de 0 à 100.")
         return None
 
@@ -309,7 +318,7 @@ def accessibility(
         reader.problem(
             fields["audit"],
             "non_conformites",
-            f"un taux de {audit.rate} % n’est pas une conformité totale : listez les "
+            f"un taux de {audit.rate_shown} % n’est pas une conformité totale : listez les "
             "non-conformités relevées par l’audit (« non_conformites »).",
         )
     return result, reader.problems
