@@ -201,6 +201,10 @@ def test_the_eco_design_statement_measures_the_built_site(tmp_path: Path) -> Non
     assert re.search(rf"\b{pages} pages, de \d+,\d\xa0Ko en médiane", text), text
     assert re.search(r"Première visite d’un article\xa0: \d+ fichiers au plus", text), text
     assert "aucune requête vers un autre site" in text
+    # What the test base lacks is said as absent, not as « 0 … (0,0 Ko) » nor under a condition.
+    assert "aucune image d’illustration" in text and "0 image" not in text
+    assert "quand le site la propose" not in text and "édition hors ligne" not in text
+    assert "aucune police téléchargée" in text and "0 fichier de polices" not in text
 
 
 def test_changing_the_data_files_rewrites_every_page_as_a_clean_build(tmp_path: Path) -> None:

@@ -231,5 +231,10 @@ def measured_specs(pages: PagesView, app: Sphinx, newest: str) -> Iterator[Gener
         obligations.ECODESIGN,
         "Déclaration d’écoconception",
         "ecodesign.html",
-        {"m": measures, "site": about["site"], "host": about["host"]},
+        {
+            "m": measures,
+            "site": about["site"],
+            "host": about["host"],
+            "offline": pages.settings.offline,
+        },
     )
