@@ -177,6 +177,21 @@ def test_the_footer_is_the_page_s_contentinfo_outside_main(site: BuiltSite) -> N
         assert footer.select_one(".kb-license") is not None, name
 
 
+def test_nothing_no_page_loads_is_published_in_static(site: BuiltSite) -> None:
+    """Source maps (developer tools only) and the theme's fontawesome.js (the engine's layout
+    never loads it: 1.5 MB) are not published; what pages do load still is."""
+    static = site.html / "_static"
+    assert not list(static.rglob("*.map"))
+    assert not (static / "scripts/fontawesome.js").exists()
+    loaded = {
+        href.split("_static/", 1)[1].split("?")[0]
+        for _, page in pages_of(site)
+        for tag in page.select("script[src], link[href]")
+        if "_static/" in (href := tag.get("src") or tag.get("href"))
+    }
+    assert loaded and all((static / name).is_file() for name in loaded), loaded
+
+
 def test_feeds_carry_the_license(site: BuiltSite) -> None:
     import json
     import xml.etree.ElementTree as ET

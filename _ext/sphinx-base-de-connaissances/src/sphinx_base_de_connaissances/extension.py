@@ -23,6 +23,7 @@ from .outputs import journal
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .outputs.prune import remove_pages
+from .outputs.unused import remove_unused_static
 from .reading import citations, publication
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
@@ -221,7 +222,8 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
-        self.write_measured(app)
+        remove_unused_static(Path(app.outdir), app.config.html_theme in BOOK_THEMES)
+        self.write_measured(app)  # measured on what is published
         if self.settings.offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
 
