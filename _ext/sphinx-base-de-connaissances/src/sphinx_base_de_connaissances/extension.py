@@ -237,8 +237,8 @@ class KnowledgeBase:
             # Turned off: no book of an older build may stay published.
             shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
         if self.pagefind:
-            found = self.settings
-            search.index_site(app, found.search_shard_pages, found.search_background)
+            settings = self.settings
+            search.index_site(app, settings.search_shard_pages, settings.search_background)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

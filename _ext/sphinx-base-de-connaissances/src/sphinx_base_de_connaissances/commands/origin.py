@@ -86,16 +86,10 @@ def installed() -> Origin:
 def _wheel_of(name: str) -> Path | None:
     """The wheel file ``name`` was installed from, when it was one of this machine's."""
     try:
-        text = metadata.distribution(name).read_text("direct_url.json")
+        found = of(metadata.distribution(name).read_text("direct_url.json"))
     except metadata.PackageNotFoundError:
         return None
-    try:
-        data = json.loads(text or "null")
-    except ValueError:
-        return None
-    if not isinstance(data, dict) or "archive_info" not in data:
-        return None
-    parts = urlsplit(str(data.get("url", "")))
+    parts = urlsplit(found.url) if found.kind == "local" else urlsplit("")
     path = Path(unquote(parts.path))
     if parts.scheme != "file" or path.suffix != ".whl" or not path.is_file():
         return None

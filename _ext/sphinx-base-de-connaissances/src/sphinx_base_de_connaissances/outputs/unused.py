@@ -11,17 +11,12 @@ from pathlib import Path
 NOT_LOADED_WITH_THE_ENGINE_S_LAYOUT = ("scripts/fontawesome.js",)
 
 
-def remove_unused_static(outdir: Path, engine_layout: bool) -> list[str]:
-    """Remove what no page loads from ``outdir/_static``; the paths removed, sorted."""
+def remove_unused_static(outdir: Path, engine_layout: bool) -> None:
+    """Remove what no page loads from ``outdir/_static``."""
     static = outdir / "_static"
-    if not static.is_dir():
-        return []
-    found = [path for path in static.rglob("*.map") if path.is_file()]
+    found = list(static.rglob("*.map")) if static.is_dir() else []
     if engine_layout:
         found += [static / name for name in NOT_LOADED_WITH_THE_ENGINE_S_LAYOUT]
-    removed = []
     for path in found:
         if path.is_file() and not path.is_symlink():
             path.unlink()
-            removed.append(path.relative_to(static).as_posix())
-    return sorted(removed)

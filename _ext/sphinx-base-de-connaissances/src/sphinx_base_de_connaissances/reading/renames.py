@@ -47,13 +47,14 @@ class RenamedReferences(SphinxPostTransform):
     def run(self, **_kwargs: Any) -> None:
         env = self.env
         renamed: dict[str, str] | None = None  # built only when a reference is unknown
-        folder = Settings.from_config(env.config).articles_dir
+        folder = ""
         for node in list(self.document.findall(addnodes.pending_xref)):
             refdoc = node.get("refdoc", env.docname)
             found = _target(node, refdoc)
             if found is None or found[0] in env.all_docs:
                 continue
             if renamed is None:
+                folder = Settings.from_config(env.config).articles_dir
                 renamed = renamed_ids(domain(env).articles.values(), folder)
             old, anchor, markdown, absolute = found
             new = renamed.get(old)

@@ -188,9 +188,7 @@ def refuse_foreign_classes(
             isinstance(node, nodes.field) and isinstance(node.parent, nodes.docinfo)
         ):
             continue  # a front matter field is classed by its name; Sphinx removes them
-        if isinstance(node, (addnodes.desc, addnodes.desc_signature)) or type(
-            node
-        ).__name__.startswith("desc_"):
+        if isinstance(node, addnodes.desc) or type(node).__name__.startswith("desc_"):
             continue  # an object's description: Sphinx's domain and signature classes
         if isinstance(node, (nodes.literal, nodes.literal_block)) or isinstance(
             node.parent, nodes.literal

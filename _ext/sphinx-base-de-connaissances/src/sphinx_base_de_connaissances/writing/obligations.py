@@ -101,10 +101,6 @@ def privacy_proof(app: Sphinx) -> Proof:
     return Proof(tuple(sorted(origins)), tuple(sorted(scripts)))
 
 
-# Sphinx's own pages that readers use: the search page, the index of the glossary's terms.
-SEARCH_PAGES = (("search", "Rechercher"), ("genindex", "Index des termes du glossaire"))
-
-
 def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     """(heading, [(pagename, title)]) of every published page: home, articles by category,
     reading paths, the other pages, the listings, the site's own pages."""
@@ -164,9 +160,10 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     if pages.obligations.publisher is not None and pages.obligations.host is not None:
         own.append((LEGAL, "Mentions légales"))
     own += [(PRIVACY, "Données personnelles"), (ECODESIGN, "Déclaration d’écoconception")]
-    own.append(SEARCH_PAGES[0])
+    # Sphinx's own pages that readers use: the search page, the glossary's index of terms.
+    own.append(("search", "Rechercher"))
     if app.config.html_use_index:
-        own.append(SEARCH_PAGES[1])
+        own.append(("genindex", "Index des termes du glossaire"))
     sections.append(("Le site", own))  # not the site map itself: it is this page
     return sections
 
