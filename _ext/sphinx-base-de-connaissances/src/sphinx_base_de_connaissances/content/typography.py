@@ -50,3 +50,21 @@ def missing_spaces(text: str) -> list[str]:
     """The signs of ``text`` glued to a word where French wants a space, as they appear."""
     bare = _URL.sub(" ", text)
     return [next(group for group in match.groups() if group) for match in _GLUED.finditer(bare)]
+
+
+def with_spaces(text: str) -> str:
+    """``text`` with a space typed wherever ``missing_spaces`` finds a sign glued to a word
+    (URLs left as they are): what an import writes, so that text typed for another language
+    meets the lint; the build then makes each space the right no-break one."""
+    out, last = [], 0
+    for url in _URL.finditer(text):
+        out.append(_GLUED.sub(_spaced, text[last : url.start()]))
+        out.append(url.group(0))
+        last = url.end()
+    out.append(_GLUED.sub(_spaced, text[last:]))
+    return "".join(out)
+
+
+def _spaced(match: re.Match[str]) -> str:
+    sign = next(group for group in match.groups() if group)
+    return "« " if sign == "«" else f" {sign}"

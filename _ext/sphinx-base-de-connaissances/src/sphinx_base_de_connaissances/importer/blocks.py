@@ -68,6 +68,7 @@ class Context:
     page_key: Callable[[Path], str | None]  # a .md file → its page key, if imported
     original: str = ""
     titles: dict[str, str] = field(default_factory=dict)  # lower-case stem → key (wikilinks)
+    key: str = ""  # the page's own key: its « #anchor » links go through the writer too
 
     def note(self, snippet: str, message: str) -> None:
         at = self.original.find(snippet.strip()[:60]) if snippet.strip() else -1
@@ -326,6 +327,10 @@ def download(label: str, found: Path, source: Source) -> str:
 def link(text: str, raw: str, context: Context) -> str:
     target = _target(raw)
     parts = urlsplit(target)
+    if target.startswith("#") and context.key:
+        return (
+            f"[{text}]({link_to(context.key, unquote(parts.fragment))})" if parts.fragment else text
+        )
     if parts.scheme or target.startswith(("#", "//", "mailto:")):
         return f"[{text}]({target})"
     found = local(parts.path, context)

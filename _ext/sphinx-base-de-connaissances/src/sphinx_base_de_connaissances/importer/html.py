@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content.sanitize import url_refusal
+from ..content.typography import with_spaces
+from .outline import marker
 
 BLOCKS = {
     "p",
@@ -38,8 +40,12 @@ DROPPED = {"script", "style", "noscript", "form", "input", "button", "iframe", "
 # Elements nested deeper than this are unwrapped (text kept): no page needs it, and the
 # conversion, MyST and every output recurse over the nesting.
 MAX_DEPTH = 40
+# Hard breaks at a paragraph's start or end (a <br> beside a block): they break nothing.
+BREAKS_AT_EDGES = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>|$])")
-_LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)]|:::)", re.MULTILINE)
+# What would open a block at a line's start; a list number is escaped at its full stop
+# (« 1\. », since « \1 » shows the backslash).
+_LINE_START = re.compile(r"^(\s*)([#>+-]|:::)|^(\s*\d+)([.)])", re.MULTILINE)
 
 
 @dataclass
@@ -47,7 +53,10 @@ class Converter:
     image: Callable[[str, str, str], str]  # (src, alt, caption) → Markdown
     link: Callable[[str], str]  # href → the target to write ("": no link, the text alone)
     note: Callable[[str], None]
+    # The block editor's footnotes (id → their HTML), from the post's « footnotes » meta.
+    footnotes: dict[str, str] = field(default_factory=dict)
     shift: int = 0
+    cited: list[str] = field(default_factory=list)  # the footnotes met, in order
 
     def convert(self, html: str) -> str:
         soup = BeautifulSoup(html, "html.parser")
@@ -59,26 +68,35 @@ class Converter:
             )
         levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
         self.shift = 2 - min(levels) if levels else 0
+        self.cited = []
         text = self.blocks(soup)
+        for number, key in enumerate(self.cited, start=1):
+            inner = BeautifulSoup(self.footnotes[key], "html.parser")
+            text += f"\n\n[^{number}]: {self.inline_of(inner).strip()}"
         return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
     def blocks(self, parent: Tag) -> str:
         out: list[str] = []
         inline: list[str] = []
+        ids: list[str] = []  # the ids of the inline elements met since the last block
 
         def flush() -> None:
-            paragraph = " ".join("".join(inline).split(" ")).strip()
-            if paragraph:
-                out.append(paragraph)
+            paragraph = " ".join(BREAKS_AT_EDGES.sub("", "".join(inline)).split(" ")).strip()
+            if paragraph or ids:
+                out.append("\n".join([*map(marker, ids), paragraph]).strip())
             inline.clear()
+            ids.clear()
 
         for child in parent.children:
             if isinstance(child, Tag) and (child.name in BLOCKS or child.name in DROPPED):
                 flush()
-                block = self.block(child)
-                if block.strip():
-                    out.append(block.strip("\n"))
+                block = self.block(child).strip("\n")
+                own = [marker(str(child["id"]))] if child.get("id") else []
+                if block.strip() or own:
+                    out.append("\n".join([*own, block]).strip("\n"))
             else:
+                if isinstance(child, Tag):
+                    ids.extend(self.anchors(child))
                 inline.append(self.inline(child))
         flush()
         return "\n\n".join(out)
@@ -101,7 +119,7 @@ class Converter:
             inner = self.blocks(tag)
             return "\n".join("> " + line if line else ">" for line in inner.split("\n"))
         if name == "pre":
-            code = tag.get_text()
+            code = "\n".join(line.rstrip() for line in tag.get_text().expandtabs(4).split("\n"))
             ticks = "`" * max(3, max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
             return f"{ticks}\n{code.rstrip()}\n{ticks}"
         if name == "figure":
@@ -117,12 +135,24 @@ class Converter:
             return self.table(tag)
         return self.blocks(tag)
 
+    def anchors(self, tag: Tag) -> list[str]:
+        """The ids in an inline element (not those of a footnote call, which MyST numbers)."""
+        found = [tag, *tag.find_all(id=True)]
+        return [
+            str(t["id"])
+            for t in found
+            if t.get("id")
+            and not (t.name == "sup" and t.get("data-fn"))
+            and t.find_parent("sup", attrs={"data-fn": True}) is None
+        ]
+
     def listing(self, tag: Tag) -> str:
         lines = []
         for number, item in enumerate(tag.find_all("li", recursive=False), start=1):
-            marker = f"{number}." if tag.name == "ol" else "-"
-            inner = self.blocks(item).split("\n")
-            lines.append(f"{marker} {inner[0]}")
+            bullet = f"{number}." if tag.name == "ol" else "-"
+            own = [marker(str(item["id"]))] if item.get("id") else []
+            inner = [*own, *self.blocks(item).split("\n")]
+            lines.append(f"{bullet} {inner[0]}".rstrip())
             lines.extend(("   " + line) if line else "" for line in inner[1:])
         return "\n".join(lines)
 
@@ -153,7 +183,7 @@ class Converter:
                 "ProcessingInstruction",
             }:
                 return ""
-            return escape(re.sub(r"\s+", " ", str(node)))
+            return escape(with_spaces(re.sub(r"\s+", " ", str(node))))
         if not isinstance(node, Tag):
             return ""
         name = node.name
@@ -166,11 +196,16 @@ class Converter:
             return f"**{inner.strip()}**"
         if name in {"em", "i"} and inner.strip():
             return f"*{inner.strip()}*"
+        if name == "sup" and str(node.get("data-fn", "")) in self.footnotes:
+            key = str(node["data-fn"])
+            if key not in self.cited:
+                self.cited.append(key)
+            return f"[^{self.cited.index(key) + 1}]"
         if name == "code":
             return code_span(node.get_text())
         if name == "a":
             href = str(node.get("href", "")).strip()
-            if not href or not inner.strip():
+            if href.strip("#") == "" or not inner.strip():  # "#": a button leading nowhere
                 return inner
             if node.find("img") is not None and not node.get_text(strip=True):
                 return inner  # a linked image: the image alone
@@ -200,7 +235,7 @@ def flatten(soup: BeautifulSoup, limit: int) -> int:
 def code_span(code: str) -> str:
     """Inline code as MyST shows it: on one line (a line break inside could open a fence),
     between more backticks than it holds."""
-    code = " ".join(code.split("\n")).replace("\r", " ")
+    code = " ".join(code.split("\n")).replace("\r", " ").replace("\t", " ")
     longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
     ticks = "`" * (longest + 1)
     padded = f" {code} " if code.startswith("`") or code.endswith("`") else code
@@ -223,4 +258,4 @@ def destination(url: str) -> str:
 def escape(text: str) -> str:
     """Text that MyST shows as written."""
     text = _SPECIAL.sub(r"\\\1", text)
-    return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[2] else f"{m[3]}\\{m[4]}", text)

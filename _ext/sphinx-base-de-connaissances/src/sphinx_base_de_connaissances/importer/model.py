@@ -10,11 +10,12 @@ from urllib.parse import quote
 # In converted bodies, what the writer resolves once every page has its new place.
 LINK = "kb-import:"  # kb-import:<page key>[#anchor] → the relative path of its article
 FILE = "kb-import-file:"  # kb-import-file:<index in Source.files> → the copied file
+ANCHOR = "kb-import-anchor:"  # (kb-import-anchor:<id>)= where an element's id stood
 
 
 def link_to(key: str, anchor: str = "") -> str:
     """The token that names page ``key`` (and an anchor in it) in a body."""
-    return f"{LINK}{quote(key, safe='')}" + (f"#{anchor}" if anchor else "")
+    return f"{LINK}{quote(key, safe='')}" + (f"#{quote(anchor, safe='')}" if anchor else "")
 
 
 @dataclass(frozen=True)

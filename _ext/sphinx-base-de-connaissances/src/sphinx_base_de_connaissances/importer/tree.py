@@ -185,6 +185,7 @@ def _page(
         root.resolve(),
         lambda path: keys.get(path.resolve(), keys.get(path)),
         titles=stems,
+        key=keys[entry.path],
     )
     converted = blocks.convert(body, context)
     known = git.get(entry.path.resolve())

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import html as html_lib
+import io
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -39,7 +41,7 @@ SHARE_CLASSES = re.compile(
     r"sharedaddy|sd-sharing|sd-block|sd-like|jp-relatedposts|share-?buttons|addtoany|social-share"
 )
 BLOCK_START = re.compile(
-    r"^\s*<(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|figure|table|hr|section|!--)\b", re.I
+    r"^\s*<(?:(?:p|div|h[1-6]|ul|ol|li|blockquote|pre|figure|table|hr|section)\b|!--)", re.I
 )
 DRAFT_STATUSES = {"draft", "pending", "private", "future"}
 Noter = Callable[[str], None]  # a message about the item being read
@@ -50,6 +52,10 @@ def _text(element: ET.Element, path: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
+def _number(value: str) -> int:
+    return int(value) if value.strip().isdigit() else 0
+
+
 def _date(value: str) -> dt.date | None:
     try:
         day = dt.date.fromisoformat(value.strip()[:10])
@@ -58,15 +64,51 @@ def _date(value: str) -> dt.date | None:
     return day if day.year > 1 else None
 
 
+# The namespaces WXR versions declare (1.0, 1.1, 1.2, over http or https), each read as the
+# one ``NS`` names.
+DECLARED = re.compile(r"https?://wordpress\.org/export/1\.[0-9]+/(?P<excerpt>excerpt/)?")
+
+
+def _parsed(raw: str) -> ET.Element:
+    """The export's tree, its WordPress elements renamed into ``NS``'s namespaces whatever
+    version the file declares."""
+    renamed: dict[str, str] = {}
+    root = None
+    events = ET.iterparse(  # noqa: S314 (see the module's docstring)
+        io.BytesIO(raw.encode("utf-8")), events=("start-ns", "start")
+    )
+    try:
+        found_events = list(events)
+    except ET.ParseError as error:
+        line, column = error.position
+        raise ValueError(f"XML mal formé ligne {line}, colonne {column + 1}") from None
+    for event, found in found_events:
+        if event == "start-ns":
+            uri = found[1]
+            match = DECLARED.fullmatch(uri)
+            if match:
+                renamed[uri] = NS["excerpt" if match.group("excerpt") else "wp"]
+        elif root is None:
+            root = found
+    if root is None:
+        raise ValueError("fichier vide")
+    if renamed:
+        for element in root.iter():
+            uri, sep, local = element.tag[1:].partition("}")
+            if sep and uri in renamed:
+                element.tag = f"{{{renamed[uri]}}}{local}"
+    return root
+
+
 def read(
     export: Path,
     uploads: Path | None,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Source:
     raw = export.read_text("utf-8")
-    root = ET.fromstring(raw)  # noqa: S314 (see the module's docstring)
+    root = _parsed(raw)
     channel = root.find("channel")
-    if channel is None:
+    if channel is None or root.tag != "rss":
         raise ValueError("pas d’élément <channel> : est-ce bien un export WordPress (WXR) ?")
     site = urlsplit(_text(channel, "wp:base_blog_url") or _text(channel, "link"))
     authors = {
@@ -76,10 +118,21 @@ def read(
     }
     items = channel.findall("item")
     attachments = {
-        _text(i, "wp:post_id"): _text(i, "wp:attachment_url")
+        _text(i, "wp:post_id"): _text(i, "wp:attachment_url").strip()
         for i in items
         if _text(i, "wp:post_type") == "attachment"
     }
+    # A post's attached files in WordPress's gallery order (menu order, then ID): what a
+    # gallery without ids shows.
+    children: dict[str, list[str]] = {}
+    for i in sorted(
+        (i for i in items if _text(i, "wp:post_type") == "attachment"),
+        key=lambda i: (_number(_text(i, "wp:menu_order")), _number(_text(i, "wp:post_id"))),
+    ):
+        if attachments.get(_text(i, "wp:post_id")):
+            children.setdefault(_text(i, "wp:post_parent").strip(), []).append(
+                attachments[_text(i, "wp:post_id")]
+            )
     source = Source("WordPress")
     shown = export.name
     posts = [
@@ -87,6 +140,11 @@ def read(
         for i in items
         if _text(i, "wp:post_type") in {"post", "page"} and _text(i, "wp:status") != "trash"
     ]
+    if not posts:
+        raise ValueError(
+            f"aucun article ni page à importer ({len(items)} éléments <item>, aucun de type "
+            "post ou page hors corbeille) : l’export a-t-il été fait avec « Tout le contenu » ?"
+        )
     olds = [_addresses(item, site) for item in posts]
     # Each post's line in the export, found in one pass (not one search per post: an export
     # of 100,000 posts would take hours).
@@ -129,12 +187,14 @@ def read(
         def image(src: str, alt: str, caption: str) -> str:
             return _image(src, alt, caption, uploads, source, note)
 
-        def link(href: str) -> str:
-            return _link(href, site, keys)
+        def link(href: str, own: str = f"wp:{unique}") -> str:
+            return _link(href, site, keys, own)
 
-        content = _shortcodes(_text(item, "content:encoded"), attachments, note)
+        content = _shortcodes(
+            _text(item, "content:encoded"), attachments, children.get(post_id, []), note
+        )
         content = _without_share_buttons(_paragraphs(content))
-        body = Converter(image, link, lambda m: note(m + ".")).convert(content)
+        body = Converter(image, link, lambda m: note(m + "."), _footnotes(item)).convert(content)
         kind = _text(item, "wp:post_type")
         categories = [
             c.text or "" for c in item.findall("category") if c.get("domain") == "category"
@@ -171,6 +231,23 @@ def read(
     return source
 
 
+def _footnotes(item: ET.Element) -> dict[str, str]:
+    """The block editor's footnotes (id → HTML), kept in the post's « footnotes » meta."""
+    for meta in item.findall("wp:postmeta", NS):
+        if _text(meta, "wp:meta_key") == "footnotes":
+            try:
+                found = json.loads(_text(meta, "wp:meta_value"))
+            except ValueError:
+                return {}
+            if isinstance(found, list):
+                return {
+                    str(n["id"]): str(n.get("content", ""))
+                    for n in found
+                    if isinstance(n, dict) and "id" in n
+                }
+    return {}
+
+
 def _addresses(item: ET.Element, site: object) -> list[str]:
     """The post's old addresses: its permalink, ``?p=ID`` (``?page_id=ID``), its GUID."""
     found = []
@@ -194,11 +271,13 @@ def _line_starts(raw: str) -> list[int]:
     return [m.start() for m in re.finditer("\n", raw)]
 
 
-def _link(href: str, site: object, keys: dict[str, str]) -> str:
-    """The target a post's link gets: the imported page, else the address as it was
-    (encoded), else nothing when the build would refuse it (javascript:…)."""
+def _link(href: str, site: object, keys: dict[str, str], own: str) -> str:
+    """The target a post's link gets: the imported page (``own`` for ``#anchor``), else the
+    address as it was (encoded), else nothing when the build would refuse it (javascript:…)."""
     if not safe_target(href):
         return ""
+    if href.startswith("#"):
+        return link_to(own, unquote(href[1:])) if href.strip("#") else ""
     parts = urlsplit(href)
     host = getattr(site, "netloc", "")
     if parts.netloc and parts.netloc != host:
@@ -234,9 +313,10 @@ def _image(
     return placed(local, alt, caption, source, note)
 
 
-def _shortcodes(content: str, attachments: dict[str, str], note: Noter) -> str:
-    """WordPress's shortcodes as HTML: captions become figures, galleries images, embeds
-    links; any other is removed (its content kept) and noted."""
+def _shortcodes(content: str, attachments: dict[str, str], children: list[str], note: Noter) -> str:
+    """WordPress's shortcodes as HTML: captions become figures, galleries images (those
+    its ``ids`` name, else the post's attached ones, as WordPress shows them), embeds links;
+    any other is removed (its content kept) and noted."""
 
     def caption(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -251,11 +331,8 @@ def _shortcodes(content: str, attachments: dict[str, str], note: Noter) -> str:
     def gallery(match: re.Match[str]) -> str:
         attributes = dict(ATTRIBUTE.findall(match.group(1)))
         ids = [i.strip() for i in attributes.get("ids", "").split(",") if i.strip()]
-        found = [
-            f'<p><img src="{html_lib.escape(attachments[i])}" alt=""></p>'
-            for i in ids
-            if i in attachments
-        ]
+        urls = [attachments[i] for i in ids if i in attachments] if ids else children
+        found = [f'<p><img src="{html_lib.escape(url)}" alt=""></p>' for url in urls]
         if not found:
             note("galerie sans images connues : retirée")
         return "".join(found)
@@ -267,8 +344,10 @@ def _shortcodes(content: str, attachments: dict[str, str], note: Noter) -> str:
         escaped = html_lib.escape(url)
         return f'<p><a href="{escaped}">{escaped}</a></p>' if url else ""
 
+    # [embed]URL[/embed], or [video src="URL"] alone (its URL never the text after it).
     content = re.sub(
-        r"\[(?:embed|video|audio|youtube)(?:[^\]]*?(?:src|url)=[\"'](?P<attr>[^\"']+)[\"'])?[^\]]*\](?P<url>[^\[]*)(?:\[/(?:embed|video|audio|youtube)\])?",
+        r"\[(?P<name>embed|video|audio|youtube)\b(?:[^\]]*?\b(?:src|url|mp3|mp4)=[\"'](?P<attr>[^\"']+)[\"'])?[^\]]*\]"
+        r"(?:(?P<url>[^\[<]*)\[/(?P=name)\])?",
         embed,
         content,
     )
@@ -289,7 +368,10 @@ def _shortcodes(content: str, attachments: dict[str, str], note: Noter) -> str:
 
 
 def _paragraphs(content: str) -> str:
-    """WordPress's ``wpautop``: blank lines separate paragraphs, a single newline is a break."""
+    """WordPress's ``wpautop``: blank lines separate paragraphs, a single newline is a break.
+    The block editor's content (``<!-- wp:… -->``) is HTML already: WordPress leaves it as it is."""
+    if "<!-- wp:" in content:
+        return content
     chunks = re.split(r"\n\s*\n", content.replace("\r\n", "\n"))
     out = []
     for chunk in chunks:

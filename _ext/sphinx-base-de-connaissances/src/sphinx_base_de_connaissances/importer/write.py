@@ -22,9 +22,11 @@ import yaml
 
 from ..content import addresses
 from ..content.media import RASTER, SUFFIX_OF
-from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
+from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TAGS_MAX, TITLE_MAX
 from ..content.slugs import RESERVED, slugify
 from ..content.text import control_character, unwritable, without_unwritable
+from ..content.typography import with_spaces
+from . import outline
 from .model import FILE, LINK, Note, Page, Source
 
 MEDIA = "medias"
@@ -79,17 +81,20 @@ def place(
     paths = _article_paths(source.pages, categories, base)
     media = _media_paths(source.files, outcome)
     orders = _orders(source, categories)
-    bodies = {page.key: page.body for page in source.pages}
+    outlined = _outlined(source.pages, paths)
+    olds = _old_addresses(source.pages, outcome)
     for done, page in enumerate(source.pages, start=1):
         progress(done, len(source.pages))
         path = paths[page.key]
-        body = _resolve(page, path, paths, media, bodies, outcome)
+        body = _resolve(page, path, paths, media, outlined, outcome)
         for line, code in unwritable(body):
             outcome.notes.append(
                 Note(page.source, 1, f"caractère {code} retiré (ligne {line} de la page écrite).")
             )
         body = without_unwritable(body).replace("\ufffd", "")
-        front = _front_matter(page, categories, authors, default_author, orders, today, outcome)
+        front = _front_matter(
+            page, body, categories, authors, default_author, orders, olds, today, outcome
+        )
         _write(base.root, path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
     for index, target in media.items():
         _write(base.root, target, source.files[index].read_bytes(), outcome)
@@ -216,13 +221,25 @@ def _orders(source: Source, categories: dict[str, str]) -> dict[str, int]:
     return orders
 
 
-def anchors(body: str) -> set[str]:
-    """The anchors a page's headings get (MyST's GitHub-style slugs, docutils's ids)."""
-    from docutils.nodes import make_id
-    from myst_parser.slugs import github_slugify
+TOKEN = re.compile(re.escape(LINK) + r"([^)\s>#]+)(?:#([^)\s>]*))?")
 
-    titles = re.findall(r"^#{1,6}[ \t]+(.+?)[ \t#]*$", body, re.MULTILINE)
-    return {slug for title in titles for slug in (github_slugify(title), make_id(title))}
+
+def _outlined(pages: list[Page], paths: dict[str, str]) -> dict[str, outline.Anchored]:
+    """Each page's body with its headings renumbered and the anchors other pages (or itself)
+    link to made (see ``outline``)."""
+    wanted: dict[str, set[str]] = {}
+    for page in pages:
+        for found in TOKEN.finditer(page.body):
+            if found.group(2):
+                wanted.setdefault(unquote(found.group(1)), set()).add(unquote(found.group(2)))
+    return {
+        page.key: outline.placed(
+            page.body,
+            wanted.get(page.key, set()),
+            posixpath.basename(paths[page.key]).removesuffix(".md"),
+        )
+        for page in pages
+    }
 
 
 def _resolve(
@@ -230,31 +247,56 @@ def _resolve(
     path: str,
     paths: dict[str, str],
     media: dict[int, str],
-    bodies: dict[str, str],
+    outlined: dict[str, outline.Anchored],
     outcome: Outcome,
 ) -> str:
     folder = posixpath.dirname(path)
 
     def link(match: re.Match[str]) -> str:
-        quoted, _, anchor = match.group(1).partition("#")
-        key = unquote(quoted)
+        key, anchor = unquote(match.group(1)), unquote(match.group(2) or "")
         target = paths.get(key)
         if target is None:  # a page left out (never, unless a reader names one it skipped)
             outcome.notes.append(Note(page.source, 1, f"lien vers {key} : page non importée."))
             return "#"
         relative = posixpath.relpath(target, folder)
-        if anchor and anchor not in anchors(bodies.get(key, "")):
+        fragment = outlined[key].fragments.get(anchor, "") if anchor else ""
+        if anchor and not fragment:
             outcome.notes.append(
                 Note(page.source, 1, f"ancre #{anchor} absente de {target} : lien vers la page.")
             )
-            anchor = ""
-        return relative + (f"#{anchor}" if anchor else "")
+        return relative + (f"#{fragment}" if fragment else "")
 
     def file(match: re.Match[str]) -> str:
         return posixpath.relpath(media[int(match.group(1))], folder)
 
-    body = re.sub(re.escape(LINK) + r"([^)\s>]+)", link, page.body)
+    body = TOKEN.sub(link, outlined[page.key].body)
     return re.sub(re.escape(FILE) + r"(\d+)", file, body)
+
+
+def _old_addresses(pages: list[Page], outcome: Outcome) -> dict[str, list[str]]:
+    """Each page's old addresses the base can answer: valid, and each claimed once (« /a/ »
+    and « /a » are one address; the first page in the source's order keeps it)."""
+    claimed: dict[str, str] = {}  # the file (or query) an address answers at → its page
+    kept: dict[str, list[str]] = {}
+    for page in pages:
+        for old in dict.fromkeys(page.old):
+            address, refusal = addresses.parse(old)
+            if address is None:
+                outcome.notes.append(
+                    Note(page.source, 1, f"ancienne adresse {old[:80]} non gardée : {refusal}.")
+                )
+                continue
+            answered = f"?{address.query}" if address.query else address.file
+            if answered not in claimed:
+                claimed[answered] = page.key
+                kept.setdefault(page.key, []).append(old)
+            elif claimed[answered] != page.key:
+                outcome.notes.append(
+                    Note(
+                        page.source, 1, f"ancienne adresse {old[:80]} déjà celle d’une autre page."
+                    )
+                )
+    return kept
 
 
 def _text(value: str) -> str:
@@ -276,10 +318,12 @@ def _cut(text: str, limit: int) -> str:
 
 def _front_matter(
     page: Page,
+    body: str,
     categories: dict[str, str],
     authors: dict[str, str],
     default_author: str,
     orders: dict[str, int],
+    olds: dict[str, list[str]],
     today: dt.date,
     outcome: Outcome,
 ) -> str:
@@ -292,14 +336,14 @@ def _front_matter(
         outcome.notes.append(
             Note(page.source, 1, f"aucun auteur dans la source : « {default_author} » mis.")
         )
-    title = _cut(page.title, TITLE_MAX) or "Sans titre"
-    if title != " ".join(page.title.split()) and page.title.strip():
+    title = _cut(with_spaces(page.title), TITLE_MAX) or "Sans titre"
+    if len(" ".join(with_spaces(page.title).split())) > TITLE_MAX:
         outcome.notes.append(
             Note(page.source, 1, f"titre de plus de {TITLE_MAX} caractères coupé : « {title} ».")
         )
     lines = [
         f"title: {_text(title)}",
-        f"description: {_text(description(page, outcome))}",
+        f"description: {_text(description(page, body, outcome))}",
         f"date: {date.isoformat()}",
     ]
     if page.updated and page.updated > date:
@@ -311,21 +355,23 @@ def _front_matter(
         for t in dict.fromkeys(" ".join(t.split()) for t in page.tags)
         if slugify(t)
     ]
+    if len(tags) > TAGS_MAX:
+        outcome.notes.append(
+            Note(
+                page.source,
+                1,
+                f"{len(tags)} mots-clés ; les {TAGS_MAX} premiers gardés, laissés : "
+                + ", ".join(tags[TAGS_MAX:])[:200],
+            )
+        )
+        tags = tags[:TAGS_MAX]
     if tags:
         lines.append(f"tags: [{', '.join(_text(t[:60]) for t in tags)}]")
     if page.key in orders:
         lines.append(f"order: {orders[page.key]}")
     if page.draft:
         lines.append("draft: true")
-    kept = []
-    for old in dict.fromkeys(page.old):
-        address, refusal = addresses.parse(old)
-        if address is None:
-            outcome.notes.append(
-                Note(page.source, 1, f"ancienne adresse {old[:80]} non gardée : {refusal}.")
-            )
-        else:
-            kept.append(old)
+    kept = olds.get(page.key, [])
     if kept:
         lines.append("redirect_from:")
         lines.extend(f"  - {_text(old)}" for old in kept)
@@ -336,8 +382,12 @@ def plain(markdown: str) -> str:
     """The page's text as a reader reads it: no code, markup, directives or links' targets."""
     text = re.sub(r"^(```|~~~|:::).*?^\1\S*\s*$", " ", markdown, flags=re.DOTALL | re.MULTILINE)
     text = re.sub(
-        r"^:{3,}.*$|^:\w+:.*$|^#+ .*$|^\s*[-*+] \[[ xX]\] ", " ", text, flags=re.MULTILINE
+        r"^:{3,}.*$|^:\w+:.*$|^#+ .*$|^\s*[-*+] \[[ xX]\] |^\[\^[^\]]+\]:.*$|^---$|^\(.*\)=$",
+        " ",
+        text,
+        flags=re.MULTILINE,
     )
+    text = re.sub(r"\[\^[^\]]+\]", "", text)  # footnote calls
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)|\{[\w:-]+\}`[^`]*`|<[^>]+>", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"`([^`]*)`", r"\1", text)
@@ -346,15 +396,16 @@ def plain(markdown: str) -> str:
     return " ".join(text.replace("\\", "").split())
 
 
-def description(page: Page, outcome: Outcome) -> str:
+def description(page: Page, body: str, outcome: Outcome) -> str:
     """The source's own description when it fits; else the page's first sentence (joined to
     the next ones by « ; » while it is too short, cut at a word when too long)."""
-    own = " ".join(page.description.split())
+    own = with_spaces(" ".join(page.description.split()))
     if DESCRIPTION_MIN <= len(own) <= DESCRIPTION_MAX and not SENTENCE_END.search(own):
         return own
-    text = plain(page.body) or own or page.title
+    text = plain(body) or own or page.title
     # French spacing, as check asks of a description: « x: y » (code, a URL's text) is « x : y ».
     text = re.sub(r"(?<=[^\s:;!?])([:;!?]+)(?=\s|$)", r" \1", text)
+    title = with_spaces(page.title)
     sentences = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     found = ""
     for sentence in sentences:
@@ -365,7 +416,7 @@ def description(page: Page, outcome: Outcome) -> str:
     if len(found) > DESCRIPTION_MAX:
         found = found[: DESCRIPTION_MAX - 1].rsplit(" ", 1)[0].rstrip(" ;:,.") + "…"
     if len(found) < DESCRIPTION_MIN:
-        found = f"{page.title} : {found}".strip(" :") if found != page.title else found
+        found = f"{title} : {found}".strip(" :") if found != title else found
     if len(found) < DESCRIPTION_MIN:
         found = f"{found} (page reprise de {page.source})"[:DESCRIPTION_MAX]
         outcome.notes.append(

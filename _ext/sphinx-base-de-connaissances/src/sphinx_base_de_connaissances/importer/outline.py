@@ -1,0 +1,159 @@
+"""Each imported page's headings and anchors, whatever the source, made what the strict
+build accepts: heading levels renumbered without gaps (the first at ``##``: the title is the
+page's ``#``), and every anchor a link targets made to exist. A heading MyST gives an anchor
+to (down to ``HEADING_ANCHORS``) keeps its own; a deeper heading or an element's id (the
+readers leave an ``ANCHOR`` marker where one stood) gets a label named after the page, so it
+is unique in the base."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..content.slugs import slugify
+from .model import ANCHOR
+
+HEADING_ANCHORS = 3  # the starter's ``myst_heading_anchors``
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:")
+MARKER = re.compile(r"^\s*(?:> )*\(" + re.escape(ANCHOR) + r"([^)\s]*)\)=[ \t]*$")
+
+
+@dataclass(frozen=True)
+class Anchored:
+    body: str
+    fragments: dict[str, str]  # each anchor wanted and found → the fragment links now take
+    missing: tuple[str, ...]  # each anchor wanted and found nowhere
+
+
+def marker(anchor: str) -> str:
+    """The line a reader writes before the block an element's id stood on."""
+    return f"({ANCHOR}{slugify(anchor) or 'ancre'})="
+
+
+def headings(lines: list[str]) -> Iterator[tuple[int, int, str]]:
+    """(line index, level, title) of each ATX heading, outside code fences."""
+    fenced = _fenced(lines)
+    for index, line in enumerate(lines):
+        found = None if index in fenced else HEADING.match(line)
+        if found:
+            yield index, len(found.group(1)), found.group(2)
+
+
+def renumbered(body: str) -> tuple[str, int]:
+    """``body`` with its headings nested without gaps from ``##``: each takes one level
+    below the nearest heading above it that the source put higher; how many changed."""
+    lines = body.split("\n")
+    stack: list[tuple[int, int]] = []  # (source level, new level) of the open sections
+    changed = 0
+    for index, level, title in list(headings(lines)):
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        new = min(6, stack[-1][1] + 1 if stack else 2)
+        stack.append((level, new))
+        if new != level:
+            lines[index] = f"{'#' * new} {title}"
+            changed += 1
+    return "\n".join(lines), changed
+
+
+def without_stray_rules(body: str) -> tuple[str, int]:
+    """``body`` without the thematic breaks (``---``) docutils refuses: at the start or end
+    of the page or of a section, or beside another; how many were removed."""
+    lines = body.split("\n")
+    heads = {index for index, _, _ in headings(lines)}
+    fenced = _fenced(lines)
+    blocks = [
+        index
+        for index, line in enumerate(lines)
+        if line.strip()
+        and index not in fenced
+        and not MARKER.match(line)
+        and not FOOTNOTE.match(line)  # MyST moves definitions out of the flow
+    ]
+    dropped = set()
+    last = None  # the last block kept before the one looked at
+    for position, index in enumerate(blocks):
+        if lines[index] == "---":
+            after = next((i for i in blocks[position + 1 :] if lines[i] != "---"), None)
+            if last is None or last in heads or lines[last] == "---" or after in heads:
+                dropped.add(index)
+                continue
+            if after is None:
+                dropped.add(index)
+                continue
+        last = index
+    kept = [line for index, line in enumerate(lines) if index not in dropped]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), len(dropped)
+
+
+def _fenced(lines: list[str]) -> set[int]:
+    """The indices of the lines inside (or opening, closing) code fences."""
+    inside: set[int] = set()
+    fence = ""
+    for index, line in enumerate(lines):
+        if fence:
+            inside.add(index)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
+            continue
+        opened = FENCE.match(line)
+        if opened:
+            fence = opened.group(1)
+            inside.add(index)
+    return inside
+
+
+def slugs(title: str) -> set[str]:
+    """The anchors MyST (GitHub-style slug) and docutils (id) give a heading."""
+    from docutils.nodes import make_id
+    from myst_parser.slugs import github_slugify
+
+    return {github_slugify(title), make_id(title)}
+
+
+def anchored(body: str, wanted: set[str], page: str) -> Anchored:
+    """``body`` with a label before each wanted anchor MyST would not make, every unused
+    marker removed; ``page`` (the article's unique stem) prefixes the labels."""
+    lines = body.split("\n")
+    found = list(headings(lines))
+    shallow = {s for _, level, title in found if level <= HEADING_ANCHORS for s in slugs(title)}
+    deep = {s: index for index, _, title in found for s in slugs(title)}
+    markers: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        matched = MARKER.match(line)
+        if matched:
+            markers.setdefault(matched.group(1), index)
+    fragments: dict[str, str] = {}
+    labels: dict[int, str] = {}  # line index → the label to put before it (or in its place)
+    missing = []
+    for anchor in sorted(wanted):
+        if anchor in shallow:
+            fragments[anchor] = anchor
+            continue
+        at = markers.get(slugify(anchor) or "ancre", deep.get(anchor))
+        if at is None:
+            missing.append(anchor)
+            continue
+        label = labels.get(at) or slugify(f"{page}-{anchor}") or "ancre"
+        labels[at] = label
+        fragments[anchor] = label
+    out = []
+    for index, line in enumerate(lines):
+        matched = MARKER.match(line)
+        label = labels.get(index)
+        if label is not None:
+            prefix = line[: len(line) - len(line.lstrip(" >"))] if matched else ""
+            out.append(f"{prefix}({label})=")
+        if not matched:
+            out.append(line)
+    text = "\n".join(out)
+    return Anchored(re.sub(r"\n{3,}", "\n\n", text), fragments, tuple(missing))
+
+
+def placed(body: str, wanted: set[str], page: str) -> Anchored:
+    """What the writer places of a page's body: renumbered, without stray rules, anchored."""
+    return anchored(without_stray_rules(renumbered(body)[0])[0], wanted, page)

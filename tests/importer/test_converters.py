@@ -1,0 +1,53 @@
+"""The importer's converters on fixture files (the model is MyST-Parser's own fixture
+tests): each case's input and expected MyST side by side in ``converters/*.md``, written for
+these tests. The end-to-end tests build whole bases; these say, construct by construct, what
+the writer gets."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from sphinx_base_de_connaissances.importer import outline
+from sphinx_base_de_connaissances.importer.html import Converter
+
+CASES = Path(__file__).parent / "converters"
+
+
+def cases(name: str) -> list[tuple[str, list[str]]]:
+    """(title, [part, …]) of each « § title » case, its parts between lines « . »."""
+    text = (CASES / name).read_text("utf-8")
+    found = []
+    for block in re.split(r"^§ ", text, flags=re.MULTILINE)[1:]:
+        title, _, rest = block.partition("\n")
+        parts = rest.split("\n.\n")
+        found.append((title.strip(), [p.removeprefix(".\n") for p in parts[:-1]]))
+    return found
+
+
+@pytest.mark.parametrize(("title", "parts"), cases("html.md"), ids=lambda v: str(v)[:40])
+def test_html_becomes_the_myst_a_writer_would_type(title: str, parts: list[str]) -> None:
+    html, expected = parts
+    notes: list[str] = []
+    converter = Converter(
+        image=lambda src, alt, caption: f"![{alt}]({src})",
+        link=lambda href: f"SELF{href}" if href.startswith("#") else href,
+        note=notes.append,
+        footnotes={"a1": "Une <em>source</em>", "b2": "Une autre"},
+    )
+    assert converter.convert(html) == expected + "\n", title
+    assert notes == []
+
+
+@pytest.mark.parametrize(("title", "parts"), cases("outline.md"), ids=lambda v: str(v)[:40])
+def test_the_writer_makes_headings_and_anchors_the_build_accepts(
+    title: str, parts: list[str]
+) -> None:
+    body, wanted, expected = parts
+    anchors = {line for line in wanted.split("\n") if line.strip() not in {"", "-"}}
+    placed = outline.placed(body + "\n", anchors, "page")
+    assert placed.body.strip("\n") == expected, title
+    if anchors:
+        assert placed.missing == ("absente",)
+        assert placed.fragments == {"haut": "haut", "bas": "page-bas", "cible": "page-cible"}
