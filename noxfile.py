@@ -187,6 +187,8 @@ def bench(session: nox.Session) -> None:
     """Benchmark on synthetic corpora (default 100, 1,000, 10,000 articles); see tools/bench.py.
 
     `nox -s bench -- --sizes 100 1000` to choose the sizes. First-query bytes need Chromium.
+    `nox -s bench -- --imports DIR`: each fetched site in DIR (WXR files, GitBook spaces,
+    Markdown folders) imported into a new base and built strictly, with the import's measure.
     """
     install(session, TESTS)
     with short_tmp() as env:

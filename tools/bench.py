@@ -16,6 +16,7 @@ import argparse
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -380,6 +381,53 @@ def import_and_build(pages: int, work: Path) -> tuple[float, Run]:
     return seconds, build(base, out)
 
 
+def source_kind(path: Path) -> str:
+    """How ``import`` reads a fetched site: a WXR export, a GitBook space, a Markdown folder."""
+    if path.is_file():
+        return "wordpress"
+    if (path / ".gitbook.yaml").is_file() or (path / "SUMMARY.md").is_file():
+        return "gitbook"
+    return "markdown"
+
+
+def import_fidelity(sites: Path, work: Path) -> list[str]:
+    """Each site of ``sites`` (a folder of fetched exports and repositories) imported into a
+    new base and built strictly: the import's own measure, the build's outcome."""
+    engine = [sys.executable, "-m", "sphinx_base_de_connaissances"]
+    rows = []
+    for site in sorted(p for p in sites.iterdir() if not p.name.startswith(".")):
+        base = work / f"site-{site.stem}"
+        shutil.rmtree(base, ignore_errors=True)
+        subprocess.run([*engine, "new", str(base)], check=True, capture_output=True)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [*engine, "import", source_kind(site), str(site), "--base", str(base)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        seconds = time.perf_counter() - start
+        measured = re.findall(r"^  ([^:\n]+) : ([0-9,]+ %|–)", done.stdout, re.MULTILINE)
+        out = work / f"out-site-{site.stem}"
+        shutil.rmtree(out, ignore_errors=True)
+        status = "import refusé"
+        if done.returncode == 0:
+            sphinx = [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html"]
+            strict = subprocess.run(
+                [*sphinx, "-d", str(out / "doctrees"), str(base), str(out / "html")],
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            warnings = strict.stderr.count("WARNING")
+            status = "passe" if strict.returncode == 0 else f"échoue ({warnings} avertissements)"
+        rows.append(
+            f"{site.name}: {source_kind(site)}, import {seconds:.1f} s, construction stricte "
+            f"{status}; " + "; ".join(f"{what} {value}" for what, value in measured)
+        )
+    return rows
+
+
 def uniform_add(size: int, work: Path) -> tuple[Run, float]:
     """Add one article to a uniform corpus of ``size``: (its build, share of pages rewritten)."""
     corpus = generate(size, work / f"corpus-{size}-uniform", uniform=True)
@@ -619,13 +667,23 @@ def table(results: Sequence[SizeResult]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=None)
+    parser.add_argument(
+        "--imports",
+        type=Path,
+        help="a folder of fetched sites (WXR files, GitBook spaces, Markdown folders): each is "
+        "imported into a new base and built; the import's measure is reported",
+    )
     parser.add_argument("--baseline-max", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=REPO / "_build" / "bench")
     options = parser.parse_args(argv)
     options.work.mkdir(parents=True, exist_ok=True)
+    if options.imports is not None:
+        print("\n".join(import_fidelity(options.imports, options.work)))
+        if options.sizes is None:
+            return 0
     results = []
-    for size in sorted(options.sizes):
+    for size in sorted(options.sizes or [100, 1000, 10000]):
         print(f"bench: {size} articles…", file=sys.stderr, flush=True)
         first = not results
         results.append(measure(size, options.work, options.baseline_max, with_weights=first))

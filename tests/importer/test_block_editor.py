@@ -56,6 +56,9 @@ def test_a_block_editor_blog_builds_strictly_and_reads_as_it_did(
     assert footnote is not None and "rapport annuel" in footnote.get_text(" ")
     assert page.select_one("a.footnote-reference") is not None
     assert any("schema" in img["src"] for img in page.select("img"))  # the gallery's image
+    # A WordPress.com file host's image (a resized copy) found in the uploads folder.
+    assert page.select_one("figcaption .caption-text").get_text(strip=True) == "Le schéma directeur"
+    assert "images montrées : 100,0 % (2/2)" in report
     assert page.find("a", href=lambda h: bool(h) and h.endswith("podcast.mp3")) is not None
     assert "si  budget: ok" in page.select_one("pre").get_text()
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..importer import write
-from ..importer.model import Source
+from ..importer.model import Fetch, Source
 from ..settings import Settings, SettingsError
 from .cli import Parser
 
@@ -29,6 +29,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--medias", type=Path, help="WordPress : le dossier wp-content/uploads de l’ancien site"
     )
+    parser.add_argument(
+        "--telecharger-medias",
+        action="store_true",
+        help="télécharge une fois les images distantes (WordPress.com, GitBook…) dans la base, "
+        "au lieu d’en faire des liens",
+    )
     parser.add_argument("--base", type=Path, default=Path(), help="la base (par défaut : ici)")
     args = parser.parse_args(argv)
     problem = _problem(args.source, args.chemin, args.medias, args.base)
@@ -41,7 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("import : conf.py refusé :", *error.problems, sep="\n  ", file=sys.stderr)
         return 2
     try:
-        source = _read(args.source, args.chemin, args.medias)
+        fetch = _downloader(args.base) if args.telecharger_medias else None
+        source = _read(args.source, args.chemin, args.medias, fetch)
     except (ValueError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         print(f"import : {args.chemin} illisible : {error}", file=sys.stderr)
         return 2
@@ -81,18 +88,30 @@ def _problem(kind: str, path: Path, medias: Path | None, base: Path) -> str:
     return ""
 
 
-def _read(kind: str, path: Path, medias: Path | None) -> Source:
+def _downloader(base: Path) -> Fetch:
+    """Remote images fetched once into the base's build folder (never published, never
+    committed), a line every 50 on the error stream."""
+    from ..importer.remote import Downloader
+
+    def progress(fetched: int) -> None:
+        if fetched % 50 == 0:
+            print(f"import : {fetched} images téléchargées", file=sys.stderr)
+
+    return Downloader(base.resolve() / "_build" / "medias-importes", progress).get
+
+
+def _read(kind: str, path: Path, medias: Path | None, fetch: Fetch | None) -> Source:
     if kind == "gitbook":
         from ..importer import gitbook
 
-        return gitbook.read(path)
+        return gitbook.read(path, fetch)
     if kind == "markdown":
         from ..importer import folder
 
-        return folder.read(path)
+        return folder.read(path, fetch)
     from ..importer import wordpress
 
-    return wordpress.read(path, medias, lambda done, total: _progress(done, total, "lues"))
+    return wordpress.read(path, medias, lambda done, total: _progress(done, total, "lues"), fetch)
 
 
 def _report(source: Source, outcome: write.Outcome, root: Path) -> None:
@@ -105,6 +124,8 @@ def _report(source: Source, outcome: write.Outcome, root: Path) -> None:
         f"{len(source.files)} fichiers ; {len(outcome.written)} fichiers écrits, "
         f"{len(outcome.unchanged)} déjà à jour."
     )
+    print(f"\nCe que le lecteur retrouve ({source.kind} → base) :")
+    print(*outcome.fidelity.lines(), sep="\n")
     if outcome.kept:
         print("\nDéjà présents et différents, laissés tels quels (rien n’est remplacé) :")
         print(*(f"  {p}" for p in shown(outcome.kept)), sep="\n")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .model import Note, Source, link_to
+from .model import Note, Seen, Source, link_to
 
 # Source admonition kinds → MyST's (Material's list, GitBook's hint styles, VuePress's).
 KINDS = {
@@ -69,6 +69,7 @@ class Context:
     original: str = ""
     titles: dict[str, str] = field(default_factory=dict)  # lower-case stem → key (wikilinks)
     key: str = ""  # the page's own key: its « #anchor » links go through the writer too
+    seen: Seen = field(default_factory=Seen)  # what the source page shows (images, links)
 
     def note(self, snippet: str, message: str) -> None:
         at = self.original.find(snippet.strip()[:60]) if snippet.strip() else -1
@@ -275,13 +276,22 @@ def local(raw: str, context: Context) -> Path | None:
 
 def image(alt: str, raw: str, caption: str, context: Context) -> str:
     target = _target(raw)
+    context.seen.images += 1
     if urlsplit(target).scheme in {"http", "https"} or target.startswith("//"):
+        fetched, why = context.source.fetch(target) if context.source.fetch else (None, "")
+        if fetched is not None:
+            return placed(
+                fetched, alt, caption, context.source, lambda m: context.note(target, f"{m}.")
+            )
         context.note(
             target,
-            f"image distante {target[:80]} : remplacée par un lien (le site ne charge rien "
-            "d’ailleurs) ; téléchargez-la dans la base pour l’afficher.",
+            f"image distante {target[:80]} : {why} ; remplacée par un lien."
+            if why
+            else f"image distante {target[:80]} : remplacée par un lien (le site ne charge "
+            "rien d’ailleurs) ; --telecharger-medias la copie dans la base.",
         )
-        return f"[{escape_text(alt or caption or 'Image')}]({target})"
+        shown = f"[{escape_text(alt or caption or 'Image')}]({target})"
+        return f"\n{shown}\n\n{escape_text(caption)}\n" if caption and alt else shown
     found = local(target, context)
     if found is None or not found.is_file():
         context.note(target, f"image introuvable : {target[:80]} ; retirée.")
@@ -327,6 +337,7 @@ def download(label: str, found: Path, source: Source) -> str:
 def link(text: str, raw: str, context: Context) -> str:
     target = _target(raw)
     parts = urlsplit(target)
+    context.seen.links += not (parts.scheme or target.startswith("//")) and target != "#"
     if target.startswith("#") and context.key:
         return (
             f"[{text}]({link_to(context.key, unquote(parts.fragment))})" if parts.fragment else text
@@ -355,6 +366,7 @@ def wikilink(match: re.Match[str], context: Context) -> str:
         if candidates and name.lower().endswith(IMAGE_SUFFIXES):
             rel = posixpath.relpath(candidates[0].as_posix(), context.folder.as_posix())
             return image(label or "", f"<{rel}>", "", context)
+    context.seen.links += 1
     key = context.titles.get(name.lower().removesuffix(".md"))
     if key is not None:
         slug = (anchor or "").lstrip("#").strip().lower().replace(" ", "-")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .model import Guide, Note, Source
+from .model import Fetch, Guide, Note, Source
 from .tree import Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 
-def read(source: Path) -> Source:
+def read(source: Path, fetch: Fetch | None = None) -> Source:
     source = source.resolve()
     config = source / "mkdocs.yml"
     notes: list[Note] = []
@@ -47,7 +47,13 @@ def read(source: Path) -> Source:
         return folder_addresses(root, path, directory_urls=directory_urls)
 
     result = read_pages(
-        kind, root, entries, category_of=category_of, addresses_of=addresses_of, shown_root=source
+        kind,
+        root,
+        entries,
+        category_of=category_of,
+        addresses_of=addresses_of,
+        shown_root=source,
+        fetch=fetch,
     )
     result.notes[:0] = notes
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}

@@ -8,14 +8,14 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
-from .model import Guide, Note, Source
+from .model import Fetch, Guide, Note, Source
 from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<title>[^\]]*)\]\((?P<path>[^)]+)\)")
 PART = re.compile(r"^#{2,3}[ \t]+(?P<title>.+?)[ \t#]*$")
 
 
-def read(source: Path) -> Source:
+def read(source: Path, fetch: Fetch | None = None) -> Source:
     root, summary = source, "SUMMARY.md"
     config = source / ".gitbook.yaml"
     if config.is_file():
@@ -48,6 +48,7 @@ def read(source: Path) -> Source:
         category_of=category_of,
         addresses_of=addresses_of,
         shown_root=source.resolve(),
+        fetch=fetch,
     )
     result.notes[:0] = notes
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}

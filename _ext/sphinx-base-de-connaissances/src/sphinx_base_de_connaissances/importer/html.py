@@ -123,10 +123,11 @@ class Converter:
             ticks = "`" * max(3, max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
             return f"{ticks}\n{code.rstrip()}\n{ticks}"
         if name == "figure":
-            img = tag.find("img")
-            caption = tag.find("figcaption")
-            if img is None:
+            images = tag.find_all("img")
+            caption = tag.find("figcaption", recursive=False)
+            if len(images) != 1 or tag.find("figure") is not None:  # a gallery, a table…
                 return self.blocks(tag)
+            img = images[0]
             text = self.inline_of(caption).strip() if caption else ""
             return self.image(str(img.get("src", "")), str(img.get("alt", "")), text)
         if name == "hr":
@@ -191,16 +192,16 @@ class Converter:
             return self.block(node)
         if name == "br":
             return "\\\n"
-        inner = self.inline_of(node)
-        if name in {"strong", "b"} and inner.strip():
-            return f"**{inner.strip()}**"
-        if name in {"em", "i"} and inner.strip():
-            return f"*{inner.strip()}*"
         if name == "sup" and str(node.get("data-fn", "")) in self.footnotes:
             key = str(node["data-fn"])
             if key not in self.cited:
                 self.cited.append(key)
             return f"[^{self.cited.index(key) + 1}]"
+        inner = self.inline_of(node)
+        if name in {"strong", "b"} and inner.strip():
+            return f"**{inner.strip()}**"
+        if name in {"em", "i"} and inner.strip():
+            return f"*{inner.strip()}*"
         if name == "code":
             return code_span(node.get_text())
         if name == "a":

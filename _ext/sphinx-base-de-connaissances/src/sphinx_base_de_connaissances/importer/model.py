@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -11,6 +12,9 @@ from urllib.parse import quote
 LINK = "kb-import:"  # kb-import:<page key>[#anchor] → the relative path of its article
 FILE = "kb-import-file:"  # kb-import-file:<index in Source.files> → the copied file
 ANCHOR = "kb-import-anchor:"  # (kb-import-anchor:<id>)= where an element's id stood
+
+
+Fetch = Callable[[str], tuple[Path | None, str]]
 
 
 def link_to(key: str, anchor: str = "") -> str:
@@ -31,6 +35,16 @@ class Note:
 
 
 @dataclass
+class Seen:
+    """What a source page shows its readers, counted by the source's reader: what the
+    import's measure compares the written page with (see ``fidelity``)."""
+
+    text: str = ""  # its text, markup removed
+    images: int = 0
+    links: int = 0  # links to the source's own pages (or to an anchor in the page)
+
+
+@dataclass
 class Page:
     key: str  # how links name it: its source path, or "wp:<id>"
     source: str  # its file (or entry) as the report names it
@@ -45,6 +59,7 @@ class Page:
     draft: bool = False
     old: tuple[str, ...] = ()  # old addresses from the site's root
     name: str = ""  # the file name the new article should take (slugified by the writer)
+    seen: Seen = field(default_factory=Seen)
 
 
 @dataclass
@@ -62,6 +77,9 @@ class Source:
     guides: list[Guide] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)  # images and downloads, FILE indices
     notes: list[Note] = field(default_factory=list)
+    # Brings a remote image in (``import --telecharger-medias``): its local copy, or None and
+    # why not; None when remote images stay links.
+    fetch: Fetch | None = None
 
     def file(self, path: Path) -> str:
         """The token that names ``path`` in a body (one per file)."""

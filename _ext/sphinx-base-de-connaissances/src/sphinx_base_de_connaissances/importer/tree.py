@@ -13,7 +13,8 @@ from pathlib import Path
 import yaml
 
 from . import blocks, history
-from .model import Note, Page, Source
+from .fidelity import markdown_text
+from .model import Fetch, Note, Page, Source
 
 FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 SKIPPED = {"node_modules", "site", "_book", "dist"}
@@ -117,9 +118,10 @@ def read_pages(
     category_of: Callable[[Entry], str],
     addresses_of: Callable[[Path], list[str]],
     shown_root: Path,
+    fetch: Fetch | None = None,
 ) -> Source:
     """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``."""
-    source = Source(kind)
+    source = Source(kind, fetch=fetch)
     listed = {entry.path for entry in order}
     extra = [Entry(p) for p in markdown_files(root) if p not in listed]
     for entry in extra if order else ():  # without a summary, every page is "extra"
@@ -188,6 +190,7 @@ def _page(
         key=keys[entry.path],
     )
     converted = blocks.convert(body, context)
+    context.seen.text = markdown_text(body)
     known = git.get(entry.path.resolve())
     authors = _list(front.get("authors") or front.get("author"))
     if not authors and known:
@@ -213,6 +216,7 @@ def _page(
         draft=front.get("draft") is True,
         old=tuple(addresses_of(entry.path)),
         name=name,
+        seen=context.seen,
     )
 
 

@@ -21,8 +21,9 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .blocks import RESIZED, placed
+from .fidelity import html_text
 from .html import Converter, destination, escape, safe_target
-from .model import Note, Page, Source, link_to
+from .model import Fetch, Note, Page, Seen, Source, link_to
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",
@@ -104,6 +105,7 @@ def read(
     export: Path,
     uploads: Path | None,
     progress: Callable[[int, int], None] = lambda done, total: None,
+    fetch: Fetch | None = None,
 ) -> Source:
     raw = export.read_text("utf-8")
     root = _parsed(raw)
@@ -133,7 +135,7 @@ def read(
             children.setdefault(_text(i, "wp:post_parent").strip(), []).append(
                 attachments[_text(i, "wp:post_id")]
             )
-    source = Source("WordPress")
+    source = Source("WordPress", fetch=fetch)
     shown = export.name
     posts = [
         i
@@ -164,6 +166,12 @@ def read(
     for unique, addresses in zip(ids, olds, strict=True):
         for old in addresses:
             keys.setdefault(old, f"wp:{unique}")
+    # A permalink's last segment is the post's slug: WordPress finds a post by it when the
+    # rest of the address (a date, a category) no longer matches; so does the import.
+    slugs: dict[str, list[str]] = {}
+    for unique, item in zip(ids, posts, strict=True):
+        slugs.setdefault(unquote(_text(item, "wp:post_name")).strip(), []).append(f"wp:{unique}")
+    keys.update({f"slug:{s}": found[0] for s, found in slugs.items() if s and len(found) == 1})
     newlines = _line_starts(raw)
     for done, (item, addresses, unique) in enumerate(zip(posts, olds, ids, strict=True), 1):
         progress(done, len(posts))
@@ -184,16 +192,21 @@ def read(
         def note(message: str, line: int = line) -> None:
             source.notes.append(Note(shown, line, message))
 
-        def image(src: str, alt: str, caption: str) -> str:
+        seen = Seen()
+
+        def image(src: str, alt: str, caption: str, seen: Seen = seen) -> str:
+            seen.images += 1
             return _image(src, alt, caption, uploads, source, note)
 
-        def link(href: str, own: str = f"wp:{unique}") -> str:
+        def link(href: str, own: str = f"wp:{unique}", seen: Seen = seen) -> str:
+            seen.links += _internal(href, site)
             return _link(href, site, keys, own)
 
         content = _shortcodes(
             _text(item, "content:encoded"), attachments, children.get(post_id, []), note
         )
         content = _without_share_buttons(_paragraphs(content))
+        seen.text = html_text(content)
         body = Converter(image, link, lambda m: note(m + "."), _footnotes(item)).convert(content)
         kind = _text(item, "wp:post_type")
         categories = [
@@ -226,6 +239,7 @@ def read(
                 draft=status in DRAFT_STATUSES,
                 old=tuple(a for a in addresses if keys.get(a) == f"wp:{unique}"),
                 name=unquote(_text(item, "wp:post_name")) or title,
+                seen=seen,
             )
         )
     return source
@@ -271,6 +285,17 @@ def _line_starts(raw: str) -> list[int]:
     return [m.start() for m in re.finditer("\n", raw)]
 
 
+def _internal(href: str, site: object) -> bool:
+    """Whether ``href`` leads to a page of the old site (or an anchor in one); a file of
+    its uploads folder is no page."""
+    parts = urlsplit(href.strip())
+    if (parts.scheme and parts.scheme not in {"http", "https"}) or "/wp-content/" in parts.path:
+        return False
+    if not parts.netloc:
+        return bool(parts.path or parts.query or parts.fragment)
+    return parts.netloc == getattr(site, "netloc", "")
+
+
 def _link(href: str, site: object, keys: dict[str, str], own: str) -> str:
     """The target a post's link gets: the imported page (``own`` for ``#anchor``), else the
     address as it was (encoded), else nothing when the build would refuse it (javascript:…)."""
@@ -283,7 +308,8 @@ def _link(href: str, site: object, keys: dict[str, str], own: str) -> str:
     if parts.netloc and parts.netloc != host:
         return destination(href)
     old = f"/?{parts.query}" if parts.query and not parts.path.strip("/") else unquote(parts.path)
-    for candidate in (old, old.rstrip("/") + "/", old.rstrip("/")):
+    last = old.rstrip("/").rsplit("/", 1)[-1]
+    for candidate in (old, old.rstrip("/") + "/", old.rstrip("/"), f"slug:{last}"):
         if candidate in keys:
             return link_to(keys[candidate], parts.fragment)
     return destination(href)
@@ -292,24 +318,40 @@ def _link(href: str, site: object, keys: dict[str, str], own: str) -> str:
 def _image(
     src: str, alt: str, caption: str, uploads: Path | None, source: Source, note: Noter
 ) -> str:
-    path = unquote(urlsplit(src).path)
+    parts = urlsplit(src)
+    path = unquote(parts.path)
     local = None
-    if uploads is not None and "/wp-content/uploads/" in path:
-        inside = path.split("/wp-content/uploads/", 1)[1]
+    # The uploads folder's path: after /wp-content/uploads/, or the whole path on
+    # WordPress.com's file hosts (<site>.files.wordpress.com/2008/06/photo.jpg).
+    inside = path.split("/wp-content/uploads/", 1)[1] if "/wp-content/uploads/" in path else ""
+    if parts.netloc.endswith(".files.wordpress.com"):
+        inside = path.lstrip("/")
+    if uploads is not None and inside:
         original = Path(inside).with_stem(RESIZED.sub("", Path(inside).stem))
         for candidate in (uploads / inside, uploads / original):
             resolved = candidate.resolve()
             if resolved.is_file() and resolved.is_relative_to(uploads.resolve()):
                 local = resolved
                 break
+    shown = " ".join(src.split())[:80]
+    why = ""
+    if local is None and source.fetch is not None and safe_target(src):
+        local, why = source.fetch(src.strip())
     if local is None:
-        shown = " ".join(src.split())[:80]
         label = escape(" ".join((alt or caption or "Image").split()))
         if not safe_target(src):
             note(f"image {shown} : adresse refusée (schéma interdit) ; retirée")
             return label
-        note(f"image {shown} absente du dossier des médias : remplacée par un lien")
-        return f"[{label}]({destination(src)})"
+        if why:
+            note(f"image {shown} : {why} ; remplacée par un lien")
+        elif uploads is not None and inside:
+            note(f"image {shown} absente du dossier des médias : remplacée par un lien")
+        else:
+            note(
+                f"image distante {shown} : remplacée par un lien ; --medias (le dossier "
+                "wp-content/uploads) ou --telecharger-medias la copie dans la base"
+            )
+        return f"[{label}]({destination(src)})" + (f"\n\n{caption}" if caption else "")
     return placed(local, alt, caption, source, note)
 
 

@@ -27,6 +27,7 @@ from ..content.slugs import RESERVED, slugify
 from ..content.text import control_character, unwritable, without_unwritable
 from ..content.typography import with_spaces
 from . import outline
+from .fidelity import Tally
 from .model import FILE, LINK, Note, Page, Source
 
 MEDIA = "medias"
@@ -40,6 +41,7 @@ class Outcome:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # there already, different: left as it is
     notes: list[Note] = field(default_factory=list)
+    fidelity: Tally = field(default_factory=Tally)
 
 
 @dataclass(frozen=True)
@@ -82,11 +84,12 @@ def place(
     media = _media_paths(source.files, outcome)
     orders = _orders(source, categories)
     outlined = _outlined(source.pages, paths)
-    olds = _old_addresses(source.pages, outcome)
+    olds, answering = _old_addresses(source.pages, outcome)
     for done, page in enumerate(source.pages, start=1):
         progress(done, len(source.pages))
         path = paths[page.key]
-        body = _resolve(page, path, paths, media, outlined, outcome)
+        body, links = _resolve(page, path, paths, media, outlined, outcome)
+        outcome.fidelity.add(page, body, links, answering.get(page.key, 0))
         for line, code in unwritable(body):
             outcome.notes.append(
                 Note(page.source, 1, f"caractère {code} retiré (ligne {line} de la page écrite).")
@@ -249,8 +252,10 @@ def _resolve(
     media: dict[int, str],
     outlined: dict[str, outline.Anchored],
     outcome: Outcome,
-) -> str:
+) -> tuple[str, int]:
+    """The page's body with every token resolved; how many links lead to a page."""
     folder = posixpath.dirname(path)
+    resolved = 0
 
     def link(match: re.Match[str]) -> str:
         key, anchor = unquote(match.group(1)), unquote(match.group(2) or "")
@@ -258,6 +263,8 @@ def _resolve(
         if target is None:  # a page left out (never, unless a reader names one it skipped)
             outcome.notes.append(Note(page.source, 1, f"lien vers {key} : page non importée."))
             return "#"
+        nonlocal resolved
+        resolved += 1
         relative = posixpath.relpath(target, folder)
         fragment = outlined[key].fragments.get(anchor, "") if anchor else ""
         if anchor and not fragment:
@@ -270,14 +277,18 @@ def _resolve(
         return posixpath.relpath(media[int(match.group(1))], folder)
 
     body = TOKEN.sub(link, outlined[page.key].body)
-    return re.sub(re.escape(FILE) + r"(\d+)", file, body)
+    return re.sub(re.escape(FILE) + r"(\d+)", file, body), resolved
 
 
-def _old_addresses(pages: list[Page], outcome: Outcome) -> dict[str, list[str]]:
+def _old_addresses(
+    pages: list[Page], outcome: Outcome
+) -> tuple[dict[str, list[str]], dict[str, int]]:
     """Each page's old addresses the base can answer: valid, and each claimed once (« /a/ »
-    and « /a » are one address; the first page in the source's order keeps it)."""
+    and « /a » are one address; the first page in the source's order keeps it); and how
+    many of each page's old addresses will answer with it."""
     claimed: dict[str, str] = {}  # the file (or query) an address answers at → its page
     kept: dict[str, list[str]] = {}
+    answering: dict[str, int] = {}
     for page in pages:
         for old in dict.fromkeys(page.old):
             address, refusal = addresses.parse(old)
@@ -296,7 +307,9 @@ def _old_addresses(pages: list[Page], outcome: Outcome) -> dict[str, list[str]]:
                         page.source, 1, f"ancienne adresse {old[:80]} déjà celle d’une autre page."
                     )
                 )
-    return kept
+                continue
+            answering[page.key] = answering.get(page.key, 0) + 1
+    return kept, answering
 
 
 def _text(value: str) -> str:
