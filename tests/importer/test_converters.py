@@ -9,8 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx_base_de_connaissances.importer import outline
+from sphinx_base_de_connaissances.importer import blocks, outline
 from sphinx_base_de_connaissances.importer.html import Converter
+from sphinx_base_de_connaissances.importer.model import Source
 
 CASES = Path(__file__).parent / "converters"
 
@@ -51,3 +52,19 @@ def test_the_writer_makes_headings_and_anchors_the_build_accepts(
     if anchors:
         assert placed.missing == ("absente",)
         assert placed.fragments == {"haut": "haut", "bas": "page-bas", "cible": "page-cible"}
+
+
+@pytest.mark.parametrize(("title", "parts"), cases("markdown.md"), ids=lambda v: str(v)[:40])
+def test_a_markdown_source_becomes_the_myst_a_writer_would_type(
+    title: str, parts: list[str], tmp_path: Path
+) -> None:
+    page, expected = parts
+    context = blocks.Context(
+        Source("Markdown"),
+        "page.md",
+        tmp_path,
+        tmp_path,
+        lambda path: path.name if path.name in {"autre.md", "page.md"} else None,
+        key="page.md",
+    )
+    assert blocks.convert(page, context) == expected + "\n", title

@@ -201,6 +201,25 @@ def test_a_mkdocs_project_keeps_its_nav_admonitions_and_addresses(
         assert redirect_target(outdir, old) == f"{SITE}articles/{new}"
     faq = soup(outdir / "articles/documentation-du-service/faq.html")
     assert faq.select_one("img")["alt"] == "Le tableau de bord"
+    # What MkDocs Material writes and MyST does not read as is: tabs, annotated fences, raw
+    # HTML with attributes, reference links, links to deep headings; check and the strict
+    # build passed above.
+    reference = soup(outdir / "articles/documentation-du-service/reference.html")
+    text = reference.get_text(" ")
+    assert [t.get_text() for t in reference.select(".admonition-title")][:2] == [
+        "Installation",
+        "Mise à jour",
+    ]
+    assert reference.select_one(".code-block-caption").get_text(strip=True).startswith("Terminal")
+    assert "===" not in text and "{ .sh" not in text and "hl_lines" not in text
+    assert "importants" in text and reference.select_one("[style]") is None
+    assert reference.find("a", string="première partie")["href"].endswith("partie-1.html")
+    lancer = reference.find("a", string="partie 3")["href"]
+    target = lancer.split("#")[1]
+    assert soup(outdir / "articles/prise-en-main/partie-3.html").select_one(f"#{target}")
+    assert reference.find("a", string="les détails")["href"] == "#reference-details"
+    spaced = text.replace("\u00a0", " ").replace("\u202f", " ")  # the build's no-break spaces
+    assert "Un diagramme :" in spaced and "avant tout !" in spaced
 
 
 def test_a_vuepress_site_keeps_its_containers_and_html_addresses(

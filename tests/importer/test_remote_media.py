@@ -74,7 +74,8 @@ def export(tmp_path: Path, host: str) -> Path:
 <item><title>Le port</title><link>https://littoral.example.org/le-port/</link>
 <dc:creator>ines</dc:creator>
 <content:encoded><![CDATA[<p>Le port et ses abords, vus depuis la digue au petit matin.</p>{images}
-<figure><img src="{host}/2019/04/phare.png" alt="Le phare"><figcaption>Le phare en hiver</figcaption></figure>]]></content:encoded>
+<figure><img src="{host}/2019/04/phare.png" alt="Le phare">
+<figcaption>Le phare en hiver</figcaption></figure>]]></content:encoded>
 <wp:post_id>3</wp:post_id><wp:post_date>2019-04-02 10:00:00</wp:post_date>
 <wp:post_name>le-port</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
 <category domain="category" nicename="ports"><![CDATA[Ports]]></category>

@@ -83,11 +83,16 @@ def test_a_class_outside_the_allowed_ones_is_refused_and_removed(tmp_path: Path,
 def test_structural_classes_and_admonition_kinds_stay(tmp_path: Path) -> None:
     body = (
         "Texte.\n\n```{admonition} Astuce\n:class: tip\nUn conseil.\n```\n\n- [ ] une tâche\n\n"
-        "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nUne note[^1].\n\n[^1]: La note.\n"
+        "| a | b |\n|:-:|--:|\n| 1 | 2 |\n\nUne note[^1].\n\n[^1]: La note.\n\n"
+        "Le [guide](../medias/guide.pdf), [encore][g] et "
+        "{download}`le guide <../medias/guide.pdf>`.\n\n[g]: ../medias/guide.pdf\n"
     )
-    outdir, warnings = build(tmp_path, {"articles/ok.md": article(body=body)})
-    assert warnings_of(warnings) == []
-    assert soup(outdir / "articles/ok.html").select(".admonition.tip")
+    files = {"articles/ok.md": article(body=body), "medias/guide.pdf": b"%PDF-1.4\n"}
+    outdir, warnings = build(tmp_path, files)
+    assert warnings_of(warnings) == []  # Sphinx's own "download" class on a file's link too
+    page = soup(outdir / "articles/ok.html")
+    assert page.select(".admonition.tip")
+    assert len(page.select("a.download")) == 3
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .model import Note, Seen, Source, link_to
+from ..content.typography import with_spaces
+from . import rawhtml
+from .model import FILE, Note, Seen, Source, link_to
 
 # Source admonition kinds → MyST's (Material's list, GitBook's hint styles, VuePress's).
 KINDS = {
@@ -52,6 +54,25 @@ MASK = "\x00{}\x00"
 IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 LINK_MD = re.compile(r'(?<!!)\[([^\]]+)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 HTML_FIGURE = re.compile(r"<figure>.*?</figure>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
+FENCE_OPENING = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s].*?)?[ \t]*$"
+)
+# Lines that are no prose: colon fences and the options under them, definitions, labels.
+COLON_FENCE = re.compile(r"^[ \t>]*:{3,}")
+OPTION = re.compile(r"^[ \t>]*:[\w-]+:")
+DEFINITION_OR_LABEL = re.compile(r"^[ \t>]*(?:\[[^\]]+\]:|\([^)]*\)=)")
+# In a line of prose, what is no text: link targets, tags, roles, masks, addresses, and the
+# marks that end a text (« **Note:** », « [Utile?] », « Exemple:\\ »).
+NOT_TEXT = re.compile(
+    r"(\]\([^)]*\)|<[^>\n]*>|\{[\w:-]+\}|\x00\d+\x00|\b\w+://\S+|\*+|(?<!\w)_+|_+(?!\w)"
+    r"|[\[\]]|\\$)"
+)
+IMAGE_REFERENCE = re.compile(r"!\[((?:\\.|[^\]\\])*)\](?:\[((?:\\.|[^\]\\])*)\])?(?![(\[])")
+DEFINITION = re.compile(  # [label]: target "title"
+    r"^(?P<indent> {0,3})\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)"
+    r"(?P<title>[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$",
+    re.MULTILINE,
+)
 WIKI = re.compile(r"(!?)\[\[([^\]|#]+)(#[^\]|]+)?(?:\|([^\]]+))?\]\]")
 RESIZED = re.compile(r"-\d+x\d+$")  # WordPress's copies: photo-300x200.jpg
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
@@ -92,12 +113,99 @@ def convert(text: str, context: Context) -> str:
     text = admonitions(text, context)
     text = containers(text, context)
     text = HTML_FIGURE.sub(lambda m: html_image(m.group(0), context), text)
+    text = rawhtml.cleaned(text, lambda message: context.note("", f"{message}."))
     text = WIKI.sub(lambda m: wikilink(m, context), text)
     text = IMAGE.sub(lambda m: image(m.group(1), m.group(2), "", context), text)
     text = LINK_MD.sub(lambda m: link(m.group(1), m.group(2), context), text)
+    text = definitions(text, context)
+    text = french_spacing(text)
     for index in range(len(masked) - 1, -1, -1):  # masks may hold earlier masks
         text = text.replace(MASK.format(index), masked[index])
+    text = fence_openings(text, context)
+    # What check asks of every line, code included: no tab, no trailing space.
+    text = "\n".join(line.rstrip() for line in text.expandtabs(4).split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def french_spacing(text: str) -> str:
+    """The page's text (its code masked) with the spaces French typography wants before
+    « : ; ! ? % » (``content.typography.with_spaces``), outside link targets, tags, roles,
+    directive options and definitions; a line ending in two spaces (a hard break) keeps
+    its break as MyST writes it (« \\ »), so that no line ends in spaces."""
+    out = []
+    lines = text.split("\n")
+    options = False  # in the option lines right under a directive's opening
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if line.endswith("  ") and line.strip() and following.strip():
+            line = line.rstrip() + "\\"
+        options = bool(COLON_FENCE.match(line)) or (options and bool(OPTION.match(line)))
+        if not (options or DEFINITION_OR_LABEL.match(line)):
+            parts = NOT_TEXT.split(line)
+            line = "".join(p if i % 2 else with_spaces(p) for i, p in enumerate(parts))
+        out.append(line)
+    return "\n".join(out)
+
+
+def fence_openings(text: str, context: Context) -> str:
+    """Each code fence's opening line (not those inside another fence) through
+    ``fence_opening``, which reads the block's code too."""
+    lines = text.split("\n")
+    opened: tuple[int, re.Match[str]] | None = None
+    for index, line in enumerate(lines):
+        if opened is not None:
+            closing = opened[1].group("fence")
+            stripped = line.strip()
+            if stripped.startswith(closing) and not stripped.strip(closing[0]):
+                start, match = opened
+                if match.group("info"):
+                    code = "\n".join(lines[start + 1 : index])
+                    lines[start] = fence_opening(match, code, context)
+                opened = None
+            continue
+        match = FENCE_OPENING.match(line)
+        if match:
+            opened = (index, match)
+    return "\n".join(lines)
+
+
+def fence_opening(match: re.Match[str], code: str, context: Context) -> str:
+    """A code fence's info string as MyST reads it: MkDocs's ``{ .yaml .copy }`` or
+    ``python title="x" hl_lines="2"`` become the language (a code block with its caption
+    when titled); a language Pygments does not know (``mermaid``), or cannot read this code
+    in, is left out: the code shows as text."""
+    indent, fence, info = match.group("indent"), match.group("fence"), match.group("info")
+    if re.match(r"\{[\w:-]+\}", info):  # a MyST directive
+        return match.group(0)
+    options = dict(re.findall(r'([\w-]+)="([^"]*)"', info))
+    words = re.sub(r'[\w-]+="[^"]*"|[{}]', " ", info).split()
+    language = next((w.lstrip(".") for w in words if not w.startswith("#")), "")
+    if language and not _lexes(language, code):
+        context.note(
+            info,
+            f"bloc de code « {language} » : langage inconnu de Pygments ou code qu’il "
+            "ne lit pas, montré en texte.",
+        )
+        language = ""
+    if options.get("title"):
+        title = " ".join(options["title"].split())
+        # The blank line ends the options: code starting with « : » stays code.
+        return f"{indent}{fence}{{code-block}} {language or 'text'}\n{indent}:caption: {title}\n"
+    return f"{indent}{fence}{language}"
+
+
+def _lexes(name: str, code: str) -> bool:
+    """Whether Pygments knows ``name`` and reads ``code`` without an error token (Sphinx's
+    strict build fails on one)."""
+    from pygments.lexers import get_lexer_by_name
+    from pygments.token import Error
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(name)
+    except ClassNotFound:
+        return False
+    return not any(kind is Error for kind, _ in lexer.get_tokens(code))
 
 
 def fence(depth: int) -> str:
@@ -193,17 +301,20 @@ BANG = re.compile(
     r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
 )
+# MkDocs Material's content tabs: === "Title" (===! starts a new set, ===+ is selected).
+TAB = re.compile(r'^(?P<indent>[ \t]*)===[!+]?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 COLON_OPEN = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<title>[^\n]*)$")
 COLON_CLOSE = re.compile(r"^:::[ \t]*$")
 
 
 def admonitions(text: str, context: Context) -> str:
-    """MkDocs Material's ``!!! kind "Title"`` (and collapsible ``???``), body indented."""
+    """MkDocs Material's ``!!! kind "Title"`` (and collapsible ``???``) and content tabs
+    (``=== "Title"``: a box titled by the tab, as GitBook's tabs are), body indented."""
     lines = text.split("\n")
     out: list[str] = []
     index = 0
     while index < len(lines):
-        match = BANG.match(lines[index])
+        match = BANG.match(lines[index]) or TAB.match(lines[index])
         if not match:
             out.append(lines[index])
             index += 1
@@ -218,12 +329,16 @@ def admonitions(text: str, context: Context) -> str:
             body.append(line[indent + 4 :] if line.strip() else "")
             index += 1
         inner = admonitions("\n".join(body), context)
-        kind = match.group("kind").lower()
+        kind = match.groupdict().get("kind", "note").lower()
         title = match.group("title")
         if title is None:
             title = "" if kind in KINDS else kind.capitalize()
-        rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+        if inner.strip():
+            rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+        else:  # a box with a title only (a tab with nothing in it): its title, as text
+            rendered = f"**{escape_text(title)}**" if title.strip() else ""
         out.extend(" " * indent + line if line else "" for line in rendered.split("\n"))
+        out.append("")  # what follows starts a block of its own
     return "\n".join(out)
 
 
@@ -334,28 +449,91 @@ def download(label: str, found: Path, source: Source) -> str:
     return f"{{download}}`{escape_text(label)} <{source.file(found)}>`"
 
 
-def link(text: str, raw: str, context: Context) -> str:
+def destination(raw: str, context: Context) -> str | None:
+    """Where a link of the page leads once imported: another page's (or its own) token, a
+    file's token, the address as written (external, or nothing the import knows), or None
+    when the page it named is not in the source (the link is dropped, noted)."""
     target = _target(raw)
     parts = urlsplit(target)
     context.seen.links += not (parts.scheme or target.startswith("//")) and target != "#"
     if target.startswith("#") and context.key:
-        return (
-            f"[{text}]({link_to(context.key, unquote(parts.fragment))})" if parts.fragment else text
-        )
+        return link_to(context.key, unquote(parts.fragment)) if parts.fragment else None
+    if target.startswith("?"):  # a search of the old site: the base's search has no address
+        context.note(target, f"lien {target[:80]} (une recherche de l’ancien site) retiré.")
+        return None
     if parts.scheme or target.startswith(("#", "//", "mailto:")):
-        return f"[{text}]({target})"
+        return target
     found = local(parts.path, context)
     if found is None:
-        return f"[{text}]({target})"
+        return target
     if found.is_dir():
         found = next((found / n for n in ("README.md", "index.md") if (found / n).is_file()), found)
     key = context.page_key(found)
     if key is not None:
-        return f"[{text}]({link_to(key, parts.fragment)})"
+        return link_to(key, unquote(parts.fragment))
     if found.is_file() and found.suffix.lower() != ".md":
-        return download(text, found, context.source)
+        return context.source.file(found)
     context.note(target, f"lien vers {target[:80]} : page absente de la source ; lien retiré.")
-    return text
+    return None
+
+
+def link(text: str, raw: str, context: Context) -> str:
+    found = destination(raw, context)
+    if found is None:
+        return text
+    if found.startswith(FILE):
+        return f"{{download}}`{escape_text(text)} <{found}>`"  # a file: offered, not linked
+    return f"[{text}]({found})"
+
+
+def definitions(text: str, context: Context) -> str:
+    """Reference-style link definitions (``[label]: target``) resolved like inline links;
+    a label defined twice keeps its first definition, as Markdown does. A definition an image
+    uses (``![alt][label]``) is an image's: a remote one is fetched when the import may,
+    else the image becomes a link (the site loads nothing from elsewhere)."""
+    images = {_label(m.group(2) or m.group(1)) for m in IMAGE_REFERENCE.finditer(text)}
+    seen: set[str] = set()
+    linked: set[str] = set()  # labels of remote images left as links
+
+    def define(match: re.Match[str]) -> str:
+        label = _label(match.group("label"))
+        if label in seen:
+            return ""
+        seen.add(label)
+        target = _target(match.group("target"))
+        if label in images and (urlsplit(target).scheme or target.startswith("//")):
+            context.seen.images += 1
+            fetched, why = context.source.fetch(target) if context.source.fetch else (None, "")
+            if fetched is not None:
+                found = context.source.file(fetched)
+            else:
+                linked.add(label)
+                why = why or "--telecharger-medias la copie dans la base"
+                context.note(target, f"image distante {target[:80]} : en lien ; {why}.")
+                found = target
+        else:
+            context.seen.images += label in images
+            found = destination(match.group("target"), context)
+        if found is None:
+            return ""
+        title = match.group("title") or ""
+        return f"{match.group('indent')}[{match.group('label')}]: {found}{title}"
+
+    text = DEFINITION.sub(define, text)
+
+    def image(match: re.Match[str]) -> str:
+        if _label(match.group(2) or match.group(1)) not in linked:
+            return match.group(0)
+        before, after = text[match.start() - 1 : match.start()], text[match.end() :]
+        inside_link = before == "[" and after.startswith("]")
+        return match.group(1) if inside_link else match.group(0)[1:]  # no link in a link
+
+    return IMAGE_REFERENCE.sub(image, text)
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: case and spacing ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def wikilink(match: re.Match[str], context: Context) -> str:

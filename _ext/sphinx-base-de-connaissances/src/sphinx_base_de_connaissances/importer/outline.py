@@ -17,6 +17,7 @@ from .model import ANCHOR
 HEADING_ANCHORS = 3  # the starter's ``myst_heading_anchors``
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
+RULE = re.compile(r"^[ \t>]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 FOOTNOTE = re.compile(r"^\[\^[^\]]+\]:")
 MARKER = re.compile(r"^\s*(?:> )*\(" + re.escape(ANCHOR) + r"([^)\s]*)\)=[ \t]*$")
 
@@ -60,11 +61,13 @@ def renumbered(body: str) -> tuple[str, int]:
 
 
 def without_stray_rules(body: str) -> tuple[str, int]:
-    """``body`` without the thematic breaks (``---``) docutils refuses: at the start or end
-    of the page or of a section, or beside another; how many were removed."""
+    """``body`` without the thematic breaks docutils refuses: inside anything (a list, a
+    quote, a directive), at the start or end of the page or of a section, or beside another;
+    how many were removed. (A ``---`` right under a line of text is a heading's underline.)"""
     lines = body.split("\n")
     heads = {index for index, _, _ in headings(lines)}
     fenced = _fenced(lines)
+    nested = _in_directives(lines, fenced)
     blocks = [
         index
         for index, line in enumerate(lines)
@@ -73,20 +76,46 @@ def without_stray_rules(body: str) -> tuple[str, int]:
         and not MARKER.match(line)
         and not FOOTNOTE.match(line)  # MyST moves definitions out of the flow
     ]
+
+    def rule(index: int) -> bool:
+        return bool(RULE.match(lines[index])) and (index == 0 or not lines[index - 1].strip())
+
     dropped = set()
     last = None  # the last block kept before the one looked at
     for position, index in enumerate(blocks):
-        if lines[index] == "---":
-            after = next((i for i in blocks[position + 1 :] if lines[i] != "---"), None)
-            if last is None or last in heads or lines[last] == "---" or after in heads:
-                dropped.add(index)
-                continue
-            if after is None:
+        if rule(index):
+            after = next((i for i in blocks[position + 1 :] if not rule(i)), None)
+            if (
+                lines[index] != lines[index].lstrip()
+                or lines[index].startswith(">")
+                or index in nested
+                or last is None
+                or last in heads
+                or rule(last)
+                or after is None
+                or after in heads
+            ):
                 dropped.add(index)
                 continue
         last = index
     kept = [line for index, line in enumerate(lines) if index not in dropped]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), len(dropped)
+
+
+def _in_directives(lines: list[str], fenced: set[int]) -> set[int]:
+    """The indices of the lines inside colon-fenced directives (``:::{note}`` … ``:::``)."""
+    inside: set[int] = set()
+    depth = 0
+    for index, line in enumerate(lines):
+        if index in fenced:
+            continue
+        if re.match(r"^:{3,}\{", line):
+            depth += 1
+        elif re.match(r"^:{3,}\s*$", line) and depth:
+            depth -= 1
+        elif depth:
+            inside.add(index)
+    return inside
 
 
 def _fenced(lines: list[str]) -> set[int]:

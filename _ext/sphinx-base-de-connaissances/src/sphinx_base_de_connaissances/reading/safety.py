@@ -136,6 +136,7 @@ STRUCTURAL_CLASSES = frozenset(
         "contents",
         "doc",
         "doctest",
+        "download",  # a link to a file of the base, as Sphinx marks it
         "epigraph",
         "footnotes",
         "glossary",
