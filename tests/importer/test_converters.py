@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sphinx_base_de_connaissances.importer import blocks, outline
+from sphinx_base_de_connaissances.importer import blocks, folder, outline
 from sphinx_base_de_connaissances.importer.html import Converter
 from sphinx_base_de_connaissances.importer.model import Source
 
@@ -68,3 +68,38 @@ def test_a_markdown_source_becomes_the_myst_a_writer_would_type(
         key="page.md",
     )
     assert blocks.convert(page, context) == expected + "\n", title
+
+
+def test_a_page_too_long_for_one_article_is_cut_before_headings_that_fit() -> None:
+    changelog = "## Versions\n\n" + "".join(
+        f"### 1.{n}\n\nCorrections de la version 1.{n}.\n\n" for n in range(7)
+    )
+    parts = outline.split(changelog, 3, 10_000)
+    assert [part.split("\n", 1)[0] for part in parts] == ["## Versions", "### 1.2", "### 1.5"]
+    assert "".join(parts).count("Corrections") == 7
+    assert outline.split(changelog, 100, 10_000) == [changelog]
+
+
+def test_a_nav_entry_naming_a_folder_brings_its_pages_index_first(tmp_path: Path) -> None:
+    (tmp_path / "docs/guide").mkdir(parents=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Doc\nnav:\n  - Accueil: index.md\n  - Guide: guide/\n", "utf-8"
+    )
+    (tmp_path / "docs/index.md").write_text("# Accueil\n\nBienvenue.\n", "utf-8")
+    for name in ("b-suite.md", "README.md", "a-debut.md"):
+        (tmp_path / "docs/guide" / name).write_text(f"# {name}\n\nTexte.\n", "utf-8")
+    (tmp_path / "docs/guide/schema.md").write_text(
+        '# Schéma\n\n--8<-- "docs/extraits/commun.md"\n', "utf-8"
+    )
+    (tmp_path / "docs/extraits").mkdir()
+    (tmp_path / "docs/extraits/commun.md").write_text("Un texte partagé.\n", "utf-8")
+    source = folder.read(tmp_path)
+    guide = [p.source for p in source.pages if p.category == "Guide"]
+    assert guide == [
+        "docs/guide/README.md",
+        "docs/guide/a-debut.md",
+        "docs/guide/b-suite.md",
+        "docs/guide/schema.md",
+    ]
+    schema = next(p for p in source.pages if p.source == "docs/guide/schema.md")
+    assert "Un texte partagé." in schema.body and "--8<--" not in schema.body

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from ..content.typography import with_spaces
 from . import rawhtml
 from .model import FILE, Note, Seen, Source, link_to
+from .outline import marker
 
 # Source admonition kinds → MyST's (Material's list, GitBook's hint styles, VuePress's).
 KINDS = {
@@ -49,6 +50,11 @@ KINDS = {
 TAG = re.compile(r"\{%-?\s*(end)?([\w@/.-]+)((?:[^%]|%(?!\}))*?)-?%\}", re.DOTALL)
 ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE)
+INDENTED_FENCE = re.compile(
+    r"^([ \t]+)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE
+)
+FENCE_MASK = "\x01{}\x01"
+FENCE_BACK = re.compile(r"^([ \t>]*)\x01(\d+)\x01", re.MULTILINE)
 INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
 MASK = "\x00{}\x00"
 IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
@@ -65,7 +71,20 @@ DEFINITION_OR_LABEL = re.compile(r"^[ \t>]*(?:\[[^\]]+\]:|\([^)]*\)=)")
 # marks that end a text (« **Note:** », « [Utile?] », « Exemple:\\ »).
 NOT_TEXT = re.compile(
     r"(\]\([^)]*\)|<[^>\n]*>|\{[\w:-]+\}|\x00\d+\x00|\b\w+://\S+|\*+|(?<!\w)_+|_+(?!\w)"
-    r"|[\[\]]|\\$)"
+    r"|[\[\]]|\\$|&#?\w+;)"
+)
+SNIPPET = re.compile(r"^[ \t]*--8<--[ \t]+[\"']?(?P<path>[^\"'\s]+)[\"']?[ \t]*$", re.MULTILINE)
+SNIPPET_SUFFIXES = (".md", ".markdown", ".txt")
+_ATTRIBUTE = r"(?:[.#][\w.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+_ATTRIBUTES = rf"\{{:?[ \t]*{_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*[ \t]*\}}"  # { .a #b c="d" }
+ATTRIBUTES_LIST = re.compile(rf"[ \t]*{_ATTRIBUTES}")
+HEADING_ATTRIBUTES = re.compile(
+    rf"^(?P<heading>#{{1,6}}[ \t].*?)[ \t]*(?P<attrs>{_ATTRIBUTES})[ \t]*$", re.MULTILINE
+)
+# An icon shortcode and one space after it (a list item's text keeps its column).
+SETTING_HEADING = re.compile(r"^(#{1,6})[ \t]+<!--\s*md:setting\s+([\w.-]+)\s*-->[ \t]*$", re.M)
+ICON = re.compile(
+    r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[\w-]+:(?:\{[^}\n]*\})?[ \t]?"
 )
 IMAGE_REFERENCE = re.compile(r"!\[((?:\\.|[^\]\\])*)\](?:\[((?:\\.|[^\]\\])*)\])?(?![(\[])")
 DEFINITION = re.compile(  # [label]: target "title"
@@ -107,8 +126,21 @@ def convert(text: str, context: Context) -> str:
         masked.append(match.group(0))
         return MASK.format(len(masked) - 1)
 
+    text = snippets(text, context)
     text = FENCE.sub(mask, text)
+    # A fence inside a block (a tab, an admonition, a list item) is kept aside without its
+    # indentation, and put back at the indentation its block ends up with.
+    fences: list[str] = []
+
+    def aside(match: re.Match[str]) -> str:
+        indent = match.group(1)
+        lines = match.group(0).split("\n")
+        fences.append("\n".join(line.removeprefix(indent) for line in lines))
+        return f"{indent}{FENCE_MASK.format(len(fences) - 1)}"
+
+    text = INDENTED_FENCE.sub(aside, text)
     text = INLINE_CODE.sub(mask, text)
+    text = attribute_lists(text, context)
     text = gitbook_blocks(text, context)
     text = admonitions(text, context)
     text = containers(text, context)
@@ -121,10 +153,62 @@ def convert(text: str, context: Context) -> str:
     text = french_spacing(text)
     for index in range(len(masked) - 1, -1, -1):  # masks may hold earlier masks
         text = text.replace(MASK.format(index), masked[index])
+
+    def back(match: re.Match[str]) -> str:
+        indent, fence = match.group(1), fences[int(match.group(2))]
+        return "\n".join(indent + line if line.strip() else "" for line in fence.split("\n"))
+
+    text = FENCE_BACK.sub(back, text)
     text = fence_openings(text, context)
     # What check asks of every line, code included: no tab, no trailing space.
     text = "\n".join(line.rstrip() for line in text.expandtabs(4).split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def snippets(text: str, context: Context) -> str:
+    """MkDocs's snippets (``--8<-- "file.md"``): a text file of the source put in place, as
+    MkDocs does; any other (a drawing, a file outside the source) removed, noted."""
+
+    def included(match: re.Match[str]) -> str:
+        name = match.group("path")
+        for base in (context.root.parent, context.root, context.folder):
+            found = Path(posixpath.normpath((base / name).as_posix()))
+            inside = found.resolve().is_relative_to(context.root.parent.resolve())
+            if inside and found.is_file() and found.suffix.lower() in SNIPPET_SUFFIXES:
+                return found.read_text("utf-8", errors="replace").strip("\n")
+        context.note(
+            match.group(0), f"extrait « {name} » (--8<--) introuvable ou pas du texte : retiré."
+        )
+        return ""
+
+    return SNIPPET.sub(included, text)
+
+
+def attribute_lists(text: str, context: Context) -> str:
+    """Python-Markdown's attribute lists: a heading's id (``{ #id }``, ``{ id="x" }``) kept as
+    an anchor; classes and other attributes (``{ .md-button }``, ``{: width=50% }``)
+    removed, noted once; icon shortcodes (``:material-…:``) removed, noted once."""
+
+    def heading(match: re.Match[str]) -> str:
+        attributes = match.group("attrs")
+        found = re.search(r'#([\w.-]+)|\bid=["\']?([\w.-]+)', attributes)
+        anchor = next((g for g in found.groups() if g), "") if found else ""
+        line = match.group("heading").rstrip()
+        return f"{marker(anchor)}\n{line}" if anchor else line
+
+    text = HEADING_ATTRIBUTES.sub(heading, text)
+    # Material's documentation hook: « #### <!-- md:setting config.x --> » is a heading
+    # titled and anchored by the setting's name.
+    text = SETTING_HEADING.sub(
+        lambda m: f"{marker(m.group(2))}\n{m.group(1)} `{m.group(2).rsplit('.', 1)[-1]}`", text
+    )
+    text, count = ATTRIBUTES_LIST.subn("", text)
+    if count:
+        context.note("", f"{count} listes d’attributs ({{: … }}, {{ .classe }}) retirées.")
+    text, count = ICON.subn("", text)
+    if count:
+        context.note("", f"{count} icônes (:material-…:) retirées : le site n’en charge pas.")
+    return text
 
 
 def french_spacing(text: str) -> str:
@@ -298,12 +382,13 @@ def escape_text(text: str) -> str:
 # MkDocs and VuePress ----------------------------------------------------------------------------
 
 BANG = re.compile(
-    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)"
+    r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<kind>[\w-]+)(?:[ \t]+(?:inline|end))*"
     r'(?:[ \t]+"(?P<title>[^"]*)")?[ \t]*$'
 )
 # MkDocs Material's content tabs: === "Title" (===! starts a new set, ===+ is selected).
 TAB = re.compile(r'^(?P<indent>[ \t]*)===[!+]?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 COLON_OPEN = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<title>[^\n]*)$")
+AUTODOC = re.compile(r"^:::[ \t]+[\w]+(?:\.[\w]+)+[ \t]*$")
 COLON_CLOSE = re.compile(r"^:::[ \t]*$")
 
 
@@ -346,8 +431,20 @@ def containers(text: str, context: Context) -> str:
     """VuePress's and Docusaurus's ``::: kind Title`` … ``:::`` (MyST's ``:::{…}`` left)."""
     lines = text.split("\n")
     stack: list[tuple[str, str, list[str]]] = [("", "", [])]
+    options = False  # in the indented options of a mkdocstrings line
     for line in lines:
+        options = options and (not line.strip() or line.startswith((" ", "\t")))
+        if options:
+            continue
         opening = COLON_OPEN.match(line)
+        if AUTODOC.match(line):  # mkdocstrings: documentation made from code, not text
+            options = True
+            context.note(
+                line,
+                f"« {line.strip()[:80]} » (mkdocstrings) : documentation tirée du code, "
+                "non importée ; retirée.",
+            )
+            continue
         if opening:
             title = opening.group("title").strip()
             stack.append((opening.group("kind").lower(), title, []))
@@ -376,21 +473,39 @@ def _target(raw: str) -> str:
 
 
 def local(raw: str, context: Context) -> Path | None:
-    """The source file a relative or rooted path names, inside the source (else None)."""
+    """The source file a relative or rooted path names, inside the source (else None). A
+    path that names no file is also read as its site wrote it: relative to the page's
+    address (MkDocs serves « guide/page.md » at « guide/page/ », so « ../img/x.png » there
+    is « img/x.png »), and as an address (« guide/page/ » for « guide/page.md »)."""
     path = unquote(urlsplit(_target(raw)).path)
     if not path:
         return None
-    base = context.root if path.startswith("/") else context.folder
-    found = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
-    # Written inside, and inside once symbolic links are followed: a source never hands the
-    # base a file from elsewhere on the disk.
-    if not found.is_relative_to(context.root) or not found.resolve().is_relative_to(context.root):
-        return None
-    return found
+    if path.startswith("/"):
+        bases = [context.root]
+    else:
+        bases = [context.folder]
+        own = context.folder / Path(context.key).stem if context.key else None
+        if own is not None and Path(context.key).stem not in {"index", "README"}:
+            bases.append(own)
+    candidates = []
+    for base in bases:
+        found = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
+        candidates += [found, found.with_name(found.name + ".md"), found / "index.md"]
+        candidates.append(found / "README.md")
+    inside = [c for c in candidates if _inside(c, context.root)]
+    return next((c for c in inside if c.exists()), inside[0] if inside else None)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    """Written inside ``root``, and inside once symbolic links are followed: a source never
+    hands the base a file from elsewhere on the disk."""
+    return path.is_relative_to(root) and path.resolve().is_relative_to(root)
 
 
 def image(alt: str, raw: str, caption: str, context: Context) -> str:
     target = _target(raw)
+    if target.startswith(FILE):  # placed already (an HTML figure made Markdown)
+        return f"![{alt}]({target})"
     context.seen.images += 1
     if urlsplit(target).scheme in {"http", "https"} or target.startswith("//"):
         fetched, why = context.source.fetch(target) if context.source.fetch else (None, "")
@@ -452,10 +567,18 @@ def download(label: str, found: Path, source: Source) -> str:
 def destination(raw: str, context: Context) -> str | None:
     """Where a link of the page leads once imported: another page's (or its own) token, a
     file's token, the address as written (external, or nothing the import knows), or None
-    when the page it named is not in the source (the link is dropped, noted)."""
+    when the page it named is not in the source (the link is dropped, noted). A link to a
+    page of the source counts in the measure (one to a file is a download, not a page)."""
+    found = _destination(raw, context)
+    target = _target(raw)
+    internal = not (urlsplit(target).scheme or target.startswith("//")) and target != "#"
+    context.seen.links += internal and not (found or "").startswith(FILE)
+    return found
+
+
+def _destination(raw: str, context: Context) -> str | None:
     target = _target(raw)
     parts = urlsplit(target)
-    context.seen.links += not (parts.scheme or target.startswith("//")) and target != "#"
     if target.startswith("#") and context.key:
         return link_to(context.key, unquote(parts.fragment)) if parts.fragment else None
     if target.startswith("?"):  # a search of the old site: the base's search has no address

@@ -14,12 +14,16 @@ from .model import Page
 
 WORD = re.compile(r"\w+")
 # Markup of another tool, shown as text once escaped: macros, Liquid tags, attribute lists,
-# MkDocs tabs and admonitions, wikilinks, snippets, TeX math, HTML tags and entities.
+# MkDocs tabs and admonitions, wikilinks, snippets, icon shortcodes, TeX math. (Raw HTML the
+# build accepts is rendered, and so are entities: neither shows.)
 RAW = re.compile(
-    r"\{\{|\{%|\{:|\{#[\w-]+\}|^\s*===? \"|^\s*(?:!!!|\?\?\?\+?) |\[\[|--8<--"
-    r"|(?<![\w$])\$[^$\s][^$\n]*\$(?![\w$])|\$\$|</?[a-z][a-z0-9]*[\s>/]|&[a-z]+;|&#\d+;",
+    r"\{\{|\{%|\{:|\{\s*[.#][\w-]|\{\s*[\w-]+=|^\s*===? \"|^\s*(?:!!!|\?\?\?\+?) |\[\[|--8<--"
+    r"|(?<![\w$])\$[^$\s][^$\n]*\$(?![\w$])|\$\$|(?<![\w:]):(?:material|fontawesome|octicons|simple)"
+    r"-[\w-]+:",
     re.MULTILINE,
 )
+# HTML the import escaped (it would not pass the build): its tags show as text.
+ESCAPED_TAG = re.compile(r"\\<[A-Za-z/]")
 # What a page's markup places: an image from a file, a figure, a link's target.
 IMAGE_PLACED = re.compile(r"!\[[^\]]*\]\((?!https?:|//)[^)]+\)|^:::+\{figure\} ", re.MULTILINE)
 TARGET = re.compile(r"\]\([^)]*\)|^\([^)\s]*\)=$|^:::+\{\w+\}.*$|^:\w+:.*$", re.MULTILINE)
@@ -39,7 +43,13 @@ def visible(body: str) -> str:
 
 
 def markdown_text(markdown: str) -> str:
-    """A Markdown source page's text: no link target, no tag of HTML or of a template."""
+    """A Markdown source page's text as its site showed it: no link target or definition,
+    no tag of HTML or of a template, no attribute list, icon or snippet line."""
+    from .blocks import ATTRIBUTES_LIST, DEFINITION, ICON, SNIPPET
+
+    autodoc = re.compile(r"^:::[ \t]+\w+(?:\.\w+)+[ \t]*\n(?:(?:[ \t]+.*)?\n)*", re.MULTILINE)
+    for markup in (DEFINITION, ATTRIBUTES_LIST, ICON, SNIPPET, autodoc):
+        markdown = markup.sub(" ", markdown)
     return re.sub(r"\]\([^)]*\)|<[^>]*>|\{%.*?%\}", " ", markdown, flags=re.DOTALL)
 
 
@@ -51,6 +61,23 @@ def html_text(html: str) -> str:
     for hidden in soup.find_all(["script", "style", "noscript", "template"]):
         hidden.decompose()
     return soup.get_text(" ")
+
+
+def shown_images(body: str) -> int:
+    """The images ``body`` shows from the base's files: inline ones, figures, and those by
+    reference (``![alt][label]``) whose definition names a file."""
+    from .blocks import DEFINITION, IMAGE_REFERENCE
+
+    local = {
+        " ".join(m.group("label").split()).casefold()
+        for m in DEFINITION.finditer(body)
+        if not re.match(r"<?(?:https?:)?//", m.group("target"))
+    }
+    by_reference = sum(
+        " ".join((m.group(2) or m.group(1)).split()).casefold() in local
+        for m in IMAGE_REFERENCE.finditer(body)
+    )
+    return len(IMAGE_PLACED.findall(body)) + by_reference
 
 
 def words(text: str) -> Counter[str]:
@@ -76,7 +103,7 @@ class Tally:
         self.words += sum(source.values())
         self.words_kept += sum((source & words(TARGET.sub(" ", body))).values())
         self.images += page.seen.images
-        self.images_kept += min(page.seen.images, len(IMAGE_PLACED.findall(body)))
+        self.images_kept += min(page.seen.images, shown_images(body))
         self.links += page.seen.links
         self.links_kept += min(page.seen.links, links_kept)
         self.olds += len(set(page.old))
@@ -84,7 +111,8 @@ class Tally:
         self.pages += 1
         # Only what the source did not show as text itself (a post about HTML shows tags).
         shown = {m.group(0) for m in RAW.finditer(page.seen.text)}
-        if any(m.group(0) not in shown for m in RAW.finditer(visible(body))):
+        escaped = ESCAPED_TAG.search(CODE.sub(" ", body)) and "<" not in page.seen.text
+        if escaped or any(m.group(0) not in shown for m in RAW.finditer(visible(body))):
             self.raw.append(page.source)
 
     def lines(self) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import Fetch, Guide, Note, Source
-from .tree import Entry, folder_addresses, humanize, inside, load_yaml, read_pages
+from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 
 def read(source: Path, fetch: Fetch | None = None) -> Source:
@@ -61,6 +61,13 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
     return result
 
 
+def _folder_pages(folder: Path) -> list[Path]:
+    """The Markdown pages of a folder the ``nav`` names, its index (or README) first, then
+    by name, its subfolders' after."""
+    pages = sorted(folder.rglob("*.md"), key=lambda p: (len(p.relative_to(folder).parts), p))
+    return sorted(pages, key=lambda p: p.parent != folder or p.name not in INDEX_NAMES)
+
+
 def _nav(
     root: Path, nav: object, notes: list[Note], group: str
 ) -> tuple[list[Entry], list[tuple[str, list[Path]]]]:
@@ -80,7 +87,12 @@ def _nav(
                 guides.append((str(title), [e.path for e in inner]))
         elif isinstance(value, str) and not value.startswith(("http://", "https://")):
             path = (root / value).resolve()
-            if path.is_file() and path.is_relative_to(root):
+            if path.is_dir() and path.is_relative_to(root):  # a folder: its pages, index first
+                inner = [Entry(p, "", group or str(title)) for p in _folder_pages(path)]
+                entries += inner
+                if not group:
+                    guides.append((str(title), [e.path for e in inner]))
+            elif path.is_file() and path.is_relative_to(root):
                 entries.append(Entry(path, str(title), group))
             else:
                 notes.append(Note("mkdocs.yml", 1, f"« {value} » (nav) introuvable : ignoré."))

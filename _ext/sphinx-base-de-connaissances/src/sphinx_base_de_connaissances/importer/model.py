@@ -60,6 +60,7 @@ class Page:
     old: tuple[str, ...] = ()  # old addresses from the site's root
     name: str = ""  # the file name the new article should take (slugified by the writer)
     seen: Seen = field(default_factory=Seen)
+    part_of: str = ""  # a part of a page too long for one article: the first part's key
 
 
 @dataclass

@@ -183,6 +183,49 @@ def anchored(body: str, wanted: set[str], page: str) -> Anchored:
     return Anchored(re.sub(r"\n{3,}", "\n\n", text), fragments, tuple(missing))
 
 
+def holds(body: str, anchor: str) -> bool:
+    """Whether a heading of ``body`` (any level) or an element's marker gives ``anchor``."""
+    lines = body.split("\n")
+    if any(anchor in slugs(title) for _, _, title in headings(lines)):
+        return True
+    wanted = slugify(anchor) or "ancre"
+    return any((m := MARKER.match(line)) and m.group(1) == wanted for line in lines)
+
+
 def placed(body: str, wanted: set[str], page: str) -> Anchored:
     """What the writer places of a page's body: renumbered, without stray rules, anchored."""
     return anchored(without_stray_rules(renumbered(body)[0])[0], wanted, page)
+
+
+def split(body: str, max_headings: int, max_bytes: int) -> list[str]:
+    """``body`` cut before its top-level headings into parts that each stay within
+    ``max_headings`` headings and ``max_bytes`` bytes (a section alone larger stays whole).
+    Each part but the first starts with a heading."""
+    lines = body.split("\n")
+    found = list(headings(lines))
+    if len(found) <= max_headings and len(body.encode("utf-8")) <= max_bytes:
+        return [body]
+    # Cut before the headings of the highest level whose sections each fit (a changelog's
+    # one « ## » holds hundreds of « ### »: cut before those).
+    for top in sorted({level for _, level, _ in found}):
+        cuts = [index for index, level, _ in found if level <= top and index > 0]
+        bounds = list(zip([0, *cuts], [*cuts, len(lines)], strict=True))
+        if all(
+            sum(1 for index, _, _ in found if a <= index < b) <= max_headings
+            and len("\n".join(lines[a:b]).encode("utf-8")) < max_bytes
+            for a, b in bounds
+        ):
+            break
+    parts: list[list[str]] = [[]]
+    size = heads = 0
+    for start, end in zip([0, *cuts], [*cuts, len(lines)], strict=True):
+        section = lines[start:end]
+        section_heads = sum(1 for index, _, _ in found if start <= index < end)
+        section_size = len("\n".join(section).encode("utf-8")) + 1
+        if parts[-1] and (heads + section_heads > max_headings or size + section_size > max_bytes):
+            parts.append([])
+            size = heads = 0
+        parts[-1] += section
+        size += section_size
+        heads += section_heads
+    return ["\n".join(part).strip("\n") + "\n" for part in parts]

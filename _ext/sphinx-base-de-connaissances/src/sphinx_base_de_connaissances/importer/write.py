@@ -14,21 +14,21 @@ import json
 import posixpath
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote
 
 import yaml
 
 from ..content import addresses
-from ..content.media import RASTER, SUFFIX_OF
+from ..content.media import MAX_ARTICLE_BYTES, MAX_ARTICLE_HEADINGS, RASTER, SUFFIX_OF
 from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TAGS_MAX, TITLE_MAX
 from ..content.slugs import RESERVED, slugify
 from ..content.text import control_character, unwritable, without_unwritable
 from ..content.typography import with_spaces
 from . import outline
 from .fidelity import Tally
-from .model import FILE, LINK, Note, Page, Source
+from .model import FILE, LINK, Note, Page, Seen, Source
 
 MEDIA = "medias"
 # Between two sentences (a number's full stop, « 1. Phase », ends none).
@@ -75,6 +75,7 @@ def place(
 ) -> Outcome:
     """Write ``source`` into ``base``; ``progress(done, total)`` after every page."""
     outcome = Outcome(notes=list(source.notes))
+    source.pages = _split(source.pages, outcome)
     categories = _keys(base.read_keys("categories.yml"), (p.category for p in source.pages))
     authors = _keys(base.read_keys("authors.yml"), (a for p in source.pages for a in p.authors))
     default_author = next(iter(base.read_keys("authors.yml")), "") or next(
@@ -83,13 +84,15 @@ def place(
     paths = _article_paths(source.pages, categories, base)
     media = _media_paths(source.files, outcome)
     orders = _orders(source, categories)
-    outlined = _outlined(source.pages, paths)
+    outlined, moved = _outlined(source.pages, paths)
     olds, answering = _old_addresses(source.pages, outcome)
+    written: dict[str, tuple[list[str], int]] = {}  # a source page → its parts' bodies, links
     for done, page in enumerate(source.pages, start=1):
         progress(done, len(source.pages))
         path = paths[page.key]
-        body, links = _resolve(page, path, paths, media, outlined, outcome)
-        outcome.fidelity.add(page, body, links, answering.get(page.key, 0))
+        body, links = _resolve(page, path, paths, media, outlined, moved, outcome)
+        bodies, linked = written.get(page.part_of or page.key, ([], 0))
+        written[page.part_of or page.key] = ([*bodies, body], linked + links)
         for line, code in unwritable(body):
             outcome.notes.append(
                 Note(page.source, 1, f"caractère {code} retiré (ligne {line} de la page écrite).")
@@ -99,6 +102,10 @@ def place(
             page, body, categories, authors, default_author, orders, olds, today, outcome
         )
         _write(base.root, path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
+    for page in source.pages:
+        if not page.part_of:
+            bodies, links = written[page.key]
+            outcome.fidelity.add(page, "\n".join(bodies), links, answering.get(page.key, 0))
     for index, target in media.items():
         _write(base.root, target, source.files[index].read_bytes(), outcome)
     _append(
@@ -227,15 +234,62 @@ def _orders(source: Source, categories: dict[str, str]) -> dict[str, int]:
 TOKEN = re.compile(re.escape(LINK) + r"([^)\s>#]+)(?:#([^)\s>]*))?")
 
 
-def _outlined(pages: list[Page], paths: dict[str, str]) -> dict[str, outline.Anchored]:
+def _split(pages: list[Page], outcome: Outcome) -> list[Page]:
+    """Each page too long for one article (headings, bytes) as several, cut before its
+    top-level headings: « Titre (2/3) »… the first keeps its key and old addresses."""
+    out = []
+    for page in pages:
+        bodies = outline.split(page.body, MAX_ARTICLE_HEADINGS, MAX_ARTICLE_BYTES * 9 // 10)
+        if len(bodies) == 1:
+            out.append(page)
+            continue
+        outcome.notes.append(
+            Note(
+                page.source,
+                1,
+                f"page trop longue pour un article ({MAX_ARTICLE_HEADINGS} titres, "
+                f"{MAX_ARTICLE_BYTES // 1000} ko au plus) : découpée en {len(bodies)} articles.",
+            )
+        )
+        for number, body in enumerate(bodies, start=1):
+            first = number == 1
+            out.append(
+                replace(
+                    page,
+                    key=page.key if first else f"{page.key}#partie-{number}",
+                    title=f"{page.title} ({number}/{len(bodies)})",
+                    body=body,
+                    old=page.old if first else (),
+                    name=f"{page.name or page.title}-{number}" if not first else page.name,
+                    seen=page.seen if first else Seen(),
+                    part_of="" if first else page.key,
+                )
+            )
+    return out
+
+
+def _outlined(
+    pages: list[Page], paths: dict[str, str]
+) -> tuple[dict[str, outline.Anchored], dict[tuple[str, str], str]]:
     """Each page's body with its headings renumbered and the anchors other pages (or itself)
-    link to made (see ``outline``)."""
+    link to made (see ``outline``); and, for a page cut in parts, the part each anchor went
+    to."""
+    parts: dict[str, list[Page]] = {}
+    for page in pages:
+        parts.setdefault(page.part_of or page.key, []).append(page)
     wanted: dict[str, set[str]] = {}
+    moved: dict[tuple[str, str], str] = {}
     for page in pages:
         for found in TOKEN.finditer(page.body):
-            if found.group(2):
-                wanted.setdefault(unquote(found.group(1)), set()).add(unquote(found.group(2)))
-    return {
+            key, anchor = unquote(found.group(1)), unquote(found.group(2) or "")
+            if not anchor:
+                continue
+            holders = parts.get(key, [])
+            holder = next((p.key for p in holders if outline.holds(p.body, anchor)), key)
+            wanted.setdefault(holder, set()).add(anchor)
+            if holder != key:
+                moved[(key, anchor)] = holder
+    outlined = {
         page.key: outline.placed(
             page.body,
             wanted.get(page.key, set()),
@@ -243,6 +297,7 @@ def _outlined(pages: list[Page], paths: dict[str, str]) -> dict[str, outline.Anc
         )
         for page in pages
     }
+    return outlined, moved
 
 
 def _resolve(
@@ -251,6 +306,7 @@ def _resolve(
     paths: dict[str, str],
     media: dict[int, str],
     outlined: dict[str, outline.Anchored],
+    moved: dict[tuple[str, str], str],
     outcome: Outcome,
 ) -> tuple[str, int]:
     """The page's body with every token resolved; how many links lead to a page."""
@@ -259,6 +315,7 @@ def _resolve(
 
     def link(match: re.Match[str]) -> str:
         key, anchor = unquote(match.group(1)), unquote(match.group(2) or "")
+        key = moved.get((key, anchor), key)
         target = paths.get(key)
         if target is None:  # a page left out (never, unless a reader names one it skipped)
             outcome.notes.append(Note(page.source, 1, f"lien vers {key} : page non importée."))
