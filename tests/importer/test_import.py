@@ -158,6 +158,19 @@ def test_a_gitbook_space_comes_in_whole(tmp_path: Path, capsys: pytest.CaptureFi
         "Référence/installation.html": "reference/reference-installation.html",
     }.items():
         assert redirect_target(outdir, old) == f"{SITE}articles/{new}"
+    # What the space itself declared and published: .gitbook.yaml's redirects, the cards'
+    # titles, a page out of SUMMARY.md kept as a draft (links to it keep their text), a page
+    # listed twice kept once.
+    assert redirect_target(outdir, "demarrage/index.html") == (
+        f"{SITE}articles/guide-utilisateur/premiere-etape.html"
+    )
+    home = soup(outdir / "articles/espace/espace-bienvenue.html")
+    assert home.find("a", string="Installation")["href"].endswith("installation.html")
+    assert "installation.md" not in home.get_text(" ")
+    assert "notes internes" in home.get_text(" ") and not home.find("a", string="notes internes")
+    assert "draft: true" in (base / "articles/brouillons/notes.md").read_text("utf-8")
+    assert "Brouillons/notes.md:1 : page absente du sommaire : importée en brouillon" in report
+    assert "page listée deux fois au sommaire : gardée à sa première place" in report
 
 
 def test_a_second_run_writes_the_same_files_and_overwrites_nothing(
@@ -345,7 +358,7 @@ def test_a_source_never_hands_over_a_file_from_outside_it(
     summary.write_text(summary.read_text("utf-8") + "* [Hors](../hors.md)\n", "utf-8")
     base = new_base(tmp_path)
     report = run_import(base, capsys, "gitbook", str(space))
-    assert "SUMMARY.md:16 : « ../hors.md » est hors de l’espace : ignoré." in report
+    assert "SUMMARY.md:17 : « ../hors.md » est hors de l’espace : ignoré." in report
     assert "image introuvable : ../.gitbook/assets/lien.png" in report
     assert "image introuvable : ../../secret.png" in report
     texts = [p.read_text("utf-8") for p in (base / "articles").rglob("*.md")]

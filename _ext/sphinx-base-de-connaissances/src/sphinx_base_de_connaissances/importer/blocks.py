@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..content.typography import with_spaces
 from . import rawhtml
-from .model import FILE, Note, Seen, Source, link_to
+from .model import FILE, LINK, TITLE, Note, Seen, Source, link_to
 from .outline import marker
 
 # Source admonition kinds → MyST's (Material's list, GitBook's hint styles, VuePress's).
@@ -50,18 +50,19 @@ KINDS = {
 TAG = re.compile(r"\{%-?\s*(end)?([\w@/.-]+)((?:[^%]|%(?!\}))*?)-?%\}", re.DOTALL)
 ATTRIBUTE = re.compile(r'([\w-]+)\s*=\s*"([^"]*)"')
 FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE)
-INDENTED_FENCE = re.compile(
-    r"^([ \t]+)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE
+INDENTED_FENCE = re.compile(  # in a list item, a tab, an admonition, a quote
+    r"^([ \t]*>[ \t>]*|[ \t]+)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[`~]*[ \t]*$", re.DOTALL | re.MULTILINE
 )
 FENCE_MASK = "\x01{}\x01"
 FENCE_BACK = re.compile(r"^([ \t>]*)\x01(\d+)\x01", re.MULTILINE)
+SHOWN_TEMPLATE = re.compile(r"\\\{\\?[%{][^\n]*?[%}]\\?\\\}")
 INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
 MASK = "\x00{}\x00"
 IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 LINK_MD = re.compile(r'(?<!!)\[([^\]]+)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 HTML_FIGURE = re.compile(r"<figure>.*?</figure>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
 FENCE_OPENING = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s].*?)?[ \t]*$"
+    r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s].*?)?[ \t]*$"
 )
 # Lines that are no prose: colon fences and the options under them, definitions, labels.
 COLON_FENCE = re.compile(r"^[ \t>]*:{3,}")
@@ -86,6 +87,8 @@ SETTING_HEADING = re.compile(r"^(#{1,6})[ \t]+<!--\s*md:setting\s+([\w.-]+)\s*--
 ICON = re.compile(
     r"(?<![\w:]):(?:material|fontawesome|octicons|simple)-[\w-]+:(?:\{[^}\n]*\})?[ \t]?"
 )
+# In a content-ref card, a link whose text is its file's name (« [page.md](page.md) »).
+CARD_LINK = re.compile(r"\[([^\]\n]*\.md|[^\]\n]*/)\]\((<[^>\n]*>|[^)\s]+)\)")
 IMAGE_REFERENCE = re.compile(r"!\[((?:\\.|[^\]\\])*)\](?:\[((?:\\.|[^\]\\])*)\])?(?![(\[])")
 DEFINITION = re.compile(  # [label]: target "title"
     r"^(?P<indent> {0,3})\[(?P<label>[^\]\n]+)\]:[ \t]*(?P<target><[^>\n]*>|\S+)"
@@ -140,6 +143,9 @@ def convert(text: str, context: Context) -> str:
 
     text = INDENTED_FENCE.sub(aside, text)
     text = INLINE_CODE.sub(mask, text)
+    # Template syntax the source shows as text (« \{%name%\} »): code, which the build
+    # shows as written (it refuses such syntax in prose, as unconverted).
+    text = SHOWN_TEMPLATE.sub(lambda m: mask_code(m, masked), text)
     text = attribute_lists(text, context)
     text = gitbook_blocks(text, context)
     text = admonitions(text, context)
@@ -156,13 +162,21 @@ def convert(text: str, context: Context) -> str:
 
     def back(match: re.Match[str]) -> str:
         indent, fence = match.group(1), fences[int(match.group(2))]
-        return "\n".join(indent + line if line.strip() else "" for line in fence.split("\n"))
+        lines = fence.split("\n")
+        return "\n".join(indent + line if line.strip() else indent.rstrip() for line in lines)
 
     text = FENCE_BACK.sub(back, text)
     text = fence_openings(text, context)
     # What check asks of every line, code included: no tab, no trailing space.
     text = "\n".join(line.rstrip() for line in text.expandtabs(4).split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def mask_code(match: re.Match[str], masked: list[str]) -> str:
+    shown = match.group(0).replace("\\", "")
+    ticks = "``" if "`" in shown else "`"
+    masked.append(f"{ticks}{shown}{ticks}")
+    return MASK.format(len(masked) - 1)
 
 
 def snippets(text: str, context: Context) -> str:
@@ -239,11 +253,13 @@ def fence_openings(text: str, context: Context) -> str:
     for index, line in enumerate(lines):
         if opened is not None:
             closing = opened[1].group("fence")
-            stripped = line.strip()
+            stripped = line.removeprefix(opened[1].group("indent").rstrip()).strip()
             if stripped.startswith(closing) and not stripped.strip(closing[0]):
                 start, match = opened
                 if match.group("info"):
-                    code = "\n".join(lines[start + 1 : index])
+                    prefix = match.group("indent")
+                    inner = lines[start + 1 : index]
+                    code = "\n".join(line.removeprefix(prefix) for line in inner)
                     lines[start] = fence_opening(match, code, context)
                 opened = None
             continue
@@ -300,6 +316,8 @@ def directive(kind: str, title: str, body: str, depth: int) -> str:
     """A MyST admonition (colon fence, longer around nested ones)."""
     mark = fence(depth)
     body = body.strip("\n")
+    if not body.strip():  # a box with nothing in it (docutils refuses one): its title alone
+        return f"\n**{escape_text(title)}**\n" if title.strip() else ""
     if title:
         return f"\n{mark}{{admonition}} {title}\n:class: {kind}\n\n{body}\n{mark}\n"
     return f"\n{mark}{{{kind}}}\n{body}\n{mark}\n"
@@ -361,6 +379,8 @@ def _render(tag: _Tag, context: Context) -> str:
         return directive(kind, "", inner, depth)
     if name == "tab":
         return directive("note", attributes.get("title", "Onglet"), inner, depth)
+    if name == "content-ref":  # a card: the page's title, as GitBook shows it
+        inner = CARD_LINK.sub(lambda m: f"[{TITLE}]({m.group(2)})", inner)
     if name in {"tabs", "content-ref", "code", "stepper", "columns", "column"}:
         return "\n" + inner.strip("\n") + "\n"
     if name == "step":
@@ -418,10 +438,7 @@ def admonitions(text: str, context: Context) -> str:
         title = match.group("title")
         if title is None:
             title = "" if kind in KINDS else kind.capitalize()
-        if inner.strip():
-            rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
-        else:  # a box with a title only (a tab with nothing in it): its title, as text
-            rendered = f"**{escape_text(title)}**" if title.strip() else ""
+        rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner)).strip("\n")
         out.extend(" " * indent + line if line else "" for line in rendered.split("\n"))
         out.append("")  # what follows starts a block of its own
     return "\n".join(out)
@@ -538,7 +555,8 @@ def placed(found: Path, alt: str, caption: str, source: Source, note: Callable[[
     token = source.file(found)
     alt = " ".join(alt.split())
     if caption:
-        return f"\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n"
+        # Blank lines around: a figure inside an HTML block (« <div><figure>… ») ends it.
+        return f"\n\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n\n"
     return f"![{escape_text(alt)}]({token})"
 
 
@@ -602,6 +620,8 @@ def _destination(raw: str, context: Context) -> str | None:
 
 def link(text: str, raw: str, context: Context) -> str:
     found = destination(raw, context)
+    if text == TITLE and not (found or "").startswith(LINK):  # a card to no page: its name
+        text = escape_text(_target(raw))
     if found is None:
         return text
     if found.startswith(FILE):

@@ -18,6 +18,7 @@ PART = re.compile(r"^#{2,3}[ \t]+(?P<title>.+?)[ \t#]*$")
 def read(source: Path, fetch: Fetch | None = None) -> Source:
     root, summary = source, "SUMMARY.md"
     config = source / ".gitbook.yaml"
+    redirects: object = {}
     if config.is_file():
         settings = load_yaml(config.read_text("utf-8")) or {}
         if isinstance(settings, dict):
@@ -25,7 +26,9 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
             structure = settings.get("structure") or {}
             if isinstance(structure, dict):
                 summary = str(structure.get("summary") or summary)
+            redirects = settings.get("redirects") or {}
     root = root.resolve()
+    declared = _redirects(root, redirects)
     entries, guides, notes = _summary(root, root / summary, source)
     space = humanize(source.resolve().name)
 
@@ -39,7 +42,7 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
         found = folder_addresses(root, path, directory_urls=False)
         if path.name not in INDEX_NAMES:
             found.insert(0, found[0].removesuffix(".html"))  # GitBook's own, no suffix
-        return found
+        return found + declared.get(path.resolve(), [])
 
     result = read_pages(
         "GitBook",
@@ -54,6 +57,19 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}
     result.guides = [Guide(title, [keys[p] for p in paths if p in keys]) for title, paths in guides]
     return result
+
+
+def _redirects(root: Path, redirects: object) -> dict[Path, list[str]]:
+    """``.gitbook.yaml``'s ``redirects:`` (an old path → the file now answering it): each
+    page's old addresses, from the space's root."""
+    found: dict[Path, list[str]] = {}
+    if not isinstance(redirects, dict):
+        return found
+    for old, target in redirects.items():
+        path = (root / unquote(str(target)).split("#")[0]).resolve()
+        if path.is_file() and path.is_relative_to(root) and str(old).strip("/"):
+            found.setdefault(path, []).append("/" + str(old).strip().strip("/"))
+    return found
 
 
 def _summary(

@@ -11,6 +11,7 @@ from urllib.parse import quote
 # In converted bodies, what the writer resolves once every page has its new place.
 LINK = "kb-import:"  # kb-import:<page key>[#anchor] → the relative path of its article
 FILE = "kb-import-file:"  # kb-import-file:<index in Source.files> → the copied file
+TITLE = "kb-import-title"  # [kb-import-title](kb-import:<key>): the page's title as text
 ANCHOR = "kb-import-anchor:"  # (kb-import-anchor:<id>)= where an element's id stood
 
 

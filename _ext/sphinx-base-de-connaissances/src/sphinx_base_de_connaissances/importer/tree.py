@@ -127,16 +127,24 @@ def read_pages(
     for entry in extra if order else ():  # without a summary, every page is "extra"
         shown = entry.path.relative_to(shown_root).as_posix()
         source.notes.append(
-            Note(shown, 1, "page absente du sommaire : ajoutée à la fin de sa catégorie.")
+            Note(shown, 1, "page absente du sommaire : importée en brouillon (non publiée).")
         )
-    entries = [e for e in order if e.path.is_file()] + extra
+    listed_once = {e.path: e for e in reversed(order) if e.path.is_file()}  # first place kept
+    entries = [e for e in order if listed_once.get(e.path) is e] + extra
+    for entry in order:
+        if entry.path in listed_once and listed_once[entry.path] is not entry:
+            shown = entry.path.relative_to(shown_root).as_posix()
+            source.notes.append(
+                Note(shown, 1, "page listée deux fois au sommaire : gardée à sa première place.")
+            )
     keys = {entry.path: entry.path.relative_to(root).as_posix() for entry in entries}
     stems = {entry.path.stem.lower(): keys[entry.path] for entry in entries}
     git = history.read(root)
+    unlisted = {entry.path for entry in extra} if order else set()
     for entry in entries:
-        source.pages.append(
-            _page(source, root, entry, keys, stems, git, category_of, addresses_of, shown_root)
-        )
+        page = _page(source, root, entry, keys, stems, git, category_of, addresses_of, shown_root)
+        page.draft = page.draft or entry.path in unlisted  # the source did not publish it
+        source.pages.append(page)
     return source
 
 

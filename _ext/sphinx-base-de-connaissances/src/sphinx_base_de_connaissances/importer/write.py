@@ -22,13 +22,21 @@ import yaml
 
 from ..content import addresses
 from ..content.media import MAX_ARTICLE_BYTES, MAX_ARTICLE_HEADINGS, RASTER, SUFFIX_OF
-from ..content.schema import DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TAGS_MAX, TITLE_MAX
+from ..content.schema import (
+    DESCRIPTION_MAX,
+    DESCRIPTION_MIN,
+    ORDER_MAX,
+    SECOND_SENTENCE,
+    TAGS_MAX,
+    TITLE_MAX,
+)
 from ..content.slugs import RESERVED, slugify
 from ..content.text import control_character, unwritable, without_unwritable
 from ..content.typography import with_spaces
 from . import outline
+from .blocks import escape_text
 from .fidelity import Tally
-from .model import FILE, LINK, Note, Page, Seen, Source
+from .model import FILE, LINK, TITLE, Note, Page, Seen, Source
 
 MEDIA = "medias"
 # Between two sentences (a number's full stop, « 1. Phase », ends none).
@@ -86,11 +94,14 @@ def place(
     orders = _orders(source, categories)
     outlined, moved = _outlined(source.pages, paths)
     olds, answering = _old_addresses(source.pages, outcome)
+    titles = {page.key: page.title for page in source.pages}
+    drafts = frozenset(page.key for page in source.pages if page.draft)
+    placed = Placed(paths, media, outlined, moved, titles, drafts)
     written: dict[str, tuple[list[str], int]] = {}  # a source page → its parts' bodies, links
     for done, page in enumerate(source.pages, start=1):
         progress(done, len(source.pages))
         path = paths[page.key]
-        body, links = _resolve(page, path, paths, media, outlined, moved, outcome)
+        body, links = _resolve(page, path, placed, outcome)
         bodies, linked = written.get(page.part_of or page.key, ([], 0))
         written[page.part_of or page.key] = ([*bodies, body], linked + links)
         for line, code in unwritable(body):
@@ -121,7 +132,7 @@ def place(
     for guide in source.guides:
         steps = [
             paths[k].removeprefix(f"{base.articles}/").removesuffix(".md")
-            for k in guide.keys
+            for k in dict.fromkeys(guide.keys)  # a step once, at its first place
             if k in paths
         ]
         if len(steps) >= 2:
@@ -231,6 +242,11 @@ def _orders(source: Source, categories: dict[str, str]) -> dict[str, int]:
     return orders
 
 
+CARD = re.compile(re.escape(f"[{TITLE}](") + re.escape(LINK) + r"([^)\s>#]+)(?:#[^)\s>]*)?\)")
+# [text](kb-import:<key>…): a link to a page, whole (to keep its text alone).
+LINKED_PAGE = re.compile(
+    r"(?<!!)\[((?:\\.|[^\]\\])*)\]\(" + re.escape(LINK) + r"([^)\s>#]+)(?:#[^)\s>]*)?\)"
+)
 TOKEN = re.compile(re.escape(LINK) + r"([^)\s>#]+)(?:#([^)\s>]*))?")
 
 
@@ -300,16 +316,21 @@ def _outlined(
     return outlined, moved
 
 
-def _resolve(
-    page: Page,
-    path: str,
-    paths: dict[str, str],
-    media: dict[int, str],
-    outlined: dict[str, outline.Anchored],
-    moved: dict[tuple[str, str], str],
-    outcome: Outcome,
-) -> tuple[str, int]:
+@dataclass(frozen=True)
+class Placed:
+    """Where everything the bodies' tokens name ended up."""
+
+    paths: dict[str, str]  # page key → its article
+    media: dict[int, str]  # file index → its copy
+    outlined: dict[str, outline.Anchored]  # page key → its body, headings and anchors made
+    moved: dict[tuple[str, str], str]  # (page key, anchor) → the part of a cut page holding it
+    titles: dict[str, str]  # page key → its title
+    drafts: frozenset[str]  # the keys of the pages imported as drafts (not published)
+
+
+def _resolve(page: Page, path: str, placed: Placed, outcome: Outcome) -> tuple[str, int]:
     """The page's body with every token resolved; how many links lead to a page."""
+    paths, media, outlined, moved = placed.paths, placed.media, placed.outlined, placed.moved
     folder = posixpath.dirname(path)
     resolved = 0
 
@@ -333,7 +354,24 @@ def _resolve(
     def file(match: re.Match[str]) -> str:
         return posixpath.relpath(media[int(match.group(1))], folder)
 
-    body = TOKEN.sub(link, outlined[page.key].body)
+    def titled(match: re.Match[str]) -> str:
+        found = placed.titles.get(unquote(match.group(1)))
+        return (
+            f"[{escape_text(found or unquote(match.group(1)))}]({match.group(0).split('](', 1)[1]}"
+        )
+
+    def unpublished(match: re.Match[str]) -> str:
+        key = unquote(match.group(2))
+        if key not in placed.drafts or page.draft:
+            return match.group(0)
+        outcome.notes.append(
+            Note(page.source, 1, f"lien vers {key}, importée en brouillon : son texte gardé.")
+        )
+        return match.group(1)
+
+    body = CARD.sub(titled, outlined[page.key].body)
+    body = LINKED_PAGE.sub(unpublished, body)
+    body = TOKEN.sub(link, body)
     return re.sub(re.escape(FILE) + r"(\d+)", file, body), resolved
 
 
@@ -494,7 +532,8 @@ def description(page: Page, body: str, outcome: Outcome) -> str:
                 page.source, 1, "page presque vide : description à écrire (champ « description »)."
             )
         )
-    return found
+    # One sentence, as check asks: « F. Axon » (a letter's full stop) is « F. axon ».
+    return SECOND_SENTENCE.sub(lambda m: m.group(0)[:-1] + m.group(0)[-1].lower(), found)
 
 
 def _through_link(root: Path, path: Path) -> str:
