@@ -4,6 +4,7 @@ and the strict build pass on what the import wrote. The export is written for th
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from tests.helpers import soup
 from tests.importer.test_import import FIXTURES, build_and_check, new_base, run_import
 
 EXPORT = FIXTURES / "wordpress-blocs"
+TODAY = dt.date.today().isoformat()
 
 
 def export(tmp_path: Path, namespace: str) -> Path:
@@ -26,11 +28,15 @@ def test_a_block_editor_blog_builds_strictly_and_reads_as_it_did(
 ) -> None:
     base = new_base(tmp_path)
     xml = export(tmp_path, "https://wordpress.org/export/1.2")
-    report = run_import(base, capsys, "wordpress", str(xml), "--medias", str(EXPORT / "uploads"))
+    uploads = str(EXPORT / "uploads")
+    report = run_import(
+        base, capsys, "wordpress", str(xml), "--medias", uploads, "--relu-le", TODAY
+    )
     assert "WordPress : 2 pages lues" in report
     assert "22 mots-clés ; les 20 premiers gardés, laissés : t21, t22" in report
     written = (base / "articles/pilotage/feuille-de-route.md").read_text("utf-8")
     assert 'title: "Mesurer : la feuille de route"' in written
+    assert f"date: 2023-05-02\nreviewed: {TODAY}\n" in written  # no « not reviewed » banner
     outdir = build_and_check(base)  # check, then the strict build: no warning
     page = soup(outdir / "articles/pilotage/feuille-de-route.html")
     article = page.select_one("article") or page
@@ -52,6 +58,7 @@ def test_a_block_editor_blog_builds_strictly_and_reads_as_it_did(
         .get_text(" ", strip=True)
         .startswith("Arbitrages")
     )
+    assert page.select_one(".kb-review") is None
     footnote = page.select_one("aside.footnote, .footnote-list, dl.footnote")
     assert footnote is not None and "rapport annuel" in footnote.get_text(" ")
     assert page.select_one("a.footnote-reference") is not None
@@ -100,4 +107,7 @@ def test_an_export_without_posts_fails_in_french(
     assert "aucun article ni page à importer (0 éléments <item>" in capsys.readouterr().err
     assert command(["import", "wordpress", str(broken), "--base", str(base)]) == 2
     assert "XML mal formé ligne 1" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        command(["import", "wordpress", str(broken), "--relu-le", "15/01/2025"])
+    assert "« 15/01/2025 » : attendu une date AAAA-MM-JJ" in capsys.readouterr().err
     assert not (base / "articles/pilotage").exists()

@@ -247,6 +247,18 @@ def test_a_vuepress_site_keeps_its_containers_and_html_addresses(
     assert page.find("a", string="connexion")["href"] == "connexion.html"
     assert redirect_target(outdir, "guide/index.html") == f"{SITE}articles/guide/guide.html"
     assert redirect_target(outdir, "guide/connexion.html") == f"{SITE}articles/guide/connexion.html"
+    # Containers in a list item or nested with more colons, links by .html address, images
+    # of the public folder, the permalink the page declared.
+    login = soup(outdir / "articles/guide/connexion.html")
+    titles = [t.get_text() for t in login.select(".admonition-title")]
+    assert {"Attention", "Pour les équipes", "Pourquoi"} <= set(titles)
+    assert login.select_one("li .admonition.warning") is not None
+    assert login.select_one(".admonition.tip .admonition") is not None
+    assert login.find("a", string="guide")["href"] == "guide.html"
+    assert login.select_one("img")["alt"] == "L’écran de connexion"
+    assert redirect_target(outdir, "se-connecter/index.html") == (
+        f"{SITE}articles/guide/connexion.html"
+    )
 
 
 def test_a_wordpress_export_comes_in_without_its_share_buttons(

@@ -35,6 +35,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="télécharge une fois les images distantes (WordPress.com, GitBook…) dans la base, "
         "au lieu d’en faire des liens",
     )
+    parser.add_argument(
+        "--relu-le",
+        type=_day,
+        metavar="AAAA-MM-JJ",
+        help="le jour où l’équipe a relu le contenu importé (champ « reviewed » : pas de "
+        "bandeau « pas relu depuis » sur les pages plus anciennes)",
+    )
     parser.add_argument("--base", type=Path, default=Path(), help="la base (par défaut : ici)")
     args = parser.parse_args(argv)
     problem = _problem(args.source, args.chemin, args.medias, args.base)
@@ -53,11 +60,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"import : {args.chemin} illisible : {error}", file=sys.stderr)
         return 2
     base = write.Base(args.base.resolve(), settings.articles_dir, settings.data_dir)
+    dates = write.Dates(dt.date.today(), args.relu_le)
     outcome = write.place(
-        source, base, dt.date.today(), lambda done, total: _progress(done, total, "écrites")
+        source, base, dates, lambda done, total: _progress(done, total, "écrites")
     )
     _report(source, outcome, base.root)
     return 0
+
+
+def _day(value: str) -> dt.date:
+    """A day of ``--relu-le``: a date written AAAA-MM-JJ, not after today."""
+    import argparse
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {value} » : attendu une date AAAA-MM-JJ") from None
+    if day > dt.date.today():
+        raise argparse.ArgumentTypeError(f"« {value} » est dans le futur")
+    return day
 
 
 def _progress(done: int, total: int, what: str) -> None:

@@ -407,9 +407,11 @@ BANG = re.compile(
 )
 # MkDocs Material's content tabs: === "Title" (===! starts a new set, ===+ is selected).
 TAB = re.compile(r'^(?P<indent>[ \t]*)===[!+]?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
-COLON_OPEN = re.compile(r"^:::[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<title>[^\n]*)$")
+COLON_OPEN = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<title>[^\n]*)$"
+)
 AUTODOC = re.compile(r"^:::[ \t]+[\w]+(?:\.[\w]+)+[ \t]*$")
-COLON_CLOSE = re.compile(r"^:::[ \t]*$")
+COLON_CLOSE = re.compile(r"^[ \t]*(?P<colons>:{3,})[ \t]*$")
 
 
 def admonitions(text: str, context: Context) -> str:
@@ -445,9 +447,12 @@ def admonitions(text: str, context: Context) -> str:
 
 
 def containers(text: str, context: Context) -> str:
-    """VuePress's and Docusaurus's ``::: kind Title`` … ``:::`` (MyST's ``:::{…}`` left)."""
+    """VuePress's and Docusaurus's ``::: kind Title`` … ``:::`` (MyST's ``:::{…}`` left),
+    at the start of a line or indented in a list item."""
     lines = text.split("\n")
-    stack: list[tuple[str, str, list[str]]] = [("", "", [])]
+    # Each open container: its indentation and colons, kind, title and lines (root first).
+    stack: list[tuple[str, str, str, list[str]]] = [("", "", "", [])]
+    colons = [""]
     options = False  # in the indented options of a mkdocstrings line
     for line in lines:
         options = options and (not line.strip() or line.startswith((" ", "\t")))
@@ -464,22 +469,25 @@ def containers(text: str, context: Context) -> str:
             continue
         if opening:
             title = opening.group("title").strip()
-            stack.append((opening.group("kind").lower(), title, []))
-        elif COLON_CLOSE.match(line) and len(stack) > 1:
-            kind, title, body = stack.pop()
-            inner = "\n".join(body)
+            stack.append((opening.group("indent"), opening.group("kind").lower(), title, []))
+            colons.append(opening.group("colons"))
+        elif (closing := COLON_CLOSE.match(line)) and closing.group("colons") == colons[-1]:
+            indent, kind, title, body = stack.pop()
+            colons.pop()
+            inner = "\n".join(line.removeprefix(indent) for line in body)
             if kind not in KINDS:
                 title = title or kind.capitalize()
-            stack[-1][2].append(
-                directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+            rendered = directive(KINDS.get(kind, "note"), title, inner, nested_depth(inner))
+            stack[-1][3].append(
+                "\n".join(indent + line if line else "" for line in rendered.split("\n"))
             )
         else:
-            stack[-1][2].append(line)
+            stack[-1][3].append(line)
     while len(stack) > 1:  # never closed: kept as text, reported
-        kind, title, body = stack.pop()
+        indent, kind, title, body = stack.pop()
         context.note(f"::: {kind}", f"bloc « ::: {kind} » jamais fermé : laissé en texte.")
-        stack[-1][2].extend([f"{kind} {title}".strip(), *body])
-    return "\n".join(stack[0][2])
+        stack[-1][3].extend([f"{indent}{kind} {title}".rstrip(), *body])
+    return "\n".join(stack[0][3])
 
 
 # Images, files and links ------------------------------------------------------------------------
@@ -497,8 +505,8 @@ def local(raw: str, context: Context) -> Path | None:
     path = unquote(urlsplit(_target(raw)).path)
     if not path:
         return None
-    if path.startswith("/"):
-        bases = [context.root]
+    if path.startswith("/"):  # from the site's root: the source, or its public folder
+        bases = [context.root, context.root / ".vuepress/public", context.root / "public"]
     else:
         bases = [context.folder]
         own = context.folder / Path(context.key).stem if context.key else None
@@ -508,6 +516,8 @@ def local(raw: str, context: Context) -> Path | None:
     for base in bases:
         found = Path(posixpath.normpath((base / path.lstrip("/")).as_posix()))
         candidates += [found, found.with_name(found.name + ".md"), found / "index.md"]
+        if found.suffix == ".html":  # VuePress and VitePress name a page by its address
+            candidates.append(found.with_suffix(".md"))
         candidates.append(found / "README.md")
     inside = [c for c in candidates if _inside(c, context.root)]
     return next((c for c in inside if c.exists()), inside[0] if inside else None)

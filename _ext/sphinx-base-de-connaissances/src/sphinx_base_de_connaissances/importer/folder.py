@@ -1,7 +1,7 @@
 """A folder of Markdown pages: MkDocs (``mkdocs.yml``: ``docs_dir``, ``nav``,
-``use_directory_urls``), VuePress (``.vuepress/``: ``.html`` addresses, a folder's
-``README.md``), or any other (Obsidian's ``[[links]]`` included): pages in the ``nav`` order,
-else folder by folder."""
+``use_directory_urls``), VuePress or VitePress (``.vuepress/``, ``.vitepress/``: ``.html``
+addresses, a folder's ``README.md``), or any other (Obsidian's ``[[links]]`` included):
+pages in the ``nav`` order, else folder by folder."""
 
 from __future__ import annotations
 
@@ -25,15 +25,22 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
             _nav(root, settings.get("nav"), notes, "") if settings.get("nav") else ([], [])
         )
     else:
-        root = source / "docs" if (source / "docs/.vuepress").is_dir() else source
-        kind = "VuePress" if (root / ".vuepress").is_dir() else "Markdown"
+        root = source
+        for folder in ("docs", "."):
+            if any((source / folder / f".{tool}").is_dir() for tool in ("vuepress", "vitepress")):
+                root = (source / folder).resolve()
+                break
+        kind = next(
+            (name for name in ("VuePress", "VitePress") if (root / f".{name.lower()}").is_dir()),
+            "Markdown",
+        )
         directory_urls, name, entries, guides = False, humanize(source.name), [], []
-        if kind == "VuePress":
+        if kind != "Markdown":
             notes.append(
                 Note(
-                    ".vuepress",
+                    f".{kind.lower()}",
                     1,
-                    "barre latérale VuePress non lue : l’ordre est celui des dossiers.",
+                    f"barre latérale {kind} non lue : l’ordre est celui des dossiers.",
                 )
             )
 

@@ -222,10 +222,17 @@ def _page(
         tags=_list(front.get("tags")),
         description=str(front.get("description") or ""),
         draft=front.get("draft") is True,
-        old=tuple(addresses_of(entry.path)),
+        old=tuple(addresses_of(entry.path)) + _permalink(front.get("permalink")),
         name=name,
         seen=context.seen,
     )
+
+
+def _permalink(value: object) -> tuple[str, ...]:
+    """A page's own address in its front matter (VuePress, Jekyll, Hugo: ``permalink:``)."""
+    if not isinstance(value, str) or not value.strip().startswith("/"):
+        return ()
+    return (value.strip(),)
 
 
 def folder_addresses(

@@ -75,10 +75,16 @@ class Base:
         }
 
 
+@dataclass(frozen=True)
+class Dates:
+    today: dt.date  # a page without a date gets it
+    reviewed: dt.date | None = None  # when the team last reviewed what it imports
+
+
 def place(
     source: Source,
     base: Base,
-    today: dt.date,
+    dates: Dates,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Outcome:
     """Write ``source`` into ``base``; ``progress(done, total)`` after every page."""
@@ -110,7 +116,7 @@ def place(
             )
         body = without_unwritable(body).replace("\ufffd", "")
         front = _front_matter(
-            page, body, categories, authors, default_author, orders, olds, today, outcome
+            page, body, categories, authors, default_author, orders, olds, dates, outcome
         )
         _write(base.root, path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
     for page in source.pages:
@@ -432,13 +438,13 @@ def _front_matter(
     default_author: str,
     orders: dict[str, int],
     olds: dict[str, list[str]],
-    today: dt.date,
+    dates: Dates,
     outcome: Outcome,
 ) -> str:
     date = page.date
     if date is None:
-        date = today
-        outcome.notes.append(Note(page.source, 1, f"aucune date dans la source : {today} mis."))
+        date = dates.today
+        outcome.notes.append(Note(page.source, 1, f"aucune date dans la source : {date} mis."))
     keys = [authors[a] for a in page.authors] or [default_author]
     if not page.authors:
         outcome.notes.append(
@@ -456,6 +462,8 @@ def _front_matter(
     ]
     if page.updated and page.updated > date:
         lines.append(f"updated: {page.updated.isoformat()}")
+    if dates.reviewed is not None and dates.reviewed >= max(date, page.updated or date):
+        lines.append(f"reviewed: {dates.reviewed.isoformat()}")
     lines.append(f"authors: [{', '.join(dict.fromkeys(keys))}]")
     lines.append(f"category: {categories[page.category]}")
     tags = [
