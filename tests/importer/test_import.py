@@ -210,6 +210,7 @@ def test_a_mkdocs_project_keeps_its_nav_admonitions_and_addresses(
         "guide/index.html": "prise-en-main/guide.html",
         "guide/partie-2/index.html": "prise-en-main/partie-2.html",
         "faq/index.html": "documentation-du-service/faq.html",
+        "ancien-guide/index.html": "prise-en-main/partie-1.html",  # mkdocs-redirects
     }.items():
         assert redirect_target(outdir, old) == f"{SITE}articles/{new}"
     faq = soup(outdir / "articles/documentation-du-service/faq.html")

@@ -56,6 +56,7 @@ INDENTED_FENCE = re.compile(  # in a list item, a tab, an admonition, a quote
 FENCE_MASK = "\x01{}\x01"
 FENCE_BACK = re.compile(r"^([ \t>]*)\x01(\d+)\x01", re.MULTILINE)
 SHOWN_TEMPLATE = re.compile(r"\\\{\\?[%{][^\n]*?[%}]\\?\\\}")
+MACRO = re.compile(r"(?<!\]\()\{\{[^\n]*?\}\}")  # {{ macro() }}, {{ page.title }}
 INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
 MASK = "\x00{}\x00"
 IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
@@ -146,6 +147,16 @@ def convert(text: str, context: Context) -> str:
     # Template syntax the source shows as text (« \{%name%\} »): code, which the build
     # shows as written (it refuses such syntax in prose, as unconverted).
     text = SHOWN_TEMPLATE.sub(lambda m: mask_code(m, masked), text)
+
+    # A macro of MkDocs's macros plugin, Jinja or Liquid (« {{ exercice() }} »): nothing runs
+    # it here; it shows as written, in code, and the report says where.
+    def macro(match: re.Match[str]) -> str:
+        context.note(
+            match.group(0), f"macro « {match.group(0)[:60]} » non exécutée : montrée en code."
+        )
+        return mask_code(match, masked)
+
+    text = MACRO.sub(macro, text)
     text = attribute_lists(text, context)
     text = gitbook_blocks(text, context)
     text = admonitions(text, context)

@@ -6,6 +6,7 @@ pages in the ``nav`` order, else folder by folder."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .model import Fetch, Guide, Note, Source
 from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
@@ -15,6 +16,7 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
     source = source.resolve()
     config = source / "mkdocs.yml"
     notes: list[Note] = []
+    settings: dict[str, Any] = {}
     if config.is_file():
         settings = load_yaml(config.read_text("utf-8")) or {}
         settings = settings if isinstance(settings, dict) else {}
@@ -50,8 +52,11 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
         parts = entry.path.relative_to(root).parts
         return humanize(parts[0]) if len(parts) > 1 else name
 
+    redirected = _redirect_maps(root, settings, directory_urls)
+
     def addresses_of(path: Path) -> list[str]:
-        return folder_addresses(root, path, directory_urls=directory_urls)
+        found = folder_addresses(root, path, directory_urls=directory_urls)
+        return found + redirected.get(path.resolve(), [])
 
     result = read_pages(
         kind,
@@ -66,6 +71,28 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}
     result.guides = [Guide(title, [keys[p] for p in paths if p in keys]) for title, paths in guides]
     return result
+
+
+def _redirect_maps(
+    root: Path, settings: dict[str, Any], directory_urls: bool
+) -> dict[Path, list[str]]:
+    """The mkdocs-redirects plugin's ``redirect_maps`` (an old page → the page answering it):
+    each page's old addresses, as MkDocs served the old one."""
+    found: dict[Path, list[str]] = {}
+    for plugin in settings.get("plugins") or []:
+        maps = (
+            plugin.get("redirects", {}).get("redirect_maps") if isinstance(plugin, dict) else None
+        )
+        for old, new in (maps or {}).items() if isinstance(maps, dict) else ():
+            target = (root / str(new).split("#")[0]).resolve()
+            if not (target.is_file() and target.is_relative_to(root)):
+                continue
+            page = Path(str(old)).with_suffix("")
+            address = f"/{page.as_posix()}/" if directory_urls else f"/{page.as_posix()}.html"
+            if page.name in {"index", "README"}:
+                address = f"/{page.parent.as_posix()}/".replace("/./", "/")
+            found.setdefault(target, []).append(address)
+    return found
 
 
 def _folder_pages(folder: Path) -> list[Path]:

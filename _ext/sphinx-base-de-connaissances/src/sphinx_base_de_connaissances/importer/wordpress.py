@@ -277,6 +277,14 @@ def _addresses(item: ET.Element, site: object) -> list[str]:
             found.append(unquote(parts.path) or "/")
     query = "page_id" if _text(item, "wp:post_type") == "page" else "p"
     found.append(f"/?{query}={post_id}")
+    # Its slugs before a rename (WordPress still answers them): the permalink, that slug.
+    permalink = unquote(urlsplit(_text(item, "link").strip()).path)
+    slug = unquote(_text(item, "wp:post_name")).strip()
+    for meta in item.findall("wp:postmeta", NS):
+        old = _text(meta, "wp:meta_value").strip()
+        if _text(meta, "wp:meta_key") == "_wp_old_slug" and old and slug and slug in permalink:
+            head, _, tail = permalink.rpartition(slug)
+            found.append(f"{head}{old}{tail}")
     return [a for a in dict.fromkeys(found) if a not in {"/", ""}]
 
 
