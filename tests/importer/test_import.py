@@ -168,6 +168,7 @@ def test_a_gitbook_space_comes_in_whole(tmp_path: Path, capsys: pytest.CaptureFi
     assert home.find("a", string="Installation")["href"].endswith("installation.html")
     assert "installation.md" not in home.get_text(" ")
     assert "notes internes" in home.get_text(" ") and not home.find("a", string="notes internes")
+    assert "les brouillons" in home.get_text(" ") and not home.find("a", string="les brouillons")
     assert "draft: true" in (base / "articles/brouillons/notes.md").read_text("utf-8")
     assert "Brouillons/notes.md:1 : page absente du sommaire : importée en brouillon" in report
     assert "page listée deux fois au sommaire : gardée à sa première place" in report
@@ -213,6 +214,9 @@ def test_a_mkdocs_project_keeps_its_nav_admonitions_and_addresses(
         "ancien-guide/index.html": "prise-en-main/partie-1.html",  # mkdocs-redirects
     }.items():
         assert redirect_target(outdir, old) == f"{SITE}articles/{new}"
+    # A page out of the nav: MkDocs builds it, so it stays published.
+    assert "docs/annexe.md:1 : page absente du sommaire (nav) : publiée" in report
+    assert (outdir / "articles/documentation-du-service/annexe.html").is_file()
     faq = soup(outdir / "articles/documentation-du-service/faq.html")
     assert faq.select_one("img")["alt"] == "Le tableau de bord"
     # What MkDocs Material writes and MyST does not read as is: tabs, annotated fences, raw

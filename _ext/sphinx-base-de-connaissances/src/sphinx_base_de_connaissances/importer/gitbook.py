@@ -52,6 +52,7 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
         addresses_of=addresses_of,
         shown_root=source.resolve(),
         fetch=fetch,
+        unlisted_unpublished=True,
     )
     result.notes[:0] = notes
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}

@@ -1,5 +1,6 @@
 """When a source folder is a git repository: each file's first and last commit dates and its
-authors (``.mailmap`` honoured), read in one ``git log``. Without git, nothing."""
+authors (``.mailmap`` honoured), read in one ``git log``, through renames (a page moved keeps
+its first date and its writers). Without git, nothing."""
 
 from __future__ import annotations
 
@@ -28,8 +29,8 @@ def read(root: Path) -> dict[Path, FileHistory]:
             "core.quotepath=off",
             "log",
             "--format=%x01%aI%x00%aN",
-            "--name-only",
-            "--no-renames",
+            "--name-status",
+            "-M",
             "--",
             ".",
         )
@@ -39,11 +40,18 @@ def read(root: Path) -> dict[Path, FileHistory]:
         return {}
     top, log = found.stdout.strip(), log.stdout
     found: dict[Path, FileHistory] = {}
+    now: dict[str, str] = {}  # a name a file had in older commits → its name today
     for commit in log.split("\x01")[1:]:
-        head, _, names = commit.partition("\n")
+        head, _, changes = commit.partition("\n")
         when, _, author = head.partition("\x00")
         day = dt.datetime.fromisoformat(when).date()
-        for name in filter(None, names.split("\n")):
+        for change in filter(None, changes.split("\n")):
+            status, *names = change.split("\t")
+            name = now.get(names[-1], names[-1])
+            if status.startswith("R") and len(names) == 2:  # older commits use the old name
+                now[names[0]] = name
+                if status == "R100":  # moved, not changed: neither a date nor a writer
+                    continue
             path = Path(top, name).resolve()
             history = found.get(path)
             if history is None:  # newest commit first: this one is the last change

@@ -119,16 +119,23 @@ def read_pages(
     addresses_of: Callable[[Path], list[str]],
     shown_root: Path,
     fetch: Fetch | None = None,
+    unlisted_unpublished: bool = False,
 ) -> Source:
-    """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``."""
+    """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``;
+    with ``unlisted_unpublished`` (GitBook: its summary is what it publishes), the pages out
+    of ``order`` come in as drafts; else (MkDocs builds every page) they are published."""
     source = Source(kind, fetch=fetch)
     listed = {entry.path for entry in order}
     extra = [Entry(p) for p in markdown_files(root) if p not in listed]
     for entry in extra if order else ():  # without a summary, every page is "extra"
         shown = entry.path.relative_to(shown_root).as_posix()
-        source.notes.append(
-            Note(shown, 1, "page absente du sommaire : importée en brouillon (non publiée).")
+        said = (
+            "page absente du sommaire : importée en brouillon (la source ne la publiait pas)."
+            if unlisted_unpublished
+            else "page absente du sommaire (nav) : publiée, comme la source la construisait ; "
+            "à la fin de sa catégorie."
         )
+        source.notes.append(Note(shown, 1, said))
     listed_once = {e.path: e for e in reversed(order) if e.path.is_file()}  # first place kept
     entries = [e for e in order if listed_once.get(e.path) is e] + extra
     for entry in order:
@@ -140,7 +147,7 @@ def read_pages(
     keys = {entry.path: entry.path.relative_to(root).as_posix() for entry in entries}
     stems = {entry.path.stem.lower(): keys[entry.path] for entry in entries}
     git = history.read(root)
-    unlisted = {entry.path for entry in extra} if order else set()
+    unlisted = {entry.path for entry in extra} if order and unlisted_unpublished else set()
     for entry in entries:
         page = _page(source, root, entry, keys, stems, git, category_of, addresses_of, shown_root)
         page.draft = page.draft or entry.path in unlisted  # the source did not publish it

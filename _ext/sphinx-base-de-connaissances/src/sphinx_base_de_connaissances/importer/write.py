@@ -377,6 +377,7 @@ def _resolve(page: Page, path: str, placed: Placed, outcome: Outcome) -> tuple[s
 
     body = CARD.sub(titled, outlined[page.key].body)
     body = LINKED_PAGE.sub(unpublished, body)
+    body = _without_definitions_of(body, placed.drafts if not page.draft else frozenset())
     body = TOKEN.sub(link, body)
     return re.sub(re.escape(FILE) + r"(\d+)", file, body), resolved
 
@@ -411,6 +412,31 @@ def _old_addresses(
                 continue
             answering[page.key] = answering.get(page.key, 0) + 1
     return kept, answering
+
+
+def _without_definitions_of(body: str, drafts: frozenset[str]) -> str:
+    """``body`` without its reference definitions naming a draft page; the links using them
+    keep their text."""
+    from .blocks import DEFINITION
+
+    labels = set()
+
+    def definition(match: re.Match[str]) -> str:
+        target = match.group("target")
+        if target.startswith(LINK) and unquote(target[len(LINK) :].split("#")[0]) in drafts:
+            labels.add(" ".join(match.group("label").split()).casefold())
+            return ""
+        return match.group(0)
+
+    body = DEFINITION.sub(definition, body)
+    if not labels:
+        return body
+
+    def usage(match: re.Match[str]) -> str:
+        label = " ".join((match.group(2) or match.group(1)).split()).casefold()
+        return match.group(1) if label in labels else match.group(0)
+
+    return re.sub(r"(?<![!\]])\[([^\]\n]+)\](?:\[([^\]\n]*)\])?(?![(:])", usage, body)
 
 
 def _text(value: str) -> str:
