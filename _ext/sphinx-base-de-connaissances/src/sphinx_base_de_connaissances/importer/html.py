@@ -35,8 +35,20 @@ BLOCKS = {
     "hr",
     "section",
     "article",
+    "form",  # its labels and texts kept (a page cannot hold a form), noted
+    "fieldset",
+    "legend",
 }
-DROPPED = {"script", "style", "noscript", "form", "input", "button", "iframe", "object", "embed"}
+DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "input",
+    "textarea",
+    "iframe",
+    "object",
+    "embed",
+}
 # Elements nested deeper than this are unwrapped (text kept): no page needs it, and the
 # conversion, MyST and every output recurse over the nesting.
 MAX_DEPTH = 40
@@ -134,6 +146,8 @@ class Converter:
             return "---"
         if name == "table":
             return self.table(tag)
+        if name == "form":
+            self.note("formulaire retiré (le site n’en a pas) : ses libellés et textes gardés")
         return self.blocks(tag)
 
     def anchors(self, tag: Tag) -> list[str]:

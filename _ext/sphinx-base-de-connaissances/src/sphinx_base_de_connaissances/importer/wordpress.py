@@ -276,7 +276,8 @@ def _addresses(item: ET.Element, site: object) -> list[str]:
         else:
             found.append(unquote(parts.path) or "/")
     query = "page_id" if _text(item, "wp:post_type") == "page" else "p"
-    found.append(f"/?{query}={post_id}")
+    if post_id.strip().isdigit():  # an export may leave it empty
+        found.append(f"/?{query}={post_id.strip()}")
     # Its slugs before a rename (WordPress still answers them): the permalink, that slug.
     permalink = unquote(urlsplit(_text(item, "link").strip()).path)
     slug = unquote(_text(item, "wp:post_name")).strip()
