@@ -61,6 +61,7 @@ INLINE_CODE = re.compile(r"(`+)[^`\n]+?\1")
 MASK = "\x00{}\x00"
 IMAGE = re.compile(r'!\[([^\]]*)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
 LINK_MD = re.compile(r'(?<!!)\[([^\]]+)\]\(\s*(<[^>]+>|[^)\s]+)(?:\s+"[^"]*")?\s*\)')
+HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.DOTALL | re.IGNORECASE)
 HTML_FIGURE = re.compile(r"<figure>.*?</figure>|<img\b[^>]*>", re.DOTALL | re.IGNORECASE)
 FENCE_OPENING = re.compile(
     r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s].*?)?[ \t]*$"
@@ -161,6 +162,7 @@ def convert(text: str, context: Context) -> str:
     text = gitbook_blocks(text, context)
     text = admonitions(text, context)
     text = containers(text, context)
+    text = HTML_TABLE.sub(lambda m: html_table(m.group(0), context), text)
     text = HTML_FIGURE.sub(lambda m: html_image(m.group(0), context), text)
     text = rawhtml.cleaned(text, lambda message: context.note("", f"{message}."))
     text = WIKI.sub(lambda m: wikilink(m, context), text)
@@ -579,6 +581,20 @@ def placed(found: Path, alt: str, caption: str, source: Source, note: Callable[[
         # Blank lines around: a figure inside an HTML block (« <div><figure>… ») ends it.
         return f"\n\n:::{{figure}} {token}\n:alt: {alt}\n\n{caption}\n:::\n\n"
     return f"![{escape_text(alt)}]({token})"
+
+
+def html_table(html: str, context: Context) -> str:
+    """An HTML table of the source as MyST (Markdown inside raw HTML is not read, so its
+    links and images could not work there): a table stays a table, GitBook's card grid
+    becomes a list of links; its links and images resolved like the page's."""
+    from .html import Converter
+
+    converter = Converter(
+        image=lambda src, alt, caption: image(alt, src, caption, context),
+        link=lambda href: destination(href, context) or "",
+        note=lambda message: context.note(html[:60], f"{message}."),
+    )
+    return f"\n\n{converter.convert(html).strip()}\n\n"
 
 
 def html_image(html: str, context: Context) -> str:
