@@ -314,13 +314,23 @@ def test_a_wordpress_export_comes_in_without_its_share_buttons(
     assert "p=16" not in queries  # a draft's address is not published
 
 
-@pytest.mark.parametrize("kind", ["gitbook", "wordpress"])
+@pytest.mark.parametrize("kind", ["gitbook", "wordpress", "markdown"])
 def test_the_new_base_own_tests_pass_after_an_import(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str
 ) -> None:
     base = new_base(tmp_path)
     if kind == "gitbook":
         run_import(base, capsys, "gitbook", str(gitbook_repository(tmp_path)))
+    elif kind == "markdown":  # more pages of one year than the home page lists
+        pages = tmp_path / "notes"
+        pages.mkdir()
+        for number in range(14):
+            (pages / f"note-{number:02}.md").write_text(
+                f"---\ndate: 2024-03-{number + 1:02}\n---\n\n# Note {number}\n\n"
+                f"Une note de l’équipe sur le sujet numéro {number}.\n",
+                "utf-8",
+            )
+        run_import(base, capsys, "markdown", str(pages))
     else:
         export = FIXTURES / "wordpress"
         run_import(

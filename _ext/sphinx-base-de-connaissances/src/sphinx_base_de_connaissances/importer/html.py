@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from ..content.sanitize import url_refusal
 from ..content.typography import with_spaces
-from .model import TITLE
+from . import tables
 from .outline import marker
 
 BLOCKS = {
@@ -173,61 +173,7 @@ class Converter:
         return "\n".join(lines)
 
     def table(self, tag: Tag) -> str:
-        if tag.get("data-view") == "cards":
-            return self.cards(tag)
-        rows = tag.find_all("tr")
-        if not rows:
-            return ""
-        cells = [[self.cell(c) for c in r.find_all(["td", "th"])] for r in rows]
-        width = max(len(r) for r in cells)
-        cells = [r + [""] * (width - len(r)) for r in cells]
-        head, *body = cells
-        lines = ["| " + " | ".join(head) + " |", "|" + "---|" * width]
-        lines += ["| " + " | ".join(r) + " |" for r in body]
-        return "\n".join(lines)
-
-    def cell(self, tag: Tag) -> str:
-        """A table cell's content on one line (a pipe table's row is one line)."""
-        text = self.inline_of(tag).replace("\\\n", " ").replace("\n", " ")
-        return re.sub(r"(?<!\\)\|", r"\\|", " ".join(text.split(" ")).strip())  # escaped once
-
-    def cards(self, tag: Tag) -> str:
-        """GitBook's card grid (``<table data-view="cards">``) as a list: each card's text
-        leading to its page, its cover image after it. The header says which column is the
-        target (``data-card-target``), the cover (``data-card-cover``), or hidden."""
-        heads = tag.find("thead")
-        roles = [
-            "target"
-            if th.has_attr("data-card-target")
-            else "cover"
-            if th.has_attr("data-card-cover")
-            else "hidden"
-            if th.has_attr("data-hidden")
-            else "text"
-            for th in (heads.find_all("th") if heads else [])
-        ]
-        items = []
-        for row in tag.find_all("tr"):
-            cells = row.find_all("td")
-            if not cells:
-                continue
-            texts, target, cover = [], "", ""
-            for index, cell in enumerate(cells):
-                role = roles[index] if index < len(roles) else "text"
-                link = cell.find("a", href=True)
-                if role == "target" and link is not None:
-                    target = self.link(str(link["href"]))
-                elif role == "cover" and link is not None:
-                    cover = self.image(str(link["href"]), "", "")
-                elif role == "text":
-                    texts.append(self.cell(cell))
-            # No text: the page's own title, which the writer knows.
-            title = " — ".join(t for t in texts if t) or (TITLE if target else "")
-            if not title:
-                continue
-            item = f"- [{title}]({target})" if target else f"- {title}"
-            items.append(item + (f"\n\n  {cover}" if cover and cover.startswith("!") else ""))
-        return "\n".join(items)
+        return tables.table(self, tag)
 
     def inline_of(self, tag: Tag) -> str:
         return "".join(self.inline(child) for child in tag.children)
