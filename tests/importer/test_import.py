@@ -6,6 +6,7 @@ the source's order is kept, and a second run writes the same files."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -321,12 +322,13 @@ def test_the_new_base_own_tests_pass_after_an_import(
     base = new_base(tmp_path)
     if kind == "gitbook":
         run_import(base, capsys, "gitbook", str(gitbook_repository(tmp_path)))
-    elif kind == "markdown":  # more pages of one year than the home page lists
+    elif kind == "markdown":  # more pages of one year than the home page and the feeds list
         pages = tmp_path / "notes"
         pages.mkdir()
-        for number in range(14):
+        for number in range(55):
+            day = dt.date(2024, 1, 1) + dt.timedelta(days=number)
             (pages / f"note-{number:02}.md").write_text(
-                f"---\ndate: 2024-03-{number + 1:02}\n---\n\n# Note {number}\n\n"
+                f"---\ndate: {day}\n---\n\n# Note {number}\n\n"
                 f"Une note de l’équipe sur le sujet numéro {number}.\n",
                 "utf-8",
             )
