@@ -390,9 +390,10 @@ def source_kind(path: Path) -> str:
     return "markdown"
 
 
-def import_fidelity(sites: Path, work: Path) -> list[str]:
+def import_fidelity(sites: Path, work: Path, download: bool = False) -> list[str]:
     """Each site of ``sites`` (a folder of fetched exports and repositories) imported into a
-    new base and built strictly: the import's own measure, the build's outcome."""
+    new base (remote images fetched with ``download``) and built strictly: the import's own
+    measure, the build's outcome."""
     engine = [sys.executable, "-m", "sphinx_base_de_connaissances"]
     rows = []
     for site in sorted(p for p in sites.iterdir() if not p.name.startswith(".")):
@@ -401,7 +402,8 @@ def import_fidelity(sites: Path, work: Path) -> list[str]:
         subprocess.run([*engine, "new", str(base)], check=True, capture_output=True)
         start = time.perf_counter()
         done = subprocess.run(
-            [*engine, "import", source_kind(site), str(site), "--base", str(base)],
+            [*engine, "import", source_kind(site), str(site), "--base", str(base)]
+            + (["--telecharger-medias"] if download else []),
             capture_output=True,
             text=True,
             check=False,
@@ -674,12 +676,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="a folder of fetched sites (WXR files, GitBook spaces, Markdown folders): each is "
         "imported into a new base and built; the import's measure is reported",
     )
+    parser.add_argument(
+        "--telecharger-medias",
+        action="store_true",
+        help="with --imports: fetch the sites' remote images (needs the network)",
+    )
     parser.add_argument("--baseline-max", type=int, default=1000)
     parser.add_argument("--work", type=Path, default=REPO / "_build" / "bench")
     options = parser.parse_args(argv)
     options.work.mkdir(parents=True, exist_ok=True)
     if options.imports is not None:
-        print("\n".join(import_fidelity(options.imports, options.work)))
+        rows = import_fidelity(options.imports, options.work, options.telecharger_medias)
+        print("\n".join(rows))
         if options.sizes is None:
             return 0
     results = []

@@ -40,3 +40,18 @@ def test_bench_runs_and_writes_results(tmp_path: Path, capsys) -> None:
     assert result["offline_seconds"] > 0  # the offline edition of the 3 articles
     out = capsys.readouterr().out
     assert "baseline / ours" in out and "offline edition (PDF + EPUB)" in out
+
+
+def test_bench_measures_an_import_of_each_fetched_site(tmp_path: Path, capsys) -> None:
+    sites = tmp_path / "sites"
+    (sites / "notes").mkdir(parents=True)
+    (sites / "notes/page.md").write_text(
+        "# Page\n\nUne page importée : [elle-même](page.md) et ![une image](absente.png).\n",
+        "utf-8",
+    )
+    work = tmp_path / "work"
+    assert bench.main(["--imports", str(sites), "--work", str(work)]) == 0
+    (row,) = capsys.readouterr().out.strip().splitlines()
+    assert row.startswith("notes: markdown, import ")
+    assert "construction stricte passe" in row
+    assert "images montrées 0,0 %" in row and "liens internes qui mènent à leur page 100,0 %" in row
