@@ -612,11 +612,12 @@ def file_link(src: str, caption: str, context: Context) -> str:
     if found is None or not found.is_file():
         context.note(src, f"fichier introuvable : {src[:80]} ; retiré.")
         return caption
-    return f"\n{download(caption or found.name, found, context.source)}\n"
+    return f"\n{download(caption or found.name, context.source.file(found))}\n"
 
 
-def download(label: str, found: Path, source: Source) -> str:
-    return f"{{download}}`{escape_text(label)} <{source.file(found)}>`"
+def download(label: str, token: str) -> str:
+    """A file of the source offered (its ``FILE`` token), not linked."""
+    return f"{{download}}`{escape_text(label)} <{token}>`"
 
 
 def destination(raw: str, context: Context) -> str | None:
@@ -662,7 +663,7 @@ def link(text: str, raw: str, context: Context) -> str:
     if found is None:
         return text
     if found.startswith(FILE):
-        return f"{{download}}`{escape_text(text)} <{found}>`"  # a file: offered, not linked
+        return download(text, found)
     return f"[{text}]({found})"
 
 

@@ -43,12 +43,11 @@ def headings(lines: list[str]) -> Iterator[tuple[int, int, str]]:
             yield index, len(found.group(1)), found.group(2)
 
 
-def renumbered(body: str) -> tuple[str, int]:
+def renumbered(body: str) -> str:
     """``body`` with its headings nested without gaps from ``##``: each takes one level
-    below the nearest heading above it that the source put higher; how many changed."""
+    below the nearest heading above it that the source put higher."""
     lines = body.split("\n")
     stack: list[tuple[int, int]] = []  # (source level, new level) of the open sections
-    changed = 0
     for index, level, title in list(headings(lines)):
         while stack and stack[-1][0] >= level:
             stack.pop()
@@ -56,14 +55,13 @@ def renumbered(body: str) -> tuple[str, int]:
         stack.append((level, new))
         if new != level:
             lines[index] = f"{'#' * new} {title}"
-            changed += 1
-    return "\n".join(lines), changed
+    return "\n".join(lines)
 
 
-def without_stray_rules(body: str) -> tuple[str, int]:
+def without_stray_rules(body: str) -> str:
     """``body`` without the thematic breaks docutils refuses: inside anything (a list, a
-    quote, a directive), at the start or end of the page or of a section, or beside another;
-    how many were removed. (A ``---`` right under a line of text is a heading's underline.)"""
+    quote, a directive), at the start or end of the page or of a section, or beside another.
+    (A ``---`` right under a line of text is a heading's underline.)"""
     lines = body.split("\n")
     heads = {index for index, _, _ in headings(lines)}
     fenced = _fenced(lines)
@@ -99,7 +97,7 @@ def without_stray_rules(body: str) -> tuple[str, int]:
                 continue
         last = index
     kept = [line for index, line in enumerate(lines) if index not in dropped]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)), len(dropped)
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept))
 
 
 def _in_directives(lines: list[str], fenced: set[int]) -> set[int]:
@@ -194,7 +192,7 @@ def holds(body: str, anchor: str) -> bool:
 
 def placed(body: str, wanted: set[str], page: str) -> Anchored:
     """What the writer places of a page's body: renumbered, without stray rules, anchored."""
-    return anchored(without_stray_rules(renumbered(body)[0])[0], wanted, page)
+    return anchored(without_stray_rules(renumbered(body)), wanted, page)
 
 
 def split(body: str, max_headings: int, max_bytes: int) -> list[str]:
