@@ -69,6 +69,12 @@ Une remarque encadrée.
 
 Une note de bas de page[^1].
 
+Une formule {math}`a \\ne 0` et une équation :
+
+```{math}
+x = \\frac{-b \\pm \\sqrt{b^2-4ac}}{2a}
+```
+
 ![Un schéma bleu](schema.png)
 
 ```{figure} schema.png
@@ -285,11 +291,16 @@ def test_every_kind_of_block_prints_and_no_text_becomes_typst_code(edition) -> N
         "Une remarque encadrée.",
         "Le texte de la note.",
         "La légende du schéma.",
+        "Une formule 𝑎 ≠ 0 et une équation",  # typeset by Typst, math italic
+        "4𝑎𝑐",
     ):
         assert expected in text, expected
     # The EPUB, made from the same pages after the PDF, has it all too.
     chapter = zipfile.ZipFile(out / "base.epub").read("EPUB/a-riche.xhtml").decode("utf-8")
     assert "La légende du schéma." in chapter
+    assert chapter.count("<math") == 2 and "<mfrac>" in chapter  # EPUB readers typeset MathML
+    opf = zipfile.ZipFile(out / "base.epub").read("EPUB/content.opf").decode("utf-8")
+    assert re.search(r'href="a-riche.xhtml"[^>]*properties="mathml"', opf), opf
     (image,) = set(re.findall(r'src="(images/[0-9a-f]{16}\.png)"', chapter))
     assert f"EPUB/{image}" in zipfile.ZipFile(out / "base.epub").namelist()
     assert "Adresse permanente\u00a0: <a" in chapter  # French spacing, as in the PDF

@@ -25,6 +25,7 @@ class Subtype(StrEnum):
     OFFLINE = "offline"  # the offline edition could not be made with this builder
     DEPRECATED = "deprecated"  # conf.py sets an option by its old name (it still works)
     PUBLICATION = "publication"  # a value still the starter's in a build to publish
+    MATH = "math"  # a TeX formula that cannot be typeset
 
 
 def warn(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:

@@ -37,7 +37,7 @@ from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
 from .source.boundary import Boundary
 from .writing import context as page
-from .writing import obligations, popovers
+from .writing import formulas, obligations, popovers
 from .writing.compact import compact
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
@@ -76,6 +76,8 @@ class KnowledgeBase:
             diagnostics.warn(f"conf.py : {message}", subtype=diagnostics.Subtype.DEPRECATED)
             if new not in _compat.set_names(config):
                 setattr(config, new, getattr(config, old))
+        if config.html_math_renderer is None:  # MathJax, Sphinx's default, comes from a CDN
+            config.html_math_renderer = formulas.RENDERER
         for name, problem in options.refused(lambda name: getattr(config, name)):
             diagnostics.error(f"conf.py : {problem}", subtype=diagnostics.Subtype.OPTION)
             setattr(config, name, options.default(name))  # nothing breaks later on it
@@ -253,6 +255,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for old, new in options.RENAMED.items():
         app.add_config_value(old, options.UNSET, "env", description=f"Renamed {new}.")
     app.add_domain(KnowledgeBaseDomain)
+    formulas.setup(app)
     app.add_transform(FrenchSpacing)
     app.add_post_transform(RenamedReferences)
     setup_listings(app)

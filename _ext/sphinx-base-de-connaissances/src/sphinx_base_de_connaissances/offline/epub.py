@@ -89,6 +89,8 @@ def write_epub(
         if chapter.body is not None:
             body = _xhtml(chapter.body, chapter.docname, anchors, base, held)
         item.content = header + body
+        if "<math" in body:  # EPUB 3 readers typeset MathML; the manifest must say so
+            item.properties.append("mathml")
         item.add_item(style)
         document.add_item(item)
         items.append(item)

@@ -7,7 +7,8 @@ labels, and links to an id of the book become links inside the PDF.
 
 What Sphinx writes in an article's body is covered: paragraphs, sections' headings, emphasis,
 code, lists, definition lists (the glossary), quotes, tables, figures and images, admonitions,
-footnotes, line breaks, rules. Any other element is read through: its text is kept.
+footnotes, line breaks, rules, formulas (``formula``). Any other element is read through: its
+text is kept.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Callable, Iterable
 
 from bs4 import NavigableString, Tag
 from bs4.element import Comment, Doctype, ProcessingInstruction
+
+from .formula import equation
 
 # Characters that mean something in Typst markup, each written escaped (\x).
 _SPECIAL = re.compile(r"""([\\/#*_`$<>@\[\]=\-+~'".:;(){}])""")
@@ -254,6 +257,8 @@ class Converter:
             return marker + ("☑ " if node.has_attr("checked") else "☐ ")
         if name == "img":
             return marker + self.image(node)
+        if name == "math":
+            return marker + equation(node)
         if name in {"code", "kbd", "samp", "tt"}:
             return marker + f"#raw({string(breakable(_SPACES.sub(' ', node.get_text())))})"
         content = self.inline(node.children)

@@ -42,6 +42,7 @@ from ..settings import Settings
 from ..source.boundary import Boundary
 from . import citations, glossary, safety
 from .domain import domain
+from .formulas import check_formulas
 from .invalidation import affected, page_parts, path_pages, shown_entries
 from .linked import linked_pages
 
@@ -116,6 +117,7 @@ class Reading:
         safety.refuse_long_code(doctree)
         safety.refuse_leftovers(doctree)
         safety.require_alt_text(doctree)
+        check_formulas(doctree)
         safety.refuse_outside_reads(app, docname, doctree, self.boundary)
 
     def doctree_read(self, app: Sphinx, doctree: object) -> None:
