@@ -103,3 +103,14 @@ def test_a_nav_entry_naming_a_folder_brings_its_pages_index_first(tmp_path: Path
     ]
     schema = next(p for p in source.pages if p.source == "docs/guide/schema.md")
     assert "Un texte partagé." in schema.body and "--8<--" not in schema.body
+
+
+@pytest.mark.parametrize(("title", "parts"), cases("formulas.md"), ids=lambda v: str(v)[:40])
+def test_the_source_s_formulas_become_myst_math(
+    title: str, parts: list[str], tmp_path: Path
+) -> None:
+    syntax, page, expected, *said = parts
+    source = Source("Markdown", math=syntax.strip())
+    context = blocks.Context(source, "page.md", tmp_path, tmp_path, lambda path: None)
+    assert blocks.convert(page, context) == expected + "\n", title
+    assert [str(note) for note in source.notes] == (said[0].split("\n") if said else [])

@@ -239,6 +239,10 @@ def test_a_mkdocs_project_keeps_its_nav_admonitions_and_addresses(
     assert reference.find("a", string="les détails")["href"] == "#reference-details"
     spaced = text.replace("\u00a0", " ").replace("\u202f", " ")  # the build's no-break spaces
     assert "Un diagramme :" in spaced and "avant tout !" in spaced
+    # Arithmatex's formulas, typeset as MathML by the build; the money stays money.
+    inline, display = reference.find_all("math")[:2]
+    assert inline.get_text() == "c(n)=2n" and display.find("mfrac") is not None
+    assert "5 $" in spaced and "$c" not in spaced
 
 
 def test_a_vuepress_site_keeps_its_containers_and_html_addresses(

@@ -15,6 +15,7 @@ from ..settings import Settings, SettingsError
 from .cli import Parser
 
 KINDS = ("gitbook", "markdown", "wordpress")
+FORMULAS = {"dollars": "dollars", "gitbook": "gitbook", "aucune": ""}  # → importer.formulas
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,6 +43,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="le jour où l’équipe a relu le contenu importé (champ « reviewed » : pas de "
         "bandeau « pas relu depuis » sur les pages plus anciennes)",
     )
+    parser.add_argument(
+        "--formules",
+        choices=FORMULAS,
+        help="GitBook, Markdown : comment la source écrit ses formules TeX, si la détection se "
+        "trompe (dollars : $…$ et $$…$$ ; gitbook : $$…$$ seulement ; aucune : un dollar est un "
+        "dollar). Par défaut : d’après la configuration de la source",
+    )
     parser.add_argument("--base", type=Path, default=Path(), help="la base (par défaut : ici)")
     args = parser.parse_args(argv)
     problem = _problem(args.source, args.chemin, args.medias, args.base)
@@ -55,7 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         fetch = _downloader(args.base) if args.telecharger_medias else None
-        source = _read(args.source, args.chemin, args.medias, fetch)
+        math = FORMULAS[args.formules] if args.formules else None
+        source = _read(args.source, args.chemin, args.medias, fetch, math)
     except (ValueError, SyntaxError) as error:  # ET.ParseError is a SyntaxError
         print(f"import : {args.chemin} illisible : {error}", file=sys.stderr)
         return 2
@@ -121,15 +130,17 @@ def _downloader(base: Path) -> Fetch:
     return Downloader(base.resolve() / "_build" / "medias-importes", progress).get
 
 
-def _read(kind: str, path: Path, medias: Path | None, fetch: Fetch | None) -> Source:
+def _read(
+    kind: str, path: Path, medias: Path | None, fetch: Fetch | None, math: str | None
+) -> Source:
     if kind == "gitbook":
         from ..importer import gitbook
 
-        return gitbook.read(path, fetch)
+        return gitbook.read(path, fetch, math)
     if kind == "markdown":
         from ..importer import folder
 
-        return folder.read(path, fetch)
+        return folder.read(path, fetch, math)
     from ..importer import wordpress
 
     return wordpress.read(path, medias, lambda done, total: _progress(done, total, "lues"), fetch)

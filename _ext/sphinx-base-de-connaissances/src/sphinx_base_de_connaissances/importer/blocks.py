@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..content.typography import with_spaces
-from . import rawhtml
+from . import formulas, rawhtml
 from .model import FILE, LINK, TITLE, Note, Seen, Source, link_to
 from .outline import marker
 
@@ -127,9 +127,12 @@ def convert(text: str, context: Context) -> str:
     context.original = text
     masked: list[str] = []
 
-    def mask(match: re.Match[str]) -> str:
-        masked.append(match.group(0))
+    def keep(written: str) -> str:  # aside from the passes below, put back at the end
+        masked.append(written)
         return MASK.format(len(masked) - 1)
+
+    def mask(match: re.Match[str]) -> str:
+        return keep(match.group(0))
 
     text = snippets(text, context)
     text = FENCE.sub(mask, text)
@@ -148,6 +151,7 @@ def convert(text: str, context: Context) -> str:
     # Template syntax the source shows as text (« \{%name%\} »): code, which the build
     # shows as written (it refuses such syntax in prose, as unconverted).
     text = SHOWN_TEMPLATE.sub(lambda m: mask_code(m, masked), text)
+    text = formulas.converted(text, context.source.math, keep, context.note)
 
     # A macro of MkDocs's macros plugin, Jinja or Liquid (« {{ exercice() }} »): nothing runs
     # it here; it shows as written, in code, and the report says where.

@@ -8,11 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from . import formulas
 from .model import Fetch, Guide, Note, Source
 from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 
-def read(source: Path, fetch: Fetch | None = None) -> Source:
+def read(source: Path, fetch: Fetch | None = None, math: str | None = None) -> Source:
+    """The pages at ``source``; ``math``: the TeX syntax they use (default: as configured)."""
     source = source.resolve()
     config = source / "mkdocs.yml"
     notes: list[Note] = []
@@ -66,6 +68,13 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
         addresses_of=addresses_of,
         shown_root=source,
         fetch=fetch,
+        math=(
+            math
+            if math is not None
+            else formulas.mkdocs_syntax(settings)
+            if kind == "MkDocs"
+            else formulas.vite_syntax(root, kind)
+        ),
     )
     result.notes[:0] = notes
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}

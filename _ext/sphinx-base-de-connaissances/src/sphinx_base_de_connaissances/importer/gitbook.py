@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from urllib.parse import unquote
 
+from . import formulas
 from .model import Fetch, Guide, Note, Source
 from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
@@ -15,7 +16,8 @@ ITEM = re.compile(r"^(?P<indent>[ \t]*)[*+-][ \t]+\[(?P<title>[^\]]*)\]\((?P<pat
 PART = re.compile(r"^#{2,3}[ \t]+(?P<title>.+?)[ \t#]*$")
 
 
-def read(source: Path, fetch: Fetch | None = None) -> Source:
+def read(source: Path, fetch: Fetch | None = None, math: str | None = None) -> Source:
+    """The space at ``source``; ``math``: the TeX syntax its pages use, if not GitBook's."""
     root, summary = source, "SUMMARY.md"
     config = source / ".gitbook.yaml"
     redirects: object = {}
@@ -53,6 +55,7 @@ def read(source: Path, fetch: Fetch | None = None) -> Source:
         shown_root=source.resolve(),
         fetch=fetch,
         unlisted_unpublished=True,
+        math=formulas.GITBOOK if math is None else math,
     )
     result.notes[:0] = notes
     keys = {e.path: e.path.relative_to(root).as_posix() for e in entries}

@@ -82,6 +82,7 @@ class Source:
     # Brings a remote image in (``import --telecharger-medias``): its local copy, or None and
     # why not; None when remote images stay links.
     fetch: Fetch | None = None
+    math: str = ""  # the TeX syntax the source renders (``formulas``), "" for none
 
     def file(self, path: Path) -> str:
         """The token that names ``path`` in a body (one per file)."""

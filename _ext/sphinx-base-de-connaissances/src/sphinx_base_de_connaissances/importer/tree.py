@@ -16,6 +16,7 @@ from . import blocks, history
 from .fidelity import markdown_text
 from .model import Fetch, Note, Page, Source
 
+TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # an element's tag, open or close
 FRONT = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 SKIPPED = {"node_modules", "site", "_book", "dist"}
 INDEX_NAMES = ("README.md", "readme.md", "index.md")
@@ -120,11 +121,13 @@ def read_pages(
     shown_root: Path,
     fetch: Fetch | None = None,
     unlisted_unpublished: bool = False,
+    math: str = "",
 ) -> Source:
     """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``;
     with ``unlisted_unpublished`` (GitBook: its summary is what it publishes), the pages out
-    of ``order`` come in as drafts; else (MkDocs builds every page) they are published."""
-    source = Source(kind, fetch=fetch)
+    of ``order`` come in as drafts; else (MkDocs builds every page) they are published.
+    ``math``: the TeX syntax the source renders (``formulas``)."""
+    source = Source(kind, fetch=fetch, math=math)
     listed = {entry.path for entry in order}
     extra = [Entry(p) for p in markdown_files(root) if p not in listed]
     for entry in extra if order else ():  # without a summary, every page is "extra"
@@ -188,6 +191,7 @@ def _page(
                 lines[index] = ""
             break
     body = "\n".join(lines)
+    title = _without_tags(title)
     title = (
         title
         or entry.title
@@ -233,6 +237,17 @@ def _page(
         name=name,
         seen=context.seen,
     )
+
+
+def _without_tags(title: str) -> str:
+    """A title with no HTML element or component (VitePress's « <Badge text="…" /> »): a
+    front matter title is shown as typed. Code (between backticks) keeps what it shows."""
+    parts = re.split(r"(`+[^`]*`+)", title)
+    return re.sub(
+        r"[ \t]{2,}",
+        " ",
+        "".join(p if p.startswith("`") else TAG.sub("", p) for p in parts),
+    ).strip()
 
 
 def _permalink(value: object) -> tuple[str, ...]:
