@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import chain
 
+from . import hierarchy
 from .collection import is_published
 from .schema import Article, Tag
 
@@ -38,11 +39,16 @@ class Catalog:
                 self.by_tag[tag.slug].append(article)
                 labels[tag.slug][tag.label] += 1
         # A category as its pages and navigation show it: the articles writers placed
-        # (``order``) first, in their order, then the others newest first. Feeds keep dates.
-        self.in_order: dict[str, list[Article]] = {
-            key: sorted(found, key=lambda a: (a.order is None, a.order or 0))
+        # (``order``) first, in their order, then the others newest first, each article
+        # followed by those under it (``parent``). Feeds keep dates.
+        above, _ = hierarchy.parents(self.articles)
+        trees = {
+            key: hierarchy.tree(found, above, lambda a: (a.order is None, a.order or 0))
             for key, found in self.by_category.items()
         }
+        self.in_order: dict[str, list[Article]] = {k: list(t.ordered) for k, t in trees.items()}
+        self.depth = {name: d for t in trees.values() for name, d in t.depth.items()}
+        self.parent_of = {name: p for t in trees.values() for name, p in t.parent.items()}
         for found in self.in_order.values():
             for index, article in enumerate(found):
                 self.in_category[article.docname] = index
@@ -62,6 +68,14 @@ class Catalog:
             slug: Tag(slug, min(forms, key=lambda f: (-forms[f], f.isascii(), f)))
             for slug, forms in labels.items()
         }
+
+    def ancestors(self, docname: str) -> list[Article]:
+        """The articles ``docname`` sits under, from its category's top level down."""
+        found = []
+        while docname in self.parent_of:
+            docname = self.parent_of[docname]
+            found.append(self.by_docname[docname])
+        return found[::-1]
 
     def neighbours(self, docname: str) -> tuple[Article | None, Article | None]:
         """(older, newer) article around ``docname`` in publication order."""
@@ -188,4 +202,5 @@ def shown(
 def parts(pagename: str, catalog: Catalog, limit: int, listing: bool = False) -> tuple[object, ...]:
     """What the navigation of ``pagename`` shows of the articles: equal parts, equal HTML."""
     category, articles, more = shown(pagename, catalog, limit, listing)
-    return category, more, tuple((a.docname, a.title) for a in articles)
+    depth = catalog.depth if category else {}
+    return category, more, tuple((a.docname, a.title, depth.get(a.docname, 0)) for a in articles)

@@ -59,6 +59,8 @@ class Article:
     contributors: tuple[str, ...] = ()  # the commit authors of its file (content.history)
     redirect_from: tuple[str, ...] = ()  # old ids whose pages send readers here
     order: int | None = None  # its place in its category, as writers set it (first: 1)
+    parent: str = ""  # the slug of the article it sits under in its category (``hierarchy``)
+    parent_line: int = 0  # where the front matter names it (for problems found later)
 
     @property
     def old_ids(self) -> tuple[str, ...]:
@@ -90,6 +92,7 @@ class Article:
             self.reading_minutes,
             self.redirect_from,
             self.order,
+            self.parent,
         )
 
 
@@ -313,6 +316,21 @@ def _order(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> int | None:
     return None
 
 
+def _parent(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
+    value = reader.text(node, "parent")
+    if value is None:
+        return None
+    if not all(is_slug(part) for part in value.split("/")):
+        reader.problem(
+            node,
+            "parent",
+            f"« {value[:80]} » ; attendu : le nom de l’article parent, son fichier sans .md "
+            "(ou son chemin sous articles/), par exemple « prise-en-main ».",
+        )
+        return None
+    return value.rsplit("/", 1)[-1]
+
+
 Handler = Callable[[_Reader, yaml.Node, Vocabulary], object]
 FIELDS: dict[str, Handler] = {
     "title": _title,
@@ -328,6 +346,7 @@ FIELDS: dict[str, Handler] = {
     "share": lambda reader, node, _vocab: reader.boolean(node, "share"),
     "redirect_from": _redirect_from,
     "order": _order,
+    "parent": _parent,
 }
 REQUIRED = {
     "title": "le titre de l’article",
@@ -410,4 +429,6 @@ def parse_article(
         share=bool(values.get("share", True)),
         redirect_from=values.get("redirect_from", ()),  # type: ignore[arg-type]
         order=values.get("order"),  # type: ignore[arg-type]
+        parent=str(values.get("parent") or ""),
+        parent_line=front.line(node_of("parent")) if "parent" in values else 0,
     ), []

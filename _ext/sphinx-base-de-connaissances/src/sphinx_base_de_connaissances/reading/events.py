@@ -24,7 +24,7 @@ from sphinx.environment import BuildEnvironment
 
 from .._compat import current_docname
 from ..clock import today
-from ..content import frontmatter, history
+from ..content import frontmatter, hierarchy, history
 from ..content.catalog import Catalog
 from ..content.collection import duplicate_slugs, file_problems, size_problems, without_body
 from ..content.history import History
@@ -242,8 +242,8 @@ class Reading:
         pairs = [(path, articles[name]) for path, name in by_path.items()]
         for problem in duplicate_slugs(pairs):
             report(problem, by_path[problem.path])
-        # Redirects: named by docname (the few articles that have them), not by path.
+        # Redirects (the few articles that have them) and parents: named by docname.
         moved = [(name, a) for name, a in articles.items() if a.redirect_from]
-        folder = self.settings.articles_dir
-        for problem in redirect_problems(moved, env.found_docs, folder):
+        problems = redirect_problems(moved, env.found_docs, self.settings.articles_dir)
+        for problem in problems + hierarchy.problems(articles.items()):
             report(problem, problem.path)

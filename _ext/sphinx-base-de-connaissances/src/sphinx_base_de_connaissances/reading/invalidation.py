@@ -12,14 +12,16 @@ from ..content.schema import Article
 
 def page_parts(catalog: Catalog, name: str, limit: int, related: bool) -> tuple[object, ...]:
     """What page ``name`` shows of other articles: its navigation, and for an article its
-    previous/next links and (when ``related``) its "À lire aussi" block."""
+    previous/next links, (when ``related``) its "À lire aussi" block and the articles its
+    header names above it (``parent``)."""
     nav = parts(name, catalog, limit)
     article = catalog.by_docname.get(name)
     if article is None:
         return (nav,)
     around = tuple((a.docname, a.title) if a else None for a in catalog.neighbours(name))
     shown = tuple(a.listing_key() for a in catalog.related(article)) if related else ()
-    return nav, around, shown
+    above = tuple((a.docname, a.title) for a in catalog.ancestors(name))
+    return nav, around, shown, above
 
 
 def affected(

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..clock import today
-from ..content import frontmatter, obligations, paths, vocab
+from ..content import frontmatter, hierarchy, obligations, paths, vocab
 from ..content.collection import (
     Publication,
     duplicate_slugs,
@@ -166,6 +166,7 @@ def read_tree(
             valid.append((shown, article))
     docnames = [docname_of(srcdir, path) for path in article_files(srcdir, folder)]
     problems += duplicate_slugs(valid) + redirect_problems(valid, docnames, folder)
+    problems += hierarchy.problems(valid)
     renamed = renamed_within((a for _, a in valid), folder)
     data_problems += load_paths(srcdir / data, srcdir, folder, data, renamed)[1]
     data_problems += load_obligations(srcdir / data, data, today())[1]

@@ -14,15 +14,40 @@ so only those are rewritten (see ``parts``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
 from ..content.catalog import Catalog, shown
+from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from .render import Renderer
 
 DEFAULT_LINKS = (("archives", "Archives"), ("tags/index", "Mots-clés"))
+
+
+@dataclass
+class Entry:
+    """An article of the navigation, with those listed under it."""
+
+    article: Article
+    depth: int
+    children: list[Entry] = field(default_factory=list)
+
+
+def nested(articles: Sequence[Article], depth: dict[str, int]) -> list[Entry]:
+    """A window of a category in reading order (``Catalog.in_order``) as nested lists: each
+    article under the nearest one before it that is higher in the tree."""
+    top: list[Entry] = []
+    open_: list[Entry] = []
+    for article in articles:
+        entry = Entry(article, depth.get(article.docname, 0))
+        while open_ and open_[-1].depth >= entry.depth:
+            open_.pop()
+        (open_[-1].children if open_ else top).append(entry)
+        open_.append(entry)
+    return top
 
 
 def render_nav(
@@ -42,7 +67,7 @@ def render_nav(
         "root": root,
         "category": category,
         "categories": list(vocab.categories.values()),
-        "articles": articles,
+        "articles": nested(articles, catalog.depth) if category else articles,
         "more": more,
         "extra": [tuple(pair) for pair in links],
     }

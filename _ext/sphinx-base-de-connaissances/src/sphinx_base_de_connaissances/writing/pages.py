@@ -142,7 +142,13 @@ class Pages:
         due = is_due(article, today(), self.settings.review_after_months)
         review = last_review(article) if due else None
         header = self.render_block(
-            app, pagename, "article-header.html", article=article, review=review, url=url
+            app,
+            pagename,
+            "article-header.html",
+            article=article,
+            ancestors=self.catalog.ancestors(pagename),
+            review=review,
+            url=url,
         )
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
         settings = self.settings
