@@ -118,11 +118,12 @@ def test_a_gitbook_space_comes_in_whole(tmp_path: Path, capsys: pytest.CaptureFi
     install = (base / "articles/guide-utilisateur/installation.md").read_text("utf-8")
     # Dates and writers from the space's history; the order of SUMMARY.md.
     assert "date: 2023-02-01\nupdated: 2024-06-10\nauthors: [lea-roux, marc-blanc]" in install
-    assert "order: 2" in install
+    assert "order: 2\nparent: guide-utilisateur" in install  # SUMMARY.md's nesting
     authors = (base / "data/authors.yml").read_text("utf-8")
     assert "lea-roux:\n  name: Léa Roux" in authors and authors.startswith("# Les auteurs")
     outdir = build_and_check(base)
     page = soup(outdir / "articles/guide-utilisateur/installation.html")
+    assert page.select_one(".kb-article-meta__trail a").get_text() == "Guide utilisateur"
     assert [t.get_text() for t in page.select(".admonition-title")][:2] == ["Windows", "Linux"]
     assert page.select(".admonition.warning .admonition.tip")  # a hint in a hint
     assert page.select_one("figure img")["alt"] == "L’écran d’accueil de l’outil"

@@ -8,6 +8,7 @@ from sphinx_base_de_connaissances.content.typography import (
     NNBSP,
     french_spacing,
     missing_spaces,
+    with_spaces,
 )
 
 
@@ -54,3 +55,6 @@ def test_the_lint_finds_the_missing_spaces_and_nothing_else() -> None:
     assert missing_spaces("Phrase ! Vraiment ? Oui : « citation » ; 25 %") == []
     assert missing_spaces("https://exemple.org/a?b=c! à 10:30, www.x.fr/?a") == []
     assert missing_spaces("Quoi ?! etc.? C++ ?") == []
+    # Character references are no punctuation (an imported « \&lt; » shows « &lt; »).
+    assert missing_spaces("\\&lt; &#233; &#x2014; &amp; mais: non") == [":"]
+    assert with_spaces("a &lt; b; Note:") == "a &lt; b ; Note :"

@@ -43,7 +43,8 @@ _GLUED = re.compile(
     r"|(«)(?=\w)|(?<=\w)(»)"  # "«citation»"
     r"|(?<=\d)(%)"  # "25%"
 )
-_URL = re.compile(r"\b(?:https?|ftp|mailto):\S+|\bwww\.\S+")
+# Where a sign is no punctuation: URLs, and HTML character references (« &lt; », « &#233; »).
+_URL = re.compile(r"\b(?:https?|ftp|mailto):\S+|\bwww\.\S+|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]\w*);")
 
 
 def missing_spaces(text: str) -> list[str]:
@@ -55,7 +56,8 @@ def missing_spaces(text: str) -> list[str]:
 def with_spaces(text: str) -> str:
     """``text`` with a space typed wherever ``missing_spaces`` finds a sign glued to a word
     (URLs left as they are): what an import writes, so that text typed for another language
-    meets the lint; the build then makes each space the right no-break one."""
+    meets the lint; the build then makes each space the right no-break one. URLs and
+    character references are left as they are."""
     out, last = [], 0
     for url in _URL.finditer(text):
         out.append(_GLUED.sub(_spaced, text[last : url.start()]))

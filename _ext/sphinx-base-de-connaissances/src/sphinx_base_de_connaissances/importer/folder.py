@@ -5,6 +5,7 @@ pages in the ``nav`` order, else folder by folder."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,17 @@ def _redirect_maps(
     return found
 
 
+def _under_first_index(entries: list[Entry]) -> list[Entry]:
+    """A nested section's pages under its index page (``index.md`` or ``README.md`` first in
+    the section, as Material's section indexes), those not already under another page."""
+    if not entries or entries[0].path.name not in INDEX_NAMES:
+        return entries
+    index = entries[0].path
+    return [entries[0]] + [
+        e if e.parent is not None else replace(e, parent=index) for e in entries[1:]
+    ]
+
+
 def _folder_pages(folder: Path) -> list[Path]:
     """The Markdown pages of a folder the ``nav`` names, its index (or README) first, then
     by name, its subfolders' after."""
@@ -124,6 +136,8 @@ def _nav(
         )
         if isinstance(value, list):
             inner, more = _nav(root, value, notes, group or str(title))
+            if group:  # a section within a section: its pages under its index, if it has one
+                inner = _under_first_index(inner)
             entries += inner
             guides += more
             if not group:

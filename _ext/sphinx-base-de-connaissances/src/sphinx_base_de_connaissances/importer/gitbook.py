@@ -89,11 +89,12 @@ def _summary(
     guides: dict[str, list[Path]] = {}
     part = ""
     top = ""  # the title of the open top-level page, outside parts: its guide
+    above: list[tuple[int, Path]] = []  # the open items, by indentation: a page's parents
     shown = summary.relative_to(shown_root.resolve()).as_posix()
     for number, line in enumerate(summary.read_text("utf-8").splitlines(), start=1):
         heading = PART.match(line)
         if heading:
-            part, top = heading.group("title").strip(), ""
+            part, top, above = heading.group("title").strip(), "", []
             continue
         item = ITEM.match(line)
         if not item:
@@ -108,7 +109,10 @@ def _summary(
             continue
         indent = len(item.group("indent").expandtabs(4))
         title = item.group("title").strip()
-        entries.append(Entry(path, title, part))
+        while above and above[-1][0] >= indent:
+            above.pop()
+        entries.append(Entry(path, title, part, above[-1][1] if above else None))
+        above.append((indent, path))
         if part:
             guides.setdefault(part, []).append(path)
         elif indent == 0:

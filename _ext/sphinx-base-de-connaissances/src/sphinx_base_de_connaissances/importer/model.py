@@ -62,6 +62,7 @@ class Page:
     name: str = ""  # the file name the new article should take (slugified by the writer)
     seen: Seen = field(default_factory=Seen)
     part_of: str = ""  # a part of a page too long for one article: the first part's key
+    parent: str = ""  # the key of the page it sits under in the source's hierarchy
 
 
 @dataclass

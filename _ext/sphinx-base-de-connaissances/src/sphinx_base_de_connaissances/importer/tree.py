@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,7 @@ class Entry:
     path: Path
     title: str = ""
     group: str = ""
+    parent: Path | None = None  # the page it sits under in the source's order
 
 
 class _Lenient(yaml.SafeLoader):
@@ -140,7 +141,7 @@ def read_pages(
         )
         source.notes.append(Note(shown, 1, said))
     listed_once = {e.path: e for e in reversed(order) if e.path.is_file()}  # first place kept
-    entries = [e for e in order if listed_once.get(e.path) is e] + extra
+    entries = [e for e in order if listed_once.get(e.path) is e] + _under_indexes(root, extra)
     for entry in order:
         if entry.path in listed_once and listed_once[entry.path] is not entry:
             shown = entry.path.relative_to(shown_root).as_posix()
@@ -236,7 +237,26 @@ def _page(
         old=tuple(addresses_of(entry.path)) + _permalink(front.get("permalink")),
         name=name,
         seen=context.seen,
+        parent=keys.get(entry.parent, "") if entry.parent else "",
     )
+
+
+def _under_indexes(root: Path, entries: list[Entry]) -> list[Entry]:
+    """Pages in the folders' order: each under its folder's README or index when that folder
+    is below a category's (``a/b/page.md`` under ``a/b/README.md``; ``a/page.md`` is at its
+    category's top)."""
+    present = {entry.path for entry in entries}
+    placed = []
+    for entry in entries:
+        folder = entry.path.parent
+        if entry.path.name in INDEX_NAMES:
+            folder = folder.parent  # an index sits under its parent folder's index
+        deep = folder.is_relative_to(root) and len(folder.relative_to(root).parts) >= 2
+        index = next((folder / n for n in INDEX_NAMES if folder / n in present), None)
+        if entry.parent is None and deep and index is not None and index != entry.path:
+            entry = replace(entry, parent=index)
+        placed.append(entry)
+    return placed
 
 
 def _without_tags(title: str) -> str:

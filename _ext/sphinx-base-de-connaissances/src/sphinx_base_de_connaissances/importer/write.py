@@ -33,7 +33,7 @@ from ..content.schema import (
 from ..content.slugs import RESERVED, slugify
 from ..content.text import control_character, unwritable, without_unwritable
 from ..content.typography import with_spaces
-from . import outline
+from . import nesting, outline
 from .blocks import escape_text
 from .fidelity import Tally
 from .model import FILE, LINK, TITLE, Note, Page, Seen, Source
@@ -98,6 +98,7 @@ def place(
     paths = _article_paths(source.pages, categories, base)
     media = _media_paths(source.files, outcome)
     orders = _orders(source, categories)
+    parents = nesting.parents(source.pages, paths, categories, outcome.notes.append)
     outlined, moved = _outlined(source.pages, paths)
     olds, answering = _old_addresses(source.pages, outcome)
     titles = {page.key: page.title for page in source.pages}
@@ -116,7 +117,7 @@ def place(
             )
         body = without_unwritable(body).replace("\ufffd", "")
         front = _front_matter(
-            page, body, categories, authors, default_author, orders, olds, dates, outcome
+            page, body, categories, authors, default_author, orders, parents, olds, dates, outcome
         )
         _write(base.root, path, ("---\n" + front + "---\n\n" + body).encode("utf-8"), outcome)
     for page in source.pages:
@@ -463,6 +464,7 @@ def _front_matter(
     authors: dict[str, str],
     default_author: str,
     orders: dict[str, int],
+    parents: dict[str, str],
     olds: dict[str, list[str]],
     dates: Dates,
     outcome: Outcome,
@@ -511,6 +513,8 @@ def _front_matter(
         lines.append(f"tags: [{', '.join(_text(t[:60]) for t in tags)}]")
     if page.key in orders:
         lines.append(f"order: {orders[page.key]}")
+    if page.key in parents:
+        lines.append(f"parent: {parents[page.key]}")
     if page.draft:
         lines.append("draft: true")
     kept = olds.get(page.key, [])
