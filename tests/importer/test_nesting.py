@@ -48,3 +48,30 @@ def test_a_chain_deeper_than_the_engine_shows_stops_at_its_last_level() -> None:
 def test_the_parts_of_a_cut_page_sit_under_its_first_part() -> None:
     found, _ = placed([page("long"), page("long-2", part_of="long")])
     assert found == {"long-2": "long"}
+
+
+def test_a_top_level_page_with_sub_pages_names_their_category(tmp_path) -> None:
+    from sphinx_base_de_connaissances.importer import gitbook, write
+
+    (tmp_path / "architecture-overview").mkdir()
+    for name in ("architecture-overview/README.md", "architecture-overview/ddd.md", "seule.md"):
+        (tmp_path / name).write_text(f"# {name}\n\nTexte.\n", "utf-8")
+    (tmp_path / "SUMMARY.md").write_text(
+        "# Sommaire\n\n* [Architecture Overview](architecture-overview/README.md)\n"
+        "  * [DDD](architecture-overview/ddd.md)\n* [Seule](seule.md)\n",
+        "utf-8",
+    )
+    source = gitbook.read(tmp_path)
+    categories = {p.key: p.category for p in source.pages}
+    assert categories["architecture-overview/README.md"] == "Architecture Overview"
+    assert categories["architecture-overview/ddd.md"] == "Architecture Overview"
+    assert categories["seule.md"] != "Architecture Overview"  # a lone page: the space's
+    assert source.pages[1].parent == "architecture-overview/README.md"
+    # A folder's name met elsewhere joins the category whose slug it is, named by the title.
+    keys = write._keys({}, ["release-notes", "Release Notes", "Autre"])
+    assert keys == {
+        "Release Notes": "release-notes",
+        "Autre": "autre",
+        "release-notes": "release-notes",
+    }
+    assert write._first_names(keys)["release-notes"] == {"name": "Release Notes"}

@@ -5,6 +5,7 @@ pages with GitBook's blocks (``blocks``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -120,4 +121,26 @@ def _summary(
             guides.setdefault(title, []).append(path)
         elif top:
             guides[top].append(path)
-    return entries, [(t, p) for t, p in guides.items() if len(p) >= 2], notes
+    return _grouped_by_top(entries), [(t, p) for t, p in guides.items() if len(p) >= 2], notes
+
+
+def _grouped_by_top(entries: list[Entry]) -> list[Entry]:
+    """Outside the summary's parts, a top-level page with pages under it names their category
+    (« Architecture Overview », not its folder's name); a lone page keeps its folder's."""
+    by_path = {entry.path: entry for entry in entries}
+    above = {entry.parent for entry in entries if entry.parent is not None}
+
+    def top(entry: Entry) -> Entry:
+        seen = {entry.path}
+        while entry.parent in by_path and entry.parent not in seen:
+            entry = by_path[entry.parent]
+            seen.add(entry.path)
+        return entry
+
+    grouped = []
+    for entry in entries:
+        head = top(entry)
+        if not entry.group and (entry.parent is not None or entry.path in above) and head.title:
+            entry = replace(entry, group=head.title)
+        grouped.append(entry)
+    return grouped

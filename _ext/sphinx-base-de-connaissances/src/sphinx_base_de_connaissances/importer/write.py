@@ -129,7 +129,7 @@ def place(
     _append(
         base.root,
         f"{base.data}/categories.yml",
-        {key: {"name": name} for name, key in categories.items()},
+        _first_names(categories),
         base.read_keys("categories.yml"),
         outcome,
     )
@@ -153,11 +153,18 @@ def place(
 
 
 def _keys(known: dict[str, str], names: Iterable[str]) -> dict[str, str]:
-    """Each name met → its key: a known entry's (same key or same name), else a new slug."""
+    """Each name met → its key: a known entry's (same key or same name), else a new slug. A
+    name written as a slug (a folder's, « axon-server ») joins the category whose slug it is
+    (« Axon Server »), wherever the two are met."""
     by_name = {name.casefold(): key for key, name in known.items()}
     found: dict[str, str] = {}
-    for name in names:
+    met = list(dict.fromkeys(names))
+    titled = {slugify(n): n for n in met if slugify(n) != n}
+    for name in sorted(met, key=lambda n: slugify(n) == n and n in titled):
         if name in found:
+            continue
+        if name in titled and titled[name] in found:
+            found[name] = found[titled[name]]
             continue
         key = by_name.get(name.casefold()) or slugify(name)[:60].strip("-") or "divers"
         if key in RESERVED and key not in known:  # « index » names a page of the site
@@ -166,6 +173,14 @@ def _keys(known: dict[str, str], names: Iterable[str]) -> dict[str, str]:
             key = f"{key}-2"
         found[name] = key
     return found
+
+
+def _first_names(keys: dict[str, str]) -> dict[str, dict[str, str]]:
+    """Each key's entry of a data file, named by the first name met for it."""
+    entries: dict[str, dict[str, str]] = {}
+    for name, key in keys.items():
+        entries.setdefault(key, {"name": name})
+    return entries
 
 
 def _article_paths(pages: list[Page], categories: dict[str, str], base: Base) -> dict[str, str]:
