@@ -114,3 +114,21 @@ def test_the_source_s_formulas_become_myst_math(
     context = blocks.Context(source, "page.md", tmp_path, tmp_path, lambda path: None)
     assert blocks.convert(page, context) == expected + "\n", title
     assert [str(note) for note in source.notes] == (said[0].split("\n") if said else [])
+
+
+def test_a_link_broken_in_the_source_is_counted_apart(tmp_path: Path) -> None:
+    from sphinx_base_de_connaissances.importer.fidelity import Tally
+    from sphinx_base_de_connaissances.importer.model import Page
+
+    source = Source("Markdown")
+    context = blocks.Context(
+        source, "page.md", tmp_path, tmp_path, lambda p: p.name if p.name == "autre.md" else None
+    )
+    body = blocks.convert("Voir [l’autre](autre.md) et [l’absente](absente.md).\n", context)
+    assert (context.seen.links, context.seen.missing) == (1, 1)
+    tally = Tally()
+    tally.add(Page("page.md", "page.md", "Page", "", "x", seen=context.seen), body, 1, 0)
+    assert tally.lines()[2:4] == [
+        "  liens internes qui mènent à leur page : 100,0 % (1/1)",
+        "    et 1 vers une page que la source n’a pas (déjà cassés)",
+    ]

@@ -628,11 +628,15 @@ def destination(raw: str, context: Context) -> str | None:
     """Where a link of the page leads once imported: another page's (or its own) token, a
     file's token, the address as written (external, or nothing the import knows), or None
     when the page it named is not in the source (the link is dropped, noted). A link to a
-    page of the source counts in the measure (one to a file is a download, not a page)."""
+    page of the source counts in the measure (one to a file is a download, not a page); one
+    to a page the source lacks is counted apart, as broken in the source."""
     found = _destination(raw, context)
     target = _target(raw)
     internal = not (urlsplit(target).scheme or target.startswith("//")) and target != "#"
-    context.seen.links += internal and not (found or "").startswith(FILE)
+    if internal and found is None:  # a page the source does not have: broken there already
+        context.seen.missing += 1
+    else:
+        context.seen.links += internal and not (found or "").startswith(FILE)
     return found
 
 

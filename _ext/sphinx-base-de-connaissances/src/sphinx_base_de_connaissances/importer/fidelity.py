@@ -92,6 +92,7 @@ class Tally:
     images_kept: int = 0
     links: int = 0
     links_kept: int = 0
+    links_missing: int = 0  # to a page the source itself lacks
     olds: int = 0
     olds_kept: int = 0
     pages: int = 0
@@ -106,6 +107,7 @@ class Tally:
         self.images_kept += min(page.seen.images, shown_images(body))
         self.links += page.seen.links
         self.links_kept += min(page.seen.links, links_kept)
+        self.links_missing += page.seen.missing
         self.olds += len(set(page.old))
         self.olds_kept += olds_kept
         self.pages += 1
@@ -128,6 +130,11 @@ class Tally:
             f"  mots gardés : {rate(self.words_kept, self.words)}",
             f"  images montrées : {rate(self.images_kept, self.images)}",
             f"  liens internes qui mènent à leur page : {rate(self.links_kept, self.links)}",
+            *(
+                [f"    et {self.links_missing} vers une page que la source n’a pas (déjà cassés)"]
+                if self.links_missing
+                else []
+            ),
             f"  anciennes adresses qui répondent : {rate(self.olds_kept, self.olds)}",
             f"  pages montrant une syntaxe brute : {rate(len(self.raw), self.pages)}",
         ]

@@ -43,6 +43,7 @@ class Seen:
     text: str = ""  # its text, markup removed
     images: int = 0
     links: int = 0  # links to the source's own pages (or to an anchor in the page)
+    missing: int = 0  # links to the source's own site naming no page it has (broken there)
 
 
 @dataclass

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 from .blocks import RESIZED, placed
 from .fidelity import html_text
 from .html import Converter, destination, escape, safe_target
-from .model import Fetch, Note, Page, Seen, Source, link_to
+from .model import LINK, Fetch, Note, Page, Seen, Source, link_to
 
 NS = {
     "wp": "http://wordpress.org/export/1.2/",
@@ -199,8 +199,13 @@ def read(
             return _image(src, alt, caption, uploads, source, note)
 
         def link(href: str, own: str = f"wp:{unique}", seen: Seen = seen) -> str:
-            seen.links += _internal(href, site)
-            return _link(href, site, keys, own)
+            target = _link(href, site, keys, own)
+            if _internal(href, site):
+                if target.startswith(LINK):
+                    seen.links += 1
+                else:  # the old site's own address of no page it had: broken there already
+                    seen.missing += 1
+            return target
 
         content = _shortcodes(
             _text(item, "content:encoded"), attachments, children.get(post_id, []), note
