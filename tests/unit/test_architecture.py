@@ -245,3 +245,23 @@ def test_options_are_read_through_settings_only() -> None:
             if re.search(r"config\.kb_|getattr\(\s*\w*config\w*\s*,\s*[\"']kb_", line):
                 readers.append(f"{path.relative_to(EXT)}:{number}")
     assert readers == []
+
+
+def test_git_runs_through_one_runner_and_its_log_is_read_by_one_reader() -> None:
+    """``gitrun`` alone starts git (without the repository's configuration); the log's
+    format and its reader (``content.history.records``) are written once, for the build and
+    the import alike."""
+    import re
+
+    starters, formats = [], []
+    for name, path in modules().items():
+        text = path.read_text("utf-8")
+        for number, line in enumerate(text.splitlines(), start=1):
+            where = f"{path.relative_to(EXT)}:{number}"
+            if not name.endswith(".gitrun") and re.search(
+                r"subprocess\.\w+\(\s*\[?\s*[\"']git", line
+            ):
+                starters.append(where)
+            if not name.endswith("content.history") and re.search(r"%a[NE]|%[ac]I", line):
+                formats.append(where)
+    assert starters == [] and formats == []

@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from .schema import Article
 
 RECORD, UNIT = "\x1e", "\x1f"
-# The format of the log that ``records`` reads (``git log --name-status -M``).
+# The format of the log that ``records`` reads (``git log --name-status -M``): the day a
+# commit reached the branch (the build dates updates by it), or the day it was written (an
+# import dates a source's pages by their writers' own days).
 LOG_FORMAT = f"--format={RECORD}%H{UNIT}%cI{UNIT}%aN{UNIT}%aE"
+AUTHOR_LOG_FORMAT = f"--format={RECORD}%H{UNIT}%aI{UNIT}%aN{UNIT}%aE"
 BOT = re.compile(r"\[bot\]|^(dependabot|renovate|github-actions)\b", re.IGNORECASE)
 
 
@@ -60,7 +63,8 @@ class Change:
 
 
 def records(output: str) -> list[Change]:
-    """The changes of a log in ``LOG_FORMAT``, newest first."""
+    """The changes of a log in ``LOG_FORMAT`` (or ``AUTHOR_LOG_FORMAT``), newest first: the
+    one reader of git's log in the engine, for the build and the import."""
     found = []
     for record in output.split(RECORD)[1:]:
         header, _, names = record.partition("\n")

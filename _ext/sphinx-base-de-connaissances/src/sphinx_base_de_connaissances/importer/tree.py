@@ -165,7 +165,7 @@ def _page(
     entry: Entry,
     keys: dict[Path, str],
     stems: dict[str, str],
-    git: dict[Path, history.FileHistory],
+    git: dict[Path, history.PageHistory],
     category_of: Callable[[Entry], str],
     addresses_of: Callable[[Path], list[str]],
     shown_root: Path,
