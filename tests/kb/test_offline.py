@@ -413,3 +413,28 @@ def test_another_typst_remakes_the_books(edition, tmp_path: Path, monkeypatch) -
     )
     make(src, src / "_build/html", out)
     assert (out / "base.pdf").stat().st_mtime_ns != made
+
+
+def test_a_base_s_own_header_without_any_engine_class_stays_out_of_the_books(
+    tmp_path: Path,
+) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(REPO / "tests/roots/test-kb", src)
+    (src / "_templates/kb").mkdir(parents=True)
+    (src / "_templates/kb/article-header.html").write_text(
+        "<p>Signé {{ article.authors|join(', ') }}, le {{ article.date|french_date }}.</p>\n",
+        "utf-8",
+    )
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('templates_path = ["_templates"]\n')
+    html, warnings = build_root("kb", src, copy=False)
+    assert warnings == ""
+    page = soup(html / "articles/premier.html")
+    assert "Signé alice, le 15 janvier 2026." in page.get_text(" ")  # the base's header is used
+    out = src / "_build/offline"
+    _, problems = make(src, html, out)
+    assert problems == []
+    text = pdf_text(out / "base.pdf")
+    assert "Le texte du premier article." in text and "Signé" not in text
+    chapter = zipfile.ZipFile(out / "base.epub").read("EPUB/a-premier.xhtml").decode("utf-8")
+    assert "Le texte du premier article." in chapter and "Signé" not in chapter

@@ -106,8 +106,9 @@ def test_article_header_and_footer(kb_site: BuiltSite) -> None:
     }
     related = [a.get_text(strip=True) for a in page.select(".kb-related .kb-card__title a")]
     assert related == ["Premier article\u00a0: «\u202fstratégie\u202f» & <tests>"]
-    # The header sits right under the title.
-    assert page.h1.find_next_sibling() is meta
+    # The header sits right under the title, in the engine's own element (books leave it out).
+    assert page.h1.find_next_sibling() is meta.parent
+    assert meta.parent.attrs == {"data-kb-part": "article-header"}
 
 
 def test_previous_and_next_follow_publication_order(kb_site: BuiltSite) -> None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 # Around what Pagefind indexes in a page (kb wraps each document's text in them).
 BODY_START = b"<div data-pagefind-body>"
 BODY_END = b"<!-- kb: end of indexed text -->"
+# The attribute of the element around each part the engine adds to a document's text (an
+# article's header and footer), whatever template a base gives them: a book leaves them out.
+PART = "data-kb-part"
 
 
 def indexed_text(page: bytes) -> bytes:

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Tag
 
 from ..content.dates import french_date
-from ..content.indexed import indexed_text
+from ..content.indexed import PART, indexed_text
 from ..content.schema import Article
 from ..content.vocab import Vocabulary
 from .plan import Book
@@ -30,9 +30,7 @@ GLOSSARY = "glossaire"
 # Before each chapter's permanent address (French spacing: a no-break space before the colon).
 ADDRESS = "Adresse permanente\u00a0: "
 # What the built page adds around an article's text: not in a book.
-DROPPED = (
-    "h1, a.headerlink, .kb-article-meta, .kb-popovers, [data-pagefind-ignore], [hidden], script"
-)
+DROPPED = f"h1, a.headerlink, [{PART}], .kb-popovers, [data-pagefind-ignore], [hidden], script"
 # An image's source in a chapter: its path under the built site's root.
 IMAGE = "data-kb-image"
 _IMG_SRC = re.compile(rb'<img\b[^>]*?\ssrc="([^"]*)"')

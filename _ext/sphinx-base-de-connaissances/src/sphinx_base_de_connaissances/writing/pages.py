@@ -18,6 +18,7 @@ from sphinx.util.osutil import relative_uri
 from ..clock import today
 from ..content.catalog import Catalog
 from ..content.dates import french_date
+from ..content.indexed import PART
 from ..content.obligations import Obligations
 from ..content.paths import Paths, ReadingPath, published, steps
 from ..content.review import is_due, last_review
@@ -179,6 +180,12 @@ class Pages:
             cited_by=self.cited_by.get(pagename, []),
             related=self.catalog.related(article),
             corrections=fixes,
+        )
+        # Each part in an element of the engine's own, whatever a base's template writes:
+        # the books and other readers of the page leave them out by it (``PART``).
+        header, footer = (
+            Markup('<div {}="{}">{}</div>').format(PART, name, html)
+            for name, html in (("article-header", header), ("article-footer", footer))
         )
         body = context.get("body", "")
         end = body.find("</h1>")
