@@ -112,15 +112,16 @@ def linkcheck(session: nox.Session) -> None:
 @nox.session
 def tests(session: nox.Session) -> None:
     """The test suite (pytest, on every core), without the browser suite, the outsider's and
-    the slow tests (their own sessions), then the share footer's own suite against the
-    installed package; extra arguments go to the site's pytest."""
+    the slow tests (their own sessions), then the engine's and the share footer's own suites
+    against the installed packages; extra arguments go to the site's pytest."""
     install(session, TESTS)
     ignored = ["--ignore=tests/browser", "--ignore=tests/engine", "-m", "not slow"]
     # On every core, each test module on one worker (its module-scoped builds made once).
     parallel = ["-n", "auto", "--dist", "loadscope"]
     session.run("python", "-m", "pytest", *parallel, *ignored, *session.posargs)
-    session.chdir(SHARE_FOOTER)
-    session.run("python", "-m", "pytest")
+    for package in (ENGINE, SHARE_FOOTER):
+        with session.chdir(package):
+            session.run("python", "-m", "pytest")
 
 
 @nox.session
@@ -315,6 +316,19 @@ def lock(session: nox.Session) -> None:
                 "-o",
                 f"{name}.txt",
             )
+    # The engine's own suite: its versions are this repository's.
+    with session.chdir(f"{ENGINE}/requirements"):
+        session.run(
+            *compile_,
+            "--custom-compile-command",
+            "nox -s lock",
+            "--no-annotate",
+            "-c",
+            str(ours / "tests.txt"),
+            "tests.in",
+            "-o",
+            "tests.txt",
+        )
     session.chdir(f"{SHARE_FOOTER}/requirements")
     for name, python in (
         ("tests", "3.11"),

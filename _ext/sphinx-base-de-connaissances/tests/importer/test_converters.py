@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from sphinx_base_de_connaissances.importer import blocks, folder, outline
 from sphinx_base_de_connaissances.importer.html import Converter
 from sphinx_base_de_connaissances.importer.model import Source

@@ -1,0 +1,53 @@
+"""What the engine's tests share: an article's file, the warnings of a build, a page read."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ARTICLE = """---
+title: "{title}"
+description: "Un article d’essai, assez long pour passer la validation du schéma."
+date: {date}
+authors: [alice]
+category: {category}
+{extra}---
+
+{body}"""
+
+
+def article(
+    body: str = "Texte.\n",
+    *,
+    title: str = "Un article d’essai",
+    date: str = "2026-01-15",
+    category: str = "strategie",
+    extra: str = "",
+) -> str:
+    return ARTICLE.format(title=title, date=date, category=category, extra=extra, body=body)
+
+
+def write(srcdir: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        target = srcdir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, "utf-8")
+
+
+def warnings_of(text: str) -> list[str]:
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in text.splitlines() if "WARNING" in line]
+
+
+def page(outdir: Path, name: str) -> BeautifulSoup:
+    return BeautifulSoup((outdir / name).read_text("utf-8"), "html.parser")
+
+
+def html_files(outdir: Path) -> dict[str, bytes]:
+    """Every HTML page of a build, as {relative path: bytes}."""
+    return {
+        path.relative_to(outdir).as_posix(): path.read_bytes()
+        for path in sorted(outdir.rglob("*.html"))
+        if "_sources" not in path.parts
+    }
