@@ -633,8 +633,8 @@ def destination(raw: str, context: Context) -> str | None:
     found = _destination(raw, context)
     target = _target(raw)
     internal = not (urlsplit(target).scheme or target.startswith("//")) and target != "#"
-    if internal and found is None:  # a page the source does not have: broken there already
-        context.seen.missing += 1
+    if internal and found is None and not target.startswith("?"):  # a page the source lacks
+        context.seen.missing += 1  # (a search of the old site worked there: a link lost)
     else:
         context.seen.links += internal and not (found or "").startswith(FILE)
     return found
