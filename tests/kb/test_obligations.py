@@ -256,11 +256,32 @@ def test_without_any_stored_setting_the_data_page_says_nothing_of_it(tmp_path: P
 
 
 def test_without_an_audit_no_sentence_promises_what_does_not_follow(tmp_path: Path) -> None:
-    data = "verifications_automatiques: [axe-core]\ncontact:\n  courriel: a11y@example.org\n"
+    data = (
+        "etablie_le: 2026-02-01\nmise_a_jour_le: 2026-03-02\n"
+        "verifications_automatiques: [axe-core]\ncontact:\n  courriel: a11y@example.org\n"
+    )
     outdir, warnings = build_root("kb", base(tmp_path, data), copy=False)
     assert warnings == ""
     text = text_of(outdir / "accessibilite.html")
+    # Always dated, as the State's model asks, audit or not.
+    dated = r"établie le 1er février 2026 ?\. Elle a été mise à jour le 2 mars 2026 ?\."
+    assert re.search(dated, text), text
     assert "Faute d’audit, les contenus non accessibles ne sont pas encore identifiés." in text
     assert "listés ci-dessous ne sont pas accessibles" not in text
     assert "ne comptent pas dans le taux" not in text and "à chaque modification" not in text
     assert "vérifiées par des outils automatiques\xa0: axe-core" in text
+
+
+def test_a_statement_without_a_date_or_dated_backwards_is_refused() -> None:
+    on = dt.date(2026, 6, 1)
+    raw = b"contact:\n  courriel: a11y@example.org\n"
+    _, problems = obligations.accessibility(raw, "data/accessibilite.yml", on)
+    assert [(p.field, p.message[:40]) for p in problems] == [
+        ("etablie_le", "attendu : le jour où cette déclaration a")
+    ]
+    raw = b"etablie_le: 2026-03-01\nmise_a_jour_le: 2026-02-01\ncontact:\n  courriel: a@b.fr\n"
+    _, problems = obligations.accessibility(raw, "data/accessibilite.yml", on)
+    assert [(p.line, p.field) for p in problems] == [(2, "mise_a_jour_le")]
+    raw = b"etablie_le: 2027-01-01\ncontact:\n  courriel: a@b.fr\n"
+    _, problems = obligations.accessibility(raw, "data/accessibilite.yml", on)
+    assert [(p.line, p.message) for p in problems] == [(1, "date dans le futur.")]

@@ -69,6 +69,8 @@ class Accessibility:
     action_plan: str = ""
     contact: Contact = field(default_factory=Contact)
     automated: tuple[str, ...] = ()  # automated checks run on every page: not an audit
+    established: dt.date | None = None  # « Cette déclaration a été établie le … »
+    updated: dt.date | None = None  # « Elle a été mise à jour le … »
 
     @property
     def status(self) -> str:
@@ -237,6 +239,8 @@ ACCESSIBILITY_FIELDS = (
     "plan_action",
     "contact",
     "verifications_automatiques",
+    "etablie_le",
+    "mise_a_jour_le",
 )
 CONTACT_FIELDS = ("courriel", "formulaire", "adresse")
 
@@ -306,6 +310,7 @@ def accessibility(
         automated=reader.texts(
             fields.get("verifications_automatiques"), "verifications_automatiques"
         ),
+        **_statement_dates(reader, fields, audit, on),
     )
     if audit is not None and audit.rate >= 100 and result.non_conformities:
         reader.problem(
@@ -322,6 +327,35 @@ def accessibility(
             "non-conformités relevées par l’audit (« non_conformites »).",
         )
     return result, reader.problems
+
+
+DATE_FIELDS = ("etablie_le", "mise_a_jour_le")
+
+
+def _statement_dates(
+    reader: _Reader, fields: dict[str, yaml.Node], audit: Audit | None, on: dt.date
+) -> dict[str, dt.date | None]:
+    """When the statement was established (``etablie_le``, else its audit's day) and last
+    updated (``mise_a_jour_le``): the State's model dates every statement."""
+    days = {name: reader.date(fields[name], name) for name in DATE_FIELDS if name in fields}
+    for name, day in days.items():
+        if day is not None and day > on:
+            reader.problem(fields[name], name, "date dans le futur.")
+    established, updated = days.get("etablie_le"), days.get("mise_a_jour_le")
+    if "etablie_le" not in fields:
+        if audit is None:
+            reader.problem(
+                None,
+                "etablie_le",
+                "attendu : le jour où cette déclaration a été établie (AAAA-MM-JJ) ; la "
+                "déclaration d’accessibilité est toujours datée.",
+            )
+        established = audit.date if audit is not None else None
+    if established is not None and updated is not None and updated < established:
+        reader.problem(
+            fields["mise_a_jour_le"], "mise_a_jour_le", "attendu : une date après « etablie_le »."
+        )
+    return {"established": established, "updated": updated}
 
 
 PARTY_FIELDS = {
