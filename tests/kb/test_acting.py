@@ -142,10 +142,10 @@ CATEGORIES = "data/categories.yml:2"
         ),
         (
             {
-                "data/editeur.yml": 'editeur:\n  nom: E\n  contact: "javascript:alert(1)"\n'
-                "hebergeur:\n  nom: H\n  adresse: Rue\n"
+                "data/editeur.yml": "editeur:\n  type: anonyme\n  nom: E\n"
+                '  contact: "javascript:alert(1)"\nhebergeur:\n  nom: H\n  adresse: Rue\n'
             },
-            "data/editeur.yml:3",
+            "data/editeur.yml:4",
             "attendu : un courriel",
         ),
     ],

@@ -159,7 +159,8 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
     (tmp_path / "data/categories.yml").write_text("strategie:\n  name: Stratégie\n", "utf-8")
     (tmp_path / "data/authors.yml").write_text("alice:\n  name: Alice\n", "utf-8")
     (tmp_path / "data/editeur.yml").write_text(
-        "editeur:\n  nom: Éditeur\n  contact: e@example.org\nhebergeur:\n  nom: Hôte\n"
+        "editeur:\n  type: anonyme\n  nom: Éditeur\n  contact: e@example.org\n"
+        "hebergeur:\n  nom: Hôte\n"
         "  adresse: Paris\n",
         "utf-8",
     )

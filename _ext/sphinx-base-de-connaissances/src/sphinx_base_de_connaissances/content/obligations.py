@@ -90,6 +90,7 @@ class Accessibility:
 class Party:
     """The publisher or the host."""
 
+    kind: str = ""  # the publisher's: one of KINDS
     name: str = ""
     address: str = ""
     contact: str = ""  # an e-mail address or a web address
@@ -98,6 +99,10 @@ class Party:
     status: str = ""  # « association loi 1901 »…
     site: str = ""
     privacy: str = ""  # the host's privacy policy
+    registration: str = ""  # RCS or RM number, for a publisher subject to them
+    capital: str = ""  # a company's share capital
+    siret: str = ""  # a public body's
+    documents: str = ""  # a public body's person responsible for access to its documents
 
     @property
     def contact_href(self) -> str:
@@ -358,8 +363,27 @@ def _statement_dates(
     return {"established": established, "updated": updated}
 
 
+# Who publishes, and what the law asks each to show (LCEN, art. 1-1): a natural person, a legal
+# person (a company, an association), a public body (with its SIRET), or a non-professional
+# who stays anonymous (the host, who knows them, is named instead).
+KINDS = {
+    "personne": ("une personne physique", ("adresse", "telephone")),
+    "structure": ("une personne morale", ("adresse", "telephone", "directeur_publication")),
+    "organisme-public": (
+        "un organisme public",
+        ("adresse", "telephone", "directeur_publication", "siret"),
+    ),
+    "anonyme": ("un éditeur non professionnel anonyme", ()),
+}
+KINDS_EXPECTED = (
+    "personne (une personne physique), structure (une entreprise, une association), "
+    "organisme-public (une administration, une collectivité) ou anonyme (à titre non "
+    "professionnel, l’hébergeur connaissant votre identité)"
+)
+SIRET = re.compile(r"[0-9]{14}")
 PARTY_FIELDS = {
     "editeur": (
+        "type",
         "nom",
         "statut",
         "adresse",
@@ -367,6 +391,10 @@ PARTY_FIELDS = {
         "telephone",
         "directeur_publication",
         "site",
+        "immatriculation",
+        "capital",
+        "siret",
+        "responsable_acces_documents",
     ),
     "hebergeur": ("nom", "adresse", "contact", "telephone", "site", "confidentialite"),
 }
@@ -399,12 +427,15 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
             elif name == "contact":
                 values[name] = reader.contact(found.get(name), label)
             else:
-                values[name] = reader.text(found.get(name), label, required=name == "nom")
+                values[name] = reader.text(_as_text(found.get(name)), label, name == "nom")
         given = found.get("contact") is not None and str(found["contact"].value).strip()
         if not values["contact"] and not given and not (role == "hebergeur" and values["adresse"]):
             reader.problem(node, f"{role}.contact", "attendu : un courriel ou une adresse web.")
+        kind = parties[0].kind if parties and parties[0] is not None else values.get("type", "")
+        _required(reader, role, node, found, values, kind)
         parties.append(
             Party(
+                kind=kind if kind in KINDS else "",
                 name=values["nom"],
                 address=values["adresse"],
                 contact=values["contact"],
@@ -413,9 +444,62 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
                 status=values.get("statut", ""),
                 site=values["site"],
                 privacy=values.get("confidentialite", ""),
+                registration=values.get("immatriculation", ""),
+                capital=values.get("capital", ""),
+                siret=" ".join(values.get("siret", "").split()),
+                documents=values.get("responsable_acces_documents", ""),
             )
         )
     return parties[0], parties[1], reader.problems
+
+
+def _as_text(node: yaml.Node | None) -> yaml.Node | None:
+    """A number typed as such (a phone, a SIRET: ``21440109300018``) read as the text it is."""
+    if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+        return yaml.ScalarNode("tag:yaml.org,2002:str", node.value, node.start_mark, node.end_mark)
+    return node
+
+
+def _required(
+    reader: _Reader,
+    role: str,
+    node: yaml.Node,
+    found: dict[str, yaml.Node],
+    values: dict[str, Any],
+    kind: str,
+) -> None:
+    """What the law asks of this kind of publisher, and of its host (a phone, unless the
+    publisher stays anonymous), each missing field a problem at the block's line."""
+    if role == "hebergeur":
+        if kind in KINDS and kind != "anonyme" and not values["telephone"]:
+            reader.problem(
+                node,
+                "hebergeur.telephone",
+                "champ obligatoire manquant : la loi demande le téléphone de l’hébergeur "
+                "(LCEN, art. 1-1), sauf pour un éditeur anonyme.",
+            )
+        return
+    if "type" not in found:
+        reader.problem(
+            node, "editeur.type", f"champ obligatoire manquant ; attendu : {KINDS_EXPECTED}."
+        )
+        return
+    if kind not in KINDS:
+        reader.problem(
+            found["type"], "editeur.type", f"« {kind[:40]} » inconnu ; attendu : {KINDS_EXPECTED}."
+        )
+        return
+    who, needed = KINDS[kind]
+    for name in needed:
+        if not values[name]:
+            reader.problem(
+                found.get(name, node),
+                f"editeur.{name}",
+                f"champ obligatoire pour {who} (LCEN, art. 1-1) : ajoutez-le.",
+            )
+    siret = "".join(values["siret"].split())
+    if siret and not SIRET.fullmatch(siret):
+        reader.problem(found["siret"], "editeur.siret", "attendu : les 14 chiffres du SIRET.")
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

@@ -1,0 +1,155 @@
+"""The legal notice says what the law asks of whoever publishes (LCEN, art. 1-1): a natural
+person, a legal person, a public body, or a non-professional who stays anonymous; the host
+with its phone unless the publisher is anonymous. ``check`` and the build refuse a publisher
+missing what its kind requires, at the file and line, in French."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from sphinx_base_de_connaissances.commands.check import main as check
+
+from .helpers import page, warnings_of
+
+HOST = """hebergeur:
+  nom: Hébergeur d’essai
+  adresse: 1 rue des Serveurs, 59000 Lille
+  telephone: 03 20 00 00 00
+"""
+PUBLISHERS = {
+    "personne": """editeur:
+  type: personne
+  nom: Camille Martin
+  adresse: 3 rue des Lilas, 69000 Lyon
+  telephone: 04 78 00 00 00
+  contact: camille@example.org
+""",
+    "structure": """editeur:
+  type: structure
+  nom: Association Stratégies
+  statut: association loi 1901
+  adresse: 5 place de la Mairie, 33000 Bordeaux
+  telephone: 05 56 00 00 00
+  directeur_publication: Dominique Bernard
+  immatriculation: RNA W332000000
+  contact: bureau@example.org
+""",
+    "organisme-public": """editeur:
+  type: organisme-public
+  nom: Commune d’Essai
+  adresse: Hôtel de ville, 1 place de la République, 44000 Nantes
+  telephone: 02 40 00 00 00
+  directeur_publication: Le maire, Claude Petit
+  siret: 214 401 093 00018
+  responsable_acces_documents: Le secrétaire général, prada@example.org
+  contact: contact@example.org
+""",
+}
+SHOWN = {
+    "personne": [
+        "Camille Martin",
+        "Adresse : 3 rue des Lilas, 69000 Lyon",
+        "Téléphone : 04 78 00 00 00",
+        "Directeur ou directrice de la publication : Camille Martin.",
+    ],
+    "structure": [
+        "Association Stratégies, association loi 1901",
+        "Adresse : 5 place de la Mairie, 33000 Bordeaux",
+        "Téléphone : 05 56 00 00 00",
+        "Immatriculation : RNA W332000000",
+        "Directeur ou directrice de la publication : Dominique Bernard.",
+    ],
+    "organisme-public": [
+        "Commune d’Essai",
+        "SIRET : 214 401 093 00018",
+        "Téléphone : 02 40 00 00 00",
+        "Directeur ou directrice de la publication : Le maire, Claude Petit.",
+        "réutilisation des informations publiques : Le secrétaire général, prada@example.org.",
+    ],
+}
+
+
+def text_of(outdir, name: str) -> str:
+    text = page(outdir, name).select_one("section").get_text(" ")
+    return re.sub(r" ([,.])", r"\1", re.sub(r"[\s\u00a0\u202f]+", " ", text))
+
+
+@pytest.mark.parametrize("kind", list(PUBLISHERS))
+def test_each_kind_of_publisher_shows_what_the_law_asks(built, kind) -> None:
+    app, warnings = built({"data/editeur.yml": PUBLISHERS[kind] + HOST})
+    assert warnings_of(warnings) == []
+    text = text_of(app.outdir, "mentions-legales.html")
+    for expected in [
+        *SHOWN[kind],
+        "Hébergeur d’essai",
+        "Adresse : 1 rue des Serveurs, 59000 Lille",
+        "Téléphone : 03 20 00 00 00",
+    ]:
+        assert expected in text, (expected, text)
+    assert "anonyme" not in text and "ne publie pas son identité" not in text
+
+
+def test_an_anonymous_publisher_names_only_the_host(built) -> None:
+    app, warnings = built(
+        {
+            "data/editeur.yml": "editeur:\n  type: anonyme\n  nom: Les bénévoles\n"
+            "  contact: benevoles@example.org\nhebergeur:\n  nom: Hébergeur d’essai\n"
+            "  adresse: 1 rue des Serveurs, 59000 Lille\n"
+        }
+    )
+    assert warnings_of(warnings) == []
+    text = text_of(app.outdir, "mentions-legales.html")
+    assert "publié à titre non professionnel sous le nom « Les bénévoles »" in text
+    assert "son éditeur ne publie pas son identité ; il l’a communiquée à l’hébergeur" in text
+    assert "Directeur" not in text and "Hébergeur d’essai" in text
+
+
+INCOMPLETE = {
+    "personne": (
+        "editeur:\n  type: personne\n  nom: C\n  contact: c@example.org\n",
+        [
+            (2, "editeur.adresse"),
+            (2, "editeur.telephone"),
+            (6, "hebergeur.telephone"),
+        ],
+    ),
+    "structure": (
+        "editeur:\n  type: structure\n  nom: A\n  adresse: Rue\n  telephone: 01 23 45\n"
+        "  contact: a@example.org\n",
+        [
+            (2, "editeur.directeur_publication"),
+            (8, "hebergeur.telephone"),
+        ],
+    ),
+    "organisme-public": (
+        "editeur:\n  type: organisme-public\n  nom: C\n  adresse: Rue\n"
+        "  telephone: 01 23 45\n  directeur_publication: M\n  siret: 123\n"
+        "  contact: c@example.org\n",
+        [
+            (7, "editeur.siret"),
+            (10, "hebergeur.telephone"),
+        ],
+    ),
+    "sans type": ("editeur:\n  nom: C\n  contact: c@example.org\n", [(2, "editeur.type")]),
+    "type inconnu": (
+        "editeur:\n  type: societe\n  nom: C\n  contact: c@example.org\n",
+        [
+            (2, "editeur.type"),
+        ],
+    ),
+}
+HOST_WITHOUT_PHONE = "hebergeur:\n  nom: H\n  adresse: Rue\n"
+
+
+@pytest.mark.parametrize("case", list(INCOMPLETE))
+def test_check_and_the_build_refuse_what_a_kind_lacks(built, capsys, case) -> None:
+    data, expected = INCOMPLETE[case]
+    app, warnings = built({"data/editeur.yml": data + HOST_WITHOUT_PHONE})
+    built_found = re.findall(r"data/editeur\.yml:(\d+): WARNING: champ « ([\w.]+) »", warnings)
+    assert sorted((int(line), field) for line, field in built_found) == sorted(expected)
+    assert check([str(app.srcdir)]) == 1
+    said = capsys.readouterr().err
+    found = re.findall(r"data/editeur\.yml:(\d+): champ « ([\w.]+) »", said)
+    assert sorted((int(line), field) for line, field in found) == sorted(expected), said
