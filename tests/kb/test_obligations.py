@@ -239,6 +239,7 @@ def test_the_data_page_lists_what_the_site_s_scripts_keep_in_the_browser(tmp_pat
     (src / "_static").mkdir()
     (src / "_static/reglage.js").write_text(
         'const CLE = "mon-reglage";\nsessionStorage.setItem(CLE, "1");\n'
+        'localStorage.setItem("autre-reglage", "2");\n'
         'localStorage.getItem("lu-seulement");\n',
         "utf-8",
     )
@@ -247,6 +248,7 @@ def test_the_data_page_lists_what_the_site_s_scripts_keep_in_the_browser(tmp_pat
     kept = r"mon-reglage\s*:\s*un réglage d’un script du site \(effacé à la fermeture de l’onglet\)"
     assert re.search(kept, text), text
     assert "lu-seulement" not in text  # read, never stored: nothing kept
+    assert "&nbsp;" not in text and "&amp;" not in text  # entities written, not shown as text
     assert "Ce site ajoute ses propres scripts (reglage.js)" in text
 
 

@@ -44,6 +44,7 @@ PUBLISHERS = {
   directeur_publication: Le maire, Claude Petit
   siret: 214 401 093 00018
   responsable_acces_documents: Le secrétaire général, prada@example.org
+  delegue_protection_donnees: dpd@example.org
   contact: contact@example.org
 """,
 }
@@ -129,6 +130,7 @@ INCOMPLETE = {
         "  contact: c@example.org\n",
         [
             (7, "editeur.siret"),
+            (2, "editeur.delegue_protection_donnees"),
             (10, "hebergeur.telephone"),
         ],
     ),
@@ -153,3 +155,40 @@ def test_check_and_the_build_refuse_what_a_kind_lacks(built, capsys, case) -> No
     said = capsys.readouterr().err
     found = re.findall(r"data/editeur\.yml:(\d+): champ « ([\w.]+) »", said)
     assert sorted((int(line), field) for line, field in found) == sorted(expected), said
+
+
+def test_the_data_page_names_the_controller_each_processing_and_every_right(built) -> None:
+    data = PUBLISHERS["organisme-public"]
+    host = HOST + "  pays: États-Unis\n  confidentialite: https://hote.example/vie-privee\n"
+    app, warnings = built({"data/editeur.yml": data + host})
+    assert warnings_of(warnings) == []
+    text = text_of(app.outdir, "donnees-personnelles.html")
+    for expected in (
+        "Le responsable des traitements décrits ici est l’éditeur du site, Commune d’Essai : "
+        "contact@example.org.",
+        "Délégué ou déléguée à la protection des données : dpd@example.org.",
+        "Journaux techniques de l’hébergeur",
+        "Base légale : l’intérêt légitime de l’hébergeur (RGPD, art. 6, 1, f).",
+        "Durée de conservation : celle que fixe l’hébergeur (voir sa politique",
+        "Noms des contributeurs et contributrices",
+        "Durée de conservation : tant que l’article est publié.",
+        "établi hors de l’Espace économique européen (pays : États-Unis)",
+        "d’accès, de rectification, d’effacement, de limitation du traitement, d’opposition et "
+        "de portabilité",
+        "dans un délai d’un mois (art. 12)",
+    ):
+        assert expected in text, (expected, text)
+
+
+def test_a_public_body_names_its_data_protection_officer(built) -> None:
+    data = PUBLISHERS["organisme-public"].replace(
+        "  delegue_protection_donnees: dpd@example.org\n", ""
+    )
+    _, warnings = built({"data/editeur.yml": data + HOST})
+    assert "editeur.delegue_protection_donnees" in warnings  # RGPD, art. 37
+    assert "champ obligatoire pour un organisme public" in warnings
+
+
+def test_a_host_in_the_eea_transfers_nothing(built) -> None:
+    app, _ = built({"data/editeur.yml": PUBLISHERS["personne"] + HOST + "  pays: France\n"})
+    assert "Transferts hors" not in text_of(app.outdir, "donnees-personnelles.html")

@@ -72,12 +72,14 @@ HOSTS = {
     "github": {
         "nom": "GitHub, Inc.",
         "adresse": "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis",
+        "pays": "États-Unis",
         "site": "https://pages.github.com/",
         "confidentialite": "https://docs.github.com/fr/site-policy/privacy-policies/"
         "github-general-privacy-statement",
     },
     "readthedocs": {
         "nom": "Read the Docs, Inc.",
+        "pays": "États-Unis",
         "contact": "https://about.readthedocs.com/contact/",
         "site": "https://about.readthedocs.com/",
         "confidentialite": "https://about.readthedocs.com/privacy-policy/",

@@ -103,6 +103,13 @@ class Party:
     capital: str = ""  # a company's share capital
     siret: str = ""  # a public body's
     documents: str = ""  # a public body's person responsible for access to its documents
+    dpo: str = ""  # the publisher's data protection officer: how to reach them
+    country: str = ""  # the host's, where its servers keep what they log
+
+    @property
+    def outside_eu(self) -> bool:
+        """Whether the host says it is established outside the European Economic Area."""
+        return bool(self.country) and self.country.casefold() not in EEA
 
     @property
     def contact_href(self) -> str:
@@ -369,9 +376,9 @@ def _statement_dates(
 KINDS = {
     "personne": ("une personne physique", ("adresse", "telephone")),
     "structure": ("une personne morale", ("adresse", "telephone", "directeur_publication")),
-    "organisme-public": (
+    "organisme-public": (  # with a data protection officer (RGPD, art. 37)
         "un organisme public",
-        ("adresse", "telephone", "directeur_publication", "siret"),
+        ("adresse", "telephone", "directeur_publication", "siret", "delegue_protection_donnees"),
     ),
     "anonyme": ("un éditeur non professionnel anonyme", ()),
 }
@@ -381,6 +388,17 @@ KINDS_EXPECTED = (
     "professionnel, l’hébergeur connaissant votre identité)"
 )
 SIRET = re.compile(r"[0-9]{14}")
+# The European Economic Area, as a host's « pays » names it: no transfer to speak of (RGPD,
+# chapter V) for a host established there.
+EEA = frozenset(
+    {
+        "allemagne", "autriche", "belgique", "bulgarie", "chypre", "croatie", "danemark",
+        "espagne", "estonie", "finlande", "france", "grèce", "hongrie", "irlande", "islande",
+        "italie", "lettonie", "liechtenstein", "lituanie", "luxembourg", "malte", "norvège",
+        "pays-bas", "pologne", "portugal", "roumanie", "slovaquie", "slovénie", "suède",
+        "tchéquie", "république tchèque",
+    }
+)  # fmt: skip
 PARTY_FIELDS = {
     "editeur": (
         "type",
@@ -395,8 +413,9 @@ PARTY_FIELDS = {
         "capital",
         "siret",
         "responsable_acces_documents",
+        "delegue_protection_donnees",
     ),
-    "hebergeur": ("nom", "adresse", "contact", "telephone", "site", "confidentialite"),
+    "hebergeur": ("nom", "adresse", "contact", "telephone", "site", "confidentialite", "pays"),
 }
 
 
@@ -448,6 +467,8 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
                 capital=values.get("capital", ""),
                 siret=" ".join(values.get("siret", "").split()),
                 documents=values.get("responsable_acces_documents", ""),
+                dpo=values.get("delegue_protection_donnees", ""),
+                country=values.get("pays", ""),
             )
         )
     return parties[0], parties[1], reader.problems

@@ -124,6 +124,7 @@ def _about(pages: PagesView) -> dict[str, Any]:
         "base": pages.settings.base_url,
         "publisher": duties.publisher,
         "host": duties.host,
+        "repository": pages.settings.repository_url,  # the sources' public repository, if any
     }
 
 
