@@ -13,16 +13,30 @@ from sphinx_base_de_connaissances.css_bundle import purge
 
 from tests.helpers import BuiltSite
 
+# The stylesheets the bundle is cut from, where their packages keep them (the published site
+# keeps only the bundle: kb.outputs.unused removes what no page loads).
 THEME_CSS = (
-    "basic.css",
-    "styles/pydata-sphinx-theme.css",
-    "styles/sphinx-book-theme.css",
-    "copybutton.css",
-    "kb.css",
-    "kb-theme.css",
-    "share-footer.css",
-    "site.css",
+    ("sphinx", "themes/basic/static/basic.css.jinja"),
+    ("pydata_sphinx_theme", "theme/pydata_sphinx_theme/static/styles/pydata-sphinx-theme.css"),
+    ("sphinx_book_theme", "theme/sphinx_book_theme/static/styles/sphinx-book-theme.css"),
+    ("sphinx_copybutton", "_static/copybutton.css"),
+    ("sphinx_base_de_connaissances", "static/kb.css"),
+    ("sphinx_base_de_connaissances", "theme/static/kb-theme.css"),
+    ("sphinx_share_footer", "static/share-footer.css"),
 )
+
+
+def source_css(package: str, path: str) -> str:
+    import importlib
+
+    return (Path(importlib.import_module(package).__file__).parent / path).read_text("utf-8")
+
+
+def theme_css() -> str:
+    site = Path(__file__).parents[2] / "_static/site.css"
+    return "".join(source_css(*where) for where in THEME_CSS) + site.read_text("utf-8")
+
+
 ICON_RULE = re.compile(
     r"((?:\.fa-[a-z0-9-]+(?::+before)?\s*,?\s*)+)\{\s*(?:--fa|content)\s*:"
     r"\s*\"\\([0-9a-fA-F]+)\""
@@ -69,8 +83,7 @@ def test_pages_link_the_bundle_and_no_bootstrap(site: BuiltSite) -> None:
 
 
 def test_no_class_a_page_uses_loses_its_rules(site: BuiltSite) -> None:
-    static = site.html / "_static"
-    theme = selector_names("".join((static / name).read_text("utf-8") for name in THEME_CSS))
+    theme = selector_names(theme_css())
     kept = selector_names(bundle(site).read_text("utf-8"))
     used: set[str] = set()
     for page in pages(site):
@@ -84,10 +97,10 @@ def test_no_class_a_page_uses_loses_its_rules(site: BuiltSite) -> None:
 
 
 def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
-    static = site.html / "_static"
+    pydata = source_css(*THEME_CSS[1])
     mapping = {
         name: int(match.group(2), 16)
-        for css in (static / "styles/pydata-sphinx-theme.css").read_text("utf-8").split("}")
+        for css in pydata.split("}")
         for match in ICON_RULE.finditer(css + "}")
         for name in re.findall(r"fa-[a-z0-9-]+", match.group(1))
     }
@@ -102,7 +115,7 @@ def test_fonts_hold_every_icon_the_pages_show(site: BuiltSite) -> None:
     glyphs: set[int] = set()
     for url in urls:
         assert re.search(r"\.[0-9a-f]{12}\.woff2$", url), url  # named by its content
-        font = static / url
+        font = site.html / "_static" / url
         assert font.stat().st_size < 8_000, url  # were 110 KB (solid, brands)
         glyphs |= set(TTFont(font).getBestCmap())
     assert shown <= glyphs and len(glyphs) < 80

@@ -224,7 +224,9 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
-        remove_unused_static(Path(app.outdir), app.config.html_theme in BOOK_THEMES)
+        remove_unused_static(
+            Path(app.outdir), app.config.html_theme in BOOK_THEMES, Path(app.doctreedir)
+        )
         self.write_measured(app)  # measured on what is published
         if self.settings.offline:
             from .offline.build import publish  # Typst and EbookLib: only when asked
