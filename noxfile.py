@@ -190,7 +190,8 @@ def bench(session: nox.Session) -> None:
     `nox -s bench -- --sizes 100 1000` to choose the sizes. First-query bytes need Chromium.
     `nox -s bench -- --imports DIR`: each fetched site in DIR (WXR files, GitBook spaces,
     Markdown folders) imported into a new base and built strictly, with the import's measure
-    (add --telecharger-medias to fetch their remote images, with the network).
+    (add --telecharger-medias to fetch their remote images, with the network); a file
+    `<site>.options` beside a site holds the import options it needs.
     """
     install(session, TESTS)
     with short_tmp() as env:

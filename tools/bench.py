@@ -17,6 +17,7 @@ import http.client
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import socket
@@ -393,16 +394,20 @@ def source_kind(path: Path) -> str:
 def import_fidelity(sites: Path, work: Path, download: bool = False) -> list[str]:
     """Each site of ``sites`` (a folder of fetched exports and repositories) imported into a
     new base (remote images fetched with ``download``) and built strictly: the import's own
-    measure, the build's outcome."""
+    measure, the build's outcome. A file ``<site>.options`` beside a site holds the import
+    options it needs (``--formules dollars`` for a VitePress language folder)."""
     engine = [sys.executable, "-m", "sphinx_base_de_connaissances"]
     rows = []
-    for site in sorted(p for p in sites.iterdir() if not p.name.startswith(".")):
+    listed = (p for p in sites.iterdir() if not p.name.startswith(".") and p.suffix != ".options")
+    for site in sorted(listed):
+        given = site.with_name(f"{site.name}.options")
+        extra = shlex.split(given.read_text("utf-8")) if given.is_file() else []
         base = work / f"site-{site.stem}"
         shutil.rmtree(base, ignore_errors=True)
         subprocess.run([*engine, "new", str(base)], check=True, capture_output=True)
         start = time.perf_counter()
         done = subprocess.run(
-            [*engine, "import", source_kind(site), str(site), "--base", str(base)]
+            [*engine, "import", source_kind(site), str(site), "--base", str(base), *extra]
             + (["--telecharger-medias"] if download else []),
             capture_output=True,
             text=True,
@@ -424,7 +429,8 @@ def import_fidelity(sites: Path, work: Path, download: bool = False) -> list[str
             warnings = strict.stderr.count("WARNING")
             status = "passe" if strict.returncode == 0 else f"échoue ({warnings} avertissements)"
         rows.append(
-            f"{site.name}: {source_kind(site)}, import {seconds:.1f} s, construction stricte "
+            f"{site.name}: {source_kind(site)}{' ' + ' '.join(extra) if extra else ''}, "
+            f"import {seconds:.1f} s, construction stricte "
             f"{status}; " + "; ".join(f"{what} {value}" for what, value in measured)
         )
     return rows

@@ -46,12 +46,16 @@ def test_bench_measures_an_import_of_each_fetched_site(tmp_path: Path, capsys) -
     sites = tmp_path / "sites"
     (sites / "notes").mkdir(parents=True)
     (sites / "notes/page.md").write_text(
-        "# Page\n\nUne page importée : [elle-même](page.md) et ![une image](absente.png).\n",
+        "# Page\n\nUne page importée : [elle-même](page.md) et ![une image](absente.png), "
+        "la formule $x^2$.\n",
         "utf-8",
     )
+    # Options a site needs, beside it: its formulas (its configuration is not in the folder).
+    (sites / "notes.options").write_text("--formules dollars\n", "utf-8")
     work = tmp_path / "work"
     assert bench.main(["--imports", str(sites), "--work", str(work)]) == 0
     (row,) = capsys.readouterr().out.strip().splitlines()
-    assert row.startswith("notes: markdown, import ")
+    assert row.startswith("notes: markdown --formules dollars, import ")
     assert "construction stricte passe" in row
     assert "images montrées 0,0 %" in row and "liens internes qui mènent à leur page 100,0 %" in row
+    assert "pages montrant une syntaxe brute 0,0 %" in row  # $x^2$ typeset, not shown
