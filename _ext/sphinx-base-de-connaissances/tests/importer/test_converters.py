@@ -135,3 +135,29 @@ def test_a_link_broken_in_the_source_is_counted_apart(tmp_path: Path) -> None:
         "  liens internes qui mènent à leur page : 50,0 % (1/2)",
         "    et 1 vers une page que la source n’a pas (déjà cassés)",
     ]
+
+
+def test_rooted_paths_are_found_in_the_site_s_public_folder_given_apart(tmp_path: Path) -> None:
+    from PIL import Image
+
+    root, public = tmp_path / "docs/fr", tmp_path / "docs/public"
+    root.mkdir(parents=True)
+    public.mkdir()
+    Image.new("RGB", (4, 4)).save(public / "logo.png")
+    (public / "page.html").write_text("<script>alert(1)</script>", "utf-8")
+    source = Source("Markdown", public=public)
+    context = blocks.Context(source, "page.md", root, root, lambda p: None)
+    body = blocks.convert("![Le logo](/logo.png)\n\nVoir [la page](/page.html).\n", context)
+    assert source.files == [public / "logo.png"] and "kb-import-file:0" in body
+    # An HTML file would run from the site: not copied, its link dropped and reported.
+    assert "Voir la page." in body and "page.html" not in body
+    assert [str(n) for n in source.notes] == [
+        "page.md:3 : lien vers /page.html : un fichier .html s’exécuterait dans le navigateur "
+        "depuis le site ; non importé, lien retiré."
+    ]
+    assert (context.seen.links, context.seen.missing) == (1, 0)  # a link lost, not broken
+    # Without the public folder, the image is missing from the source.
+    alone = Source("Markdown")
+    context = blocks.Context(alone, "page.md", root, root, lambda p: None)
+    blocks.convert("![Le logo](/logo.png)\n", context)
+    assert alone.files == []

@@ -28,7 +28,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("source", choices=KINDS, help="gitbook, markdown ou wordpress")
     parser.add_argument("chemin", type=Path, help="le dossier de la source, ou l’export .xml")
     parser.add_argument(
-        "--medias", type=Path, help="WordPress : le dossier wp-content/uploads de l’ancien site"
+        "--medias",
+        type=Path,
+        help="WordPress : le dossier wp-content/uploads de l’ancien site ; Markdown : le dossier "
+        "public du site (d’où il servait « /image.png »), s’il est hors du dossier importé",
     )
     parser.add_argument(
         "--telecharger-medias",
@@ -115,6 +118,8 @@ def _problem(kind: str, path: Path, medias: Path | None, base: Path) -> str:
             )
     elif not path.is_dir():
         return f"{path} : attendu, le dossier de la source."
+    elif medias is not None and (kind == "gitbook" or not medias.is_dir()):
+        return f"--medias {medias} : attendu, le dossier public d’un site Markdown."
     return ""
 
 
@@ -140,7 +145,7 @@ def _read(
     if kind == "markdown":
         from ..importer import folder
 
-        return folder.read(path, fetch, math)
+        return folder.read(path, fetch, math, medias)
     from ..importer import wordpress
 
     return wordpress.read(path, medias, lambda done, total: _progress(done, total, "lues"), fetch)

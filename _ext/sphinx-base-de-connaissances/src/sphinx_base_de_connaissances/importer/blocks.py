@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..content.media import ACTIVE_SUFFIXES
 from ..content.typography import with_spaces
 from . import formulas, rawhtml
 from .model import FILE, LINK, TITLE, Note, Seen, Source, link_to
@@ -522,8 +523,10 @@ def local(raw: str, context: Context) -> Path | None:
     path = unquote(urlsplit(_target(raw)).path)
     if not path:
         return None
+    public = context.source.public
     if path.startswith("/"):  # from the site's root: the source, or its public folder
         bases = [context.root, context.root / ".vuepress/public", context.root / "public"]
+        bases += [public] if public is not None else []
     else:
         bases = [context.folder]
         own = context.folder / Path(context.key).stem if context.key else None
@@ -536,7 +539,11 @@ def local(raw: str, context: Context) -> Path | None:
         if found.suffix == ".html":  # VuePress and VitePress name a page by its address
             candidates.append(found.with_suffix(".md"))
         candidates.append(found / "README.md")
-    inside = [c for c in candidates if _inside(c, context.root)]
+    inside = [
+        c
+        for c in candidates
+        if _inside(c, context.root) or (public is not None and _inside(c, public))
+    ]
     return next((c for c in inside if c.exists()), inside[0] if inside else None)
 
 
@@ -633,21 +640,22 @@ def destination(raw: str, context: Context) -> str | None:
     found = _destination(raw, context)
     target = _target(raw)
     internal = not (urlsplit(target).scheme or target.startswith("//")) and target != "#"
-    if internal and found is None and not target.startswith("?"):  # a page the source lacks
-        context.seen.missing += 1  # (a search of the old site worked there: a link lost)
-    else:
+    if internal and found is None:  # a page the source lacks: broken there already
+        context.seen.missing += 1
+    else:  # ("": a link the import had to drop, the old site's search, an active file)
         context.seen.links += internal and not (found or "").startswith(FILE)
-    return found
+    return found or None
 
 
 def _destination(raw: str, context: Context) -> str | None:
+    """``destination``'s answer, or "" for a link of the old site the import drops."""
     target = _target(raw)
     parts = urlsplit(target)
     if target.startswith("#") and context.key:
         return link_to(context.key, unquote(parts.fragment)) if parts.fragment else None
     if target.startswith("?"):  # a search of the old site: the base's search has no address
         context.note(target, f"lien {target[:80]} (une recherche de l’ancien site) retiré.")
-        return None
+        return ""
     if parts.scheme or target.startswith(("#", "//", "mailto:")):
         return target
     found = local(parts.path, context)
@@ -658,6 +666,13 @@ def _destination(raw: str, context: Context) -> str | None:
     key = context.page_key(found)
     if key is not None:
         return link_to(key, unquote(parts.fragment))
+    if found.is_file() and found.suffix.lower() in ACTIVE_SUFFIXES:  # the build refuses it
+        context.note(
+            target,
+            f"lien vers {target[:80]} : un fichier {found.suffix.lower()} s’exécuterait dans "
+            "le navigateur depuis le site ; non importé, lien retiré.",
+        )
+        return ""
     if found.is_file() and found.suffix.lower() != ".md":
         return context.source.file(found)
     context.note(target, f"lien vers {target[:80]} : page absente de la source ; lien retiré.")

@@ -14,8 +14,11 @@ from .model import Fetch, Guide, Note, Source
 from .tree import INDEX_NAMES, Entry, folder_addresses, humanize, inside, load_yaml, read_pages
 
 
-def read(source: Path, fetch: Fetch | None = None, math: str | None = None) -> Source:
-    """The pages at ``source``; ``math``: the TeX syntax they use (default: as configured)."""
+def read(
+    source: Path, fetch: Fetch | None = None, math: str | None = None, public: Path | None = None
+) -> Source:
+    """The pages at ``source``; ``math``: the TeX syntax they use (default: as configured);
+    ``public``: the site's public folder when it is not inside ``source``."""
     source = source.resolve()
     config = source / "mkdocs.yml"
     notes: list[Note] = []
@@ -69,6 +72,7 @@ def read(source: Path, fetch: Fetch | None = None, math: str | None = None) -> S
         addresses_of=addresses_of,
         shown_root=source,
         fetch=fetch,
+        public=public.resolve() if public is not None else None,
         math=(
             math
             if math is not None

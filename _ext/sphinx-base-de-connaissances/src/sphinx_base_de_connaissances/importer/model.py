@@ -85,6 +85,7 @@ class Source:
     # why not; None when remote images stay links.
     fetch: Fetch | None = None
     math: str = ""  # the TeX syntax the source renders (``formulas``), "" for none
+    public: Path | None = None  # where the site served « /file.png » from, given outside it
 
     def file(self, path: Path) -> str:
         """The token that names ``path`` in a body (one per file)."""

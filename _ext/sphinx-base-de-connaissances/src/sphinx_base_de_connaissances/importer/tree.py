@@ -123,12 +123,14 @@ def read_pages(
     fetch: Fetch | None = None,
     unlisted_unpublished: bool = False,
     math: str = "",
+    public: Path | None = None,
 ) -> Source:
     """The pages of ``order`` (then every other page of ``root``, reported) as a ``Source``;
     with ``unlisted_unpublished`` (GitBook: its summary is what it publishes), the pages out
     of ``order`` come in as drafts; else (MkDocs builds every page) they are published.
-    ``math``: the TeX syntax the source renders (``formulas``)."""
-    source = Source(kind, fetch=fetch, math=math)
+    ``math``: the TeX syntax the source renders (``formulas``); ``public``: the folder the
+    site served rooted paths from, when it is outside ``root`` (given by the team)."""
+    source = Source(kind, fetch=fetch, math=math, public=public)
     listed = {entry.path for entry in order}
     extra = [Entry(p) for p in markdown_files(root) if p not in listed]
     for entry in extra if order else ():  # without a summary, every page is "extra"
