@@ -159,5 +159,16 @@ def test_rooted_paths_are_found_in_the_site_s_public_folder_given_apart(tmp_path
     # Without the public folder, the image is missing from the source.
     alone = Source("Markdown")
     context = blocks.Context(alone, "page.md", root, root, lambda p: None)
-    blocks.convert("![Le logo](/logo.png)\n", context)
+    body = blocks.convert("![Le logo](/logo.png)\n", context)
     assert alone.files == []
+    # An image the source does not have is counted apart, as broken in the source.
+    assert (context.seen.images, context.seen.missing_images) == (0, 1)
+    from sphinx_base_de_connaissances.importer.fidelity import Tally
+    from sphinx_base_de_connaissances.importer.model import Page
+
+    tally = Tally()
+    tally.add(Page("page.md", "page.md", "Page", "", "x", seen=context.seen), body, 0, 0)
+    assert tally.lines()[1:3] == [
+        "  images montrées : – (aucun)",
+        "    et 1 que la source n’a pas (déjà cassées)",
+    ]

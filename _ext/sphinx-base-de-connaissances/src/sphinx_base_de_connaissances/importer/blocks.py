@@ -574,7 +574,9 @@ def image(alt: str, raw: str, caption: str, context: Context) -> str:
         shown = f"[{escape_text(alt or caption or 'Image')}]({target})"
         return f"\n{shown}\n\n{escape_text(caption)}\n" if caption and alt else shown
     found = local(target, context)
-    if found is None or not found.is_file():
+    if found is None or not found.is_file():  # no file in the source: broken there already
+        context.seen.images -= 1
+        context.seen.missing_images += 1
         context.note(target, f"image introuvable : {target[:80]} ; retirée.")
         return escape_text(alt)
     return placed(found, alt, caption, context.source, lambda m: context.note(target, f"{m}."))

@@ -93,6 +93,7 @@ class Tally:
     links: int = 0
     links_kept: int = 0
     links_missing: int = 0  # to a page the source itself lacks
+    images_missing: int = 0  # naming a file the source itself lacks
     olds: int = 0
     olds_kept: int = 0
     pages: int = 0
@@ -108,6 +109,7 @@ class Tally:
         self.links += page.seen.links
         self.links_kept += min(page.seen.links, links_kept)
         self.links_missing += page.seen.missing
+        self.images_missing += page.seen.missing_images
         self.olds += len(set(page.old))
         self.olds_kept += olds_kept
         self.pages += 1
@@ -129,6 +131,11 @@ class Tally:
         lines = [
             f"  mots gardés : {rate(self.words_kept, self.words)}",
             f"  images montrées : {rate(self.images_kept, self.images)}",
+            *(
+                [f"    et {self.images_missing} que la source n’a pas (déjà cassées)"]
+                if self.images_missing
+                else []
+            ),
             f"  liens internes qui mènent à leur page : {rate(self.links_kept, self.links)}",
             *(
                 [f"    et {self.links_missing} vers une page que la source n’a pas (déjà cassés)"]

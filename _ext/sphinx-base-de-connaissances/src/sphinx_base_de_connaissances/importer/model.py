@@ -44,6 +44,7 @@ class Seen:
     images: int = 0
     links: int = 0  # links to the source's own pages (or to an anchor in the page)
     missing: int = 0  # links to the source's own site naming no page it has (broken there)
+    missing_images: int = 0  # images naming no file of the source (broken there)
 
 
 @dataclass
