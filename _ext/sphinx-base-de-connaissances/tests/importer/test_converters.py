@@ -117,10 +117,17 @@ def test_the_source_s_formulas_become_myst_math(
     assert [str(note) for note in source.notes] == (said[0].split("\n") if said else [])
 
 
-def test_a_link_broken_in_the_source_is_counted_apart(tmp_path: Path) -> None:
+def report(context: blocks.Context, body: str, links_kept: int) -> list[str]:
+    """The import report's measure for the one page ``context`` converted into ``body``."""
     from sphinx_base_de_connaissances.importer.fidelity import Tally
     from sphinx_base_de_connaissances.importer.model import Page
 
+    tally = Tally()
+    tally.add(Page("page.md", "page.md", "Page", "", "x", seen=context.seen), body, links_kept, 0)
+    return tally.lines()
+
+
+def test_a_link_broken_in_the_source_is_counted_apart(tmp_path: Path) -> None:
     source = Source("Markdown")
     context = blocks.Context(
         source, "page.md", tmp_path, tmp_path, lambda p: p.name if p.name == "autre.md" else None
@@ -129,9 +136,7 @@ def test_a_link_broken_in_the_source_is_counted_apart(tmp_path: Path) -> None:
     body = blocks.convert(text, context)
     # A search of the old site worked there: a link the import loses, not one broken before.
     assert (context.seen.links, context.seen.missing) == (2, 1)
-    tally = Tally()
-    tally.add(Page("page.md", "page.md", "Page", "", "x", seen=context.seen), body, 1, 0)
-    assert tally.lines()[2:4] == [
+    assert report(context, body, 1)[2:4] == [
         "  liens internes qui mènent à leur page : 50,0 % (1/2)",
         "    et 1 vers une page que la source n’a pas (déjà cassés)",
     ]
@@ -163,12 +168,7 @@ def test_rooted_paths_are_found_in_the_site_s_public_folder_given_apart(tmp_path
     assert alone.files == []
     # An image the source does not have is counted apart, as broken in the source.
     assert (context.seen.images, context.seen.missing_images) == (0, 1)
-    from sphinx_base_de_connaissances.importer.fidelity import Tally
-    from sphinx_base_de_connaissances.importer.model import Page
-
-    tally = Tally()
-    tally.add(Page("page.md", "page.md", "Page", "", "x", seen=context.seen), body, 0, 0)
-    assert tally.lines()[1:3] == [
+    assert report(context, body, 0)[1:3] == [
         "  images montrées : – (aucun)",
         "    et 1 que la source n’a pas (déjà cassées)",
     ]
