@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .schema import Article
@@ -105,6 +105,18 @@ def ignored_revisions(text: str) -> frozenset[str]:
     )
 
 
+def written(changes: Iterable[Change]) -> Iterator[tuple[str, Change]]:
+    """Each change that writes a file (not a pure rename, ``R100``), newest first, with the
+    file's name at the newest commit: older commits name it by its older names."""
+    current: dict[str, str] = {}  # an older name → the file's name at the newest commit
+    for change in changes:
+        path = current.get(change.path, change.path)
+        if change.renamed:
+            current[change.old] = path
+        if change.status != "R100":
+            yield path, change
+
+
 def parse(
     output: str,
     moves: Collection[tuple[str, str]] = (),
@@ -116,12 +128,8 @@ def parse(
     prefixes = tuple(ignored)
     changed: dict[str, dt.date] = {}  # a file's last change after the commit that added it
     authors: dict[str, list[str]] = {}
-    current: dict[str, str] = {}  # an older name → the file's name at the newest commit
-    for change in records(output):
-        path = current.get(change.path, change.path)
-        if change.renamed:
-            current[change.old] = path
-        if change.status == "R100" or (change.commit, change.path) in moves:
+    for path, change in written(records(output)):
+        if (change.commit, change.path) in moves:
             continue
         if prefixes and change.commit.lower().startswith(prefixes):
             authors.setdefault(path, [])

@@ -14,6 +14,7 @@ from latex2mathml.converter import convert
 
 NAMESPACE = "http://www.w3.org/1998/Math/MathML"
 LONGEST = 10_000  # characters of TeX in one formula
+MATHML = "kb_mathml"  # the attribute of a math node holding its MathML, written when read
 # MathML Core's elements (and MathML 3's menclose, which latex2mathml writes for \cancel).
 ELEMENTS = frozenset(
     {

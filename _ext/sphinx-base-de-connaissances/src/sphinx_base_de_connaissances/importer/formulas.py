@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..content.mathml import FormulaError, mathml
+from .model import code_span
 
 DOLLARS = "dollars"  # Arithmatex, markdown-it's math plugins: $…$ and $$…$$
 GITBOOK = "gitbook"  # $$…$$ alone: inline in a line, displayed on its own lines
@@ -74,15 +75,15 @@ def converted(
         lines = [line.removeprefix(indent) for line in match.group("body").split("\n")]
         tex = "\n".join(lines).strip()
         if not tex or not _typeset(tex, True, match.group(0), note):
-            return keep(_code(match.group(0).strip()))
+            return keep(code_span(" ".join(match.group(0).split())))
         body = "\n".join(f"{indent}{line}".rstrip() for line in tex.split("\n"))
         return keep(f"{indent}```{{math}}\n{body}\n{indent}```")
 
     def inline(match: re.Match[str]) -> str:
         tex = (match.groupdict().get("paren") or match.group("body")).strip()
         if not _typeset(tex, False, match.group(0), note):
-            return keep(_code(match.group(0)))
-        return keep(_role(tex))
+            return keep(code_span(match.group(0)))
+        return keep("{math}" + code_span(tex))
 
     text = DISPLAY.sub(display, text)
     text = INLINE_DOUBLE.sub(inline, text)
@@ -96,15 +97,3 @@ def _typeset(tex: str, block: bool, snippet: str, note: Callable[[str, str], Non
     except FormulaError as error:
         note(snippet, f"formule « {tex[:60]} » non convertie ({error}) : montrée en code.")
         return False
-
-
-def _role(tex: str) -> str:
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", tex)), default=0) + 1)
-    padded = f" {tex} " if tex.startswith("`") or tex.endswith("`") else tex
-    return f"{{math}}{ticks}{padded}{ticks}"
-
-
-def _code(shown: str) -> str:
-    shown = " ".join(shown.split())
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", shown)), default=0) + 1)
-    return f"{ticks}{shown}{ticks}"

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import gitrun
-from ..content.history import AUTHOR_LOG_FORMAT, records
+from ..content.history import AUTHOR_LOG_FORMAT, records, written
 
 
 @dataclass
@@ -42,13 +42,7 @@ def read(root: Path) -> dict[Path, PageHistory]:
     if log.returncode != 0:
         return {}
     found: dict[Path, PageHistory] = {}
-    now: dict[str, str] = {}  # a name a file had in older commits → its name today
-    for change in records(log.stdout):
-        name = now.get(change.path, change.path)
-        if change.renamed:  # older commits use the old name
-            now[change.old] = name
-        if change.status == "R100":  # moved, not changed: neither a date nor a writer
-            continue
+    for name, change in written(records(log.stdout)):  # a pure move: no date, no writer
         path = (root / name).resolve()
         history = found.get(path)
         if history is None:  # newest commit first: this one is the last change

@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from ..content.sanitize import url_refusal
 from ..content.typography import with_spaces
 from . import tables
+from .model import code_span
 from .outline import marker
 
 BLOCKS = {
@@ -234,16 +235,6 @@ def flatten(soup: BeautifulSoup, limit: int) -> int:
     for tag in reversed(deep):  # the deepest first: each unwraps into a kept parent
         tag.unwrap()
     return len(deep)
-
-
-def code_span(code: str) -> str:
-    """Inline code as MyST shows it: on one line (a line break inside could open a fence),
-    between more backticks than it holds."""
-    code = " ".join(code.split("\n")).replace("\r", " ").replace("\t", " ")
-    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
-    ticks = "`" * (longest + 1)
-    padded = f" {code} " if code.startswith("`") or code.endswith("`") else code
-    return f"{ticks}{padded}{ticks}" if code.strip() else ""
 
 
 def safe_target(url: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,16 @@ Fetch = Callable[[str], tuple[Path | None, str]]
 def link_to(key: str, anchor: str = "") -> str:
     """The token that names page ``key`` (and an anchor in it) in a body."""
     return f"{LINK}{quote(key, safe='')}" + (f"#{quote(anchor, safe='')}" if anchor else "")
+
+
+def code_span(code: str) -> str:
+    """Inline code as MyST shows it: on one line (a line break inside could open a fence),
+    between more backticks than it holds."""
+    code = " ".join(code.split("\n")).replace("\r", " ").replace("\t", " ")
+    longest = max((len(m) for m in re.findall(r"`+", code)), default=0)
+    ticks = "`" * (longest + 1)
+    padded = f" {code} " if code.startswith("`") or code.endswith("`") else code
+    return f"{ticks}{padded}{ticks}" if code.strip() else ""
 
 
 @dataclass(frozen=True)

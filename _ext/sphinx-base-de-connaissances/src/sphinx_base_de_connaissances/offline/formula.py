@@ -12,13 +12,14 @@ import re
 
 from bs4 import NavigableString, Tag
 
+EMPTY = '""'  # an argument with nothing to show
 _PLAIN = re.compile(r"[A-Za-z0-9]")
 _WORD = re.compile(r"[A-Za-z]+")
 
 
 def equation(node: Tag) -> str:
     """``<math>`` as ``$…$`` (inline) or ``$ … $`` (a display formula, on its own line)."""
-    body = _group(node.children).strip() or '""'
+    body = _group(node.children).strip() or EMPTY
     if node.get("display") == "block":
         return f"$ {body} $"
     return f"${body}$"
@@ -30,7 +31,7 @@ def _group(children: object) -> str:
 
 def _argument(node: object) -> str:
     written = _node(node)
-    return written if written.strip() else '""'
+    return written if written.strip() else EMPTY
 
 
 def _node(node: object) -> str:
@@ -52,7 +53,7 @@ def _node(node: object) -> str:
     if name == "mfrac" and len(parts) == 2:
         return f"frac({_argument(parts[0])}, {_argument(parts[1])})"
     if name == "msqrt":
-        return f"sqrt({_group(node.children) or chr(34) * 2})"
+        return f"sqrt({_group(node.children) or EMPTY})"
     if name == "mroot" and len(parts) == 2:
         return f"root({_argument(parts[1])}, {_argument(parts[0])})"
     scripts = {"msub": ("b",), "msup": ("t",), "msubsup": ("b", "t")}
@@ -69,10 +70,10 @@ def _node(node: object) -> str:
         rows = []
         for row in node.find_all("mtr", recursive=False):
             cells = [_argument(cell) for cell in row.find_all("mtd", recursive=False)]
-            rows.append(", ".join(cells) or '""')
+            rows.append(", ".join(cells) or EMPTY)
         return f"mat(delim: #none, {'; '.join(rows)})" if rows else ""
     if name == "menclose":
-        return f"cancel({_group(node.children) or chr(34) * 2})"
+        return f"cancel({_group(node.children) or EMPTY})"
     if name == "mphantom":
         return ""
     return _group(node.children)

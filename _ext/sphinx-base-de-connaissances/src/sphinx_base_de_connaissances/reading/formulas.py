@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from docutils import nodes
 
-from ..content.mathml import FormulaError, mathml
+from ..content.mathml import MATHML, FormulaError, mathml
 from ..diagnostics import Subtype, warn
 from .safety import located
 
@@ -17,8 +17,8 @@ def check_formulas(doctree: nodes.document) -> None:
         if block and node.get("nowrap"):
             problem = "option « nowrap » refusée : la formule est mise en page par le moteur"
         else:
-            try:
-                mathml(node.astext(), display=block)
+            try:  # typeset once: the page's writer takes it from the node (``MATHML``)
+                node[MATHML] = mathml(node.astext(), display=block)
                 continue
             except FormulaError as error:
                 problem = str(error)

@@ -11,13 +11,15 @@ from sphinx.application import Sphinx
 from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
-from ..content.mathml import FormulaError, mathml
+from ..content.mathml import MATHML, FormulaError, mathml
 
 RENDERER = "kb-mathml"
 
 
 def _written(translator: Any, node: nodes.Element, *, display: bool) -> str:
-    try:
+    if node.get(MATHML):  # typeset when the page was read (reading.formulas)
+        return str(node[MATHML])
+    try:  # a formula another extension made after reading
         return mathml(node.astext(), display=display)
     except FormulaError:  # already reported when the page was read (reading.formulas)
         return f"<code>{translator.encode(node.astext())}</code>"
