@@ -1,5 +1,5 @@
 """The pure logic behind incremental builds and page policies, without a build: related
-articles, what a change invalidates, digests of generated pages, pruning, the CSP."""
+articles, digests of generated pages, pruning, the CSP."""
 
 from __future__ import annotations
 
@@ -8,11 +8,10 @@ import random
 from pathlib import Path
 
 import pytest
-from sphinx_base_de_connaissances.content.catalog import Catalog, parts
+from sphinx_base_de_connaissances.content.catalog import Catalog
 from sphinx_base_de_connaissances.content.schema import Article, Tag
 from sphinx_base_de_connaissances.outputs.freshness import Digests
 from sphinx_base_de_connaissances.outputs.prune import prune
-from sphinx_base_de_connaissances.reading.invalidation import affected, page_parts, shown_entries
 from sphinx_base_de_connaissances.writing import csp
 
 TODAY = dt.date(2026, 6, 1)
@@ -71,42 +70,6 @@ def test_neighbours_follow_publication_order() -> None:
     older, newer = catalog.neighbours("articles/b")
     assert (older.slug, newer.slug) == ("a", "c")
     assert catalog.neighbours("articles/c")[1] is None
-
-
-def test_affected_are_the_articles_sharing_a_tag_or_category_before_or_after() -> None:
-    before = {a.docname: a for a in [article("x", 1, "a", "t1"), article("y", 2, "b", "t2")]}
-    after = dict(before)
-    after["articles/x"] = article("x", 1, "c", "t3")  # moved and retagged
-    after["articles/z"] = article("z", 3, "a")  # shares x's old category
-    after["articles/w"] = article("w", 4, "d", "t9")  # shares nothing
-    found = affected(after, {"articles/x"}, before)
-    assert found == {"articles/x", "articles/z"}
-
-
-def test_shown_entries_follow_what_changed_in_the_vocabulary() -> None:
-    old = {"categories": {"a": ["A", "desc"]}, "authors": {"alice": ["Alice", ""]}}
-    items = {a.docname: a for a in [article("x", 1), article("y", 2)]}
-    docs = ["index", "articles/x", "articles/y", "guide/page"]
-    renamed = {"categories": {"a": ["A2", "desc"]}, "authors": old["authors"]}
-    assert shown_entries(old, renamed, items, docs, {"index"}) == set(docs)
-    described = {"categories": {"a": ["A", "autre"]}, "authors": old["authors"]}
-    assert shown_entries(old, described, items, docs, {"index"}) == {"index"}
-    author = {"categories": old["categories"], "authors": {"alice": ["Alice B.", ""]}}
-    assert shown_entries(old, author, items, docs, set()) == {"articles/x", "articles/y"}
-
-
-def test_navigation_and_neighbours_change_only_where_the_window_changes() -> None:
-    base = [article(f"p{n}", n) for n in range(1, 21)]
-    before = Catalog(base, TODAY, preview=False)
-    after = Catalog([*base, article("p21", 21)], TODAY, preview=False)
-    changed = {
-        a.docname
-        for a in base
-        if page_parts(before, a.docname, 4, False) != page_parts(after, a.docname, 4, False)
-    }
-    assert "articles/p1" not in changed and "articles/p20" in changed
-    assert len(changed) < 6  # the newest few, not the whole site
-    assert parts("index", before, 4) != parts("index", after, 4)
 
 
 def test_digests_mark_a_page_stale_when_its_digest_or_file_changes(tmp_path: Path) -> None:

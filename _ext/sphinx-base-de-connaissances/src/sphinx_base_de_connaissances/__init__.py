@@ -5,7 +5,7 @@ pages, listings, related articles, previous/next in publication order, feeds, so
 share cards, sitemap and robots.txt, search with Pagefind. The code is in layers:
 
 - ``content/``: pure Python, what a valid article is (also the standalone check);
-- ``reading/``: Sphinx's read phase (the domain, invalidation, safety, listings);
+- ``reading/``: Sphinx's read phase (the domain, page records compared, safety, listings);
 - ``writing/``: what pages show (page context, navigation, generated pages);
 - ``outputs/``: what ``build-finished`` makes (feeds, sitemap, cards, pruning, state files);
 - ``search/``: the Pagefind index in shards;

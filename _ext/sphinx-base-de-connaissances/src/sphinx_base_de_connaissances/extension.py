@@ -14,9 +14,6 @@ from sphinx.config import Config
 from sphinx.util.typing import ExtensionMetadata
 
 from . import _compat, diagnostics, french, options
-from .clock import today
-from .content.catalog import Catalog
-from .content.permalinks import has_queries
 from .diagnostics import Subtype
 from .offline import missing_extra
 from .outputs import journal
@@ -24,7 +21,7 @@ from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .outputs.prune import remove_pages
 from .outputs.unused import remove_unused_static
-from .reading import citations, publication
+from .reading import publication
 from .reading.domain import KnowledgeBaseDomain, domain
 from .reading.events import Reading
 from .reading.guarded import guarded
@@ -136,9 +133,7 @@ class KnowledgeBase:
 
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
         journal.begin(Path(app.doctreedir))  # before Sphinx saves the environment
-        kb = domain(env)
-        self.pages.catalog = Catalog(kb.articles.values(), today(), self.settings.preview)
-        self.pages.cited_by = citations.cited_by(kb.citations, self.pages.catalog, env)
+        self.pages.views = self.reading.views(env)  # each page's record, made once
         if self.site.html:
             # In worker processes while this one writes the pages (serial writing only: the
             # parallel writers are forked from this process and would copy the pool; with -j
@@ -152,12 +147,11 @@ class KnowledgeBase:
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
         if self.site.html:
-            kb = domain(app.env)
-            targets = citations.targets(kb.citations.get(docname, ()), app.env)
+            view = self.pages.views.of(docname)
             popovers.attach(
                 doctree,
-                popovers.used_terms(kb.term_uses.get(docname, ()), kb.terms),
-                popovers.previewed(targets, self.pages.catalog, docname),
+                list(view.terms),
+                list(view.previews),
                 lambda template, **context: self.pages.render_block(
                     app, docname, template, **context
                 ),
@@ -173,7 +167,7 @@ class KnowledgeBase:
     def page_context(self, app: Sphinx, pagename: str, _t: str, context: Context, _d: Any) -> None:
         if self.site.html:
             page.metadata(app, self.site, self.pages, pagename, context)
-            if pagename == app.config.root_doc and has_queries(self.pages.catalog.articles):
+            if self.pages.views.of(pagename).queries:
                 # Old query addresses (/?p=42) land on the home page.
                 app.add_js_file("kb-anciennes-adresses.js", loading_method="defer")
 
@@ -285,9 +279,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("build-finished", kb.build_finished)
     app.connect("build-finished", kb.finished, priority=1000)
     return {
-        # 9: glossary terms; 8: reading paths; 7: citations; 6: dates and contributors from git;
-        # 5: French spacing; 4: layers
-        "env_version": 9,
+        # 10: page records; 9: glossary terms; 8: reading paths; 7: citations; 6: dates and
+        # contributors from git; 5: French spacing; 4: layers
+        "env_version": 10,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -183,24 +183,3 @@ def nearby(articles: list[Article], index: int | None, limit: int) -> list[Artic
         return articles[:limit]
     start = max(0, min(index - limit // 2, len(articles) - limit))
     return articles[start : start + limit]
-
-
-def shown(
-    pagename: str, catalog: Catalog, limit: int, listing: bool = False
-) -> tuple[str, list[Article], bool]:
-    """(category, articles listed, whether there are more) in ``pagename``'s navigation. A
-    generated ``listing`` page lists articles itself: its navigation lists none, so that an
-    added article leaves the older pages of a listing as they are."""
-    category = category_of(pagename, catalog)
-    if listing:
-        return category, [], False
-    pool = catalog.in_order.get(category, []) if category else catalog.articles
-    index = catalog.in_category.get(pagename) if category else None
-    return category, nearby(pool, index, limit), len(pool) > limit
-
-
-def parts(pagename: str, catalog: Catalog, limit: int, listing: bool = False) -> tuple[object, ...]:
-    """What the navigation of ``pagename`` shows of the articles: equal parts, equal HTML."""
-    category, articles, more = shown(pagename, catalog, limit, listing)
-    depth = catalog.depth if category else {}
-    return category, more, tuple((a.docname, a.title, depth.get(a.docname, 0)) for a in articles)

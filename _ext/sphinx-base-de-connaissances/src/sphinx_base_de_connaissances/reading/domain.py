@@ -22,9 +22,11 @@ class KnowledgeBaseDomain(Domain):
     initial_data: dict[str, Any] = {  # noqa: RUF012 (Sphinx copies it per environment)
         "articles": {},  # docname → Article
         "listings": set(),  # docnames that hold a listing directive
-        "vocabulary": {},  # Vocabulary.snapshot() when the articles were read
+        "vocabulary": {},  # Vocabulary.snapshot() the pages were last written with
         "history": {},  # path → FileHistory the articles were read with (set before reading)
-        "due": set(),  # articles whose page says they are due for review
+        "on": None,  # the day the pages were last written (reviews fall due with the days)
+        "obligations": "",  # the footer's obligations the pages were last written with
+        "related": {},  # docname → the docnames its « À lire aussi » shows (last ranked)
         "citations": {},  # docname → the Citations of other pages it holds
         "paths": (),  # the ReadingPaths the pages were last written with
         "terms": {},  # lower-cased glossary term → Term

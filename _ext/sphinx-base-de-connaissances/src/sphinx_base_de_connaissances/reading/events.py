@@ -2,12 +2,12 @@
 
 - ``source-read``: the front matter of every article is validated; each problem is a warning
   located at its file and line (the strict build fails); the `Article` goes into the domain.
-- ``env-get-outdated``: when data/*.yml changed, every article is re-read (re-validated).
-- ``env-get-updated``: when what listings show of an article changed (added, removed,
-  retitled, retagged, re-dated…), exactly the pages whose generated parts (navigation,
-  previous/next, "À lire aussi") now show something else are rewritten (not re-read), with
-  the pages holding listings; one rule for every kind of change (``page_parts``). The same
-  for the reading-path boxes when ``data/parcours.yml`` or a step changed (``path_pages``).
+- ``env-get-outdated``: when a vocabulary key was added or removed, every article is read
+  again (re-validated); the last build's sources are kept (``records.Read``).
+- ``env-get-updated``: each page's record (``content.views``: what it shows besides its own
+  text) is made from the last build's sources and from this one's; the pages whose records
+  differ are written again (not read again). No rule per kind of change: a part a page shows
+  is in its record, or a test building incrementally and cleanly finds it.
 - ``env-check-consistency``: problems across articles (duplicate slugs).
 """
 
@@ -25,17 +25,15 @@ from sphinx.environment import BuildEnvironment
 from .._compat import current_docname
 from ..clock import today
 from ..content import frontmatter, hierarchy, history
-from ..content.catalog import Catalog
 from ..content.collection import duplicate_slugs, file_problems, size_problems, without_body
 from ..content.history import History
 from ..content.obligations import Obligations
 from ..content.paths import Paths
-from ..content.permalinks import has_queries, redirect_problems
-from ..content.review import is_due
-from ..content.schema import Article, parse_article
-from ..content.terms import Term
+from ..content.permalinks import redirect_problems
+from ..content.schema import parse_article
 from ..content.text import character_problems, without_unwritable
 from ..content.typography import french_spacing
+from ..content.views import Views, changed, scored
 from ..content.vocab import Vocabulary
 from ..diagnostics import report
 from ..settings import Settings
@@ -43,8 +41,7 @@ from ..source.boundary import Boundary
 from . import citations, glossary, safety
 from .domain import domain
 from .formulas import check_formulas
-from .invalidation import affected, page_parts, path_pages, shown_entries
-from .linked import linked_pages
+from .records import Read
 
 
 class Reading:
@@ -55,11 +52,11 @@ class Reading:
         self.vocab = Vocabulary()
         self.obligations = Obligations()  # the publisher's: shown in every page's footer
         self.paths = Paths()
-        self.before: dict[str, Article] = {}
-        self.vocab_pages: set[str] = set()  # pages showing a renamed or redescribed entry
+        self.last = Read(today())  # what the last build's pages were made from
+        self.read = self.last  # what this build's pages are made from
+        self.now: Views | None = None  # this build's page records
+        self.reread: set[str] = set()  # the documents this build reads again
         self.history = History()  # the repository's, collected once per build
-        self.before_citations: dict[str, tuple[object, ...]] = {}
-        self.before_terms: dict[str, Term] = {}
         # The front matter titles of the pages being read (not articles): shown as text.
         self.page_titles: dict[str, str | None] = {}
         self.removed: set[str] = set()  # documents deleted since the last build
@@ -156,10 +153,8 @@ class Reading:
     ) -> list[str]:
         kb = domain(env)
         self.removed = set(removed)  # their pages go, even when this build fails
-        self.before = dict(kb.articles)
-        self.before_citations = dict(kb.citations)
-        self.before_terms = dict(kb.terms)
-        self.vocab_pages = set()
+        self.last, self.now = Read.last(env, today()), None
+        self.reread = set(added) | set(changed)
         # A file's history can change without the file (.mailmap, .git-blame-ignore-revs):
         # its article is read again with the new one.
         before_history, now = kb.data.get("history", {}), self.history.files
@@ -170,62 +165,40 @@ class Reading:
             if before_history.get(path := self.shown_path(app, name)) != now.get(path)
         ]
         old, new = kb.data["vocabulary"], self.vocab.snapshot()
-        if old == new:
-            return moved
-        kb.data["vocabulary"] = new
         if not isinstance(old, dict) or any(old.get(k, {}).keys() != new[k].keys() for k in new):
             # A key added or removed: articles are checked against the keys when read.
-            return [
+            moved = [
                 name for name in env.found_docs if self.is_article(app, name) or name in kb.listings
             ]
-        self.vocab_pages = shown_entries(old, new, kb.articles, env.found_docs, kb.listings)
+        self.reread.update(moved)
         return moved
 
+    def views(self, env: BuildEnvironment) -> Views:
+        """This build's page records, made once all documents are read."""
+        if self.now is None:
+            self.read = Read.now(
+                env, today(), self.vocab.snapshot(), self.paths.paths, self.obligations.fingerprint
+            )
+            self.now = Views(self.read.sources(env, self.settings))
+            self.read.remember(env)
+        return self.now
+
     def get_updated(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """The pages not read again whose record (what they show besides their own text)
+        differs from the last build's: they are written again."""
+        after = self.views(env)
         kb = domain(env)
-
-        def key(articles: dict[str, Article], name: str) -> object:
-            return articles[name].listing_key() if name in articles else None
-
-        names = kb.articles.keys() | self.before.keys()
-        changed = {n for n in names if key(kb.articles, n) != key(self.before, n)}
-        # The home page loads the old queries' script (/?p=42) only while there are some.
-        if has_queries(kb.articles.values()) != has_queries(self.before.values()):
-            self.vocab_pages.add(app.config.root_doc)
-        # Time passes: an unchanged article falls due for review, and its page says so.
-        months = self.settings.review_after_months
-        due = {n for n, a in kb.articles.items() if is_due(a, today(), months)}
-        flipped = (due ^ kb.data.setdefault("due", set())) & kb.articles.keys()
-        kb.data["due"] = due
-        cited = linked_pages(env, changed, self.before, self.before_citations, self.before_terms)
-        cited &= env.found_docs
-        # Every page's footer shows the accessibility mention and the publisher's links: when
-        # the data files behind them change, every page is written again (not read again).
-        duties = self.obligations.fingerprint
-        if kb.data.get("obligations", duties) != duties:
-            cited |= env.found_docs
-        kb.data["obligations"] = duties
-        # Reading paths: the boxes of their steps, and the listings that name them.
-        old_paths, new_paths = kb.data.get("paths", ()), self.paths.paths
-        kb.data["paths"] = new_paths
-        edited = set(kb.listings) if old_paths != new_paths else set()
-        if not changed and not edited:
-            return sorted(self.vocab_pages | flipped | cited)
-        on, preview, limit = today(), self.settings.preview, self.settings.nav_limit
-        old = Catalog(self.before.values(), on, preview)
-        new = Catalog(kb.articles.values(), on, preview)
-        stepped = path_pages((old_paths, old), (new_paths, new)) & env.found_docs
-        if not changed:
-            return sorted(self.vocab_pages | flipped | cited | stepped | edited)
-        # "À lire aussi" can only change where a tag or the category is shared with a changed
-        # article: only those are scored again (scoring every article costs seconds at 10,000).
-        scored = affected(kb.articles, changed, self.before)
-        pages = {name for name in changed if name in kb.articles}
-        for name in env.found_docs:
-            related = name in scored
-            if page_parts(old, name, limit, related) != page_parts(new, name, limit, related):
-                pages.add(name)
-        return sorted(pages | kb.listings | self.vocab_pages | flipped | cited | stepped)
+        if self.read == self.last:  # the same sources make the same records (no change)
+            return []
+        before = Views(self.last.sources(env, self.settings))
+        related = scored(before.sources.catalog, after.sources.catalog)
+        pages = changed(before, after, env.found_docs - self.reread, related)
+        # The related blocks ranked now, kept for the next build's records of this one; the
+        # others are the same as the last build's (``scored``).
+        articles = after.sources.catalog.by_docname
+        kept = {k: v for k, v in self.last.ranked.items() if k in articles and k not in related}
+        kb.data["related"] = kept | after.ranked(related | (self.reread & articles.keys()))
+        return sorted(pages)
 
     def check_consistency(self, app: Sphinx, env: BuildEnvironment) -> None:
         articles = domain(env).articles

@@ -5,7 +5,6 @@ editing a definition rewrites exactly the pages that show it in a popover)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Set
 
 from docutils import nodes
 from sphinx import addnodes
@@ -37,11 +36,3 @@ def uses(doctree: nodes.document) -> frozenset[str]:
         for xref in doctree.findall(addnodes.pending_xref)
         if xref.get("reftype") == "term"
     )
-
-
-def pages_to_rewrite(
-    before: Mapping[str, Term], after: Mapping[str, Term], used: Mapping[str, Set[str]]
-) -> set[str]:
-    """Pages whose popovers show a term that was added, removed or redefined."""
-    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    return {page for page, terms in used.items() if terms & changed} if changed else set()

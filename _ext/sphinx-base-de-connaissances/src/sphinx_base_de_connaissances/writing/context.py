@@ -37,11 +37,9 @@ def navigation(
             link,
             pagename,
             config.root_doc,
-            pages.catalog,
+            pages.views.of(pagename, listing=bool(context.get("kb_generated"))).navigation,
             pages.vocab,
-            pages.settings.nav_limit,
             pages.settings.nav_links,
-            listing=bool(context.get("kb_generated")),
         )
     )
     if doctree is not None and pagename != config.root_doc:

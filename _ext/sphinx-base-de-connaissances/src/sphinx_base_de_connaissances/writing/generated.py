@@ -14,7 +14,6 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .. import options
-from ..content.catalog import parts
 from ..diagnostics import Subtype, warn
 from ..outputs.freshness import Digests, SiteState
 from ..state import stamp
@@ -60,7 +59,7 @@ class GeneratedPages:
             self.names = state.generated
             return []
         digests = Digests(doctreedir)
-        limit, links = pages.settings.nav_limit, repr(pages.settings.nav_links)
+        links = repr(pages.settings.nav_links)
         # What every page shows of the data files: the vocabulary, the paths, the footer.
         fingerprint = pages.vocab.fingerprint + pages.paths.fingerprint
         fingerprint += pages.obligations.fingerprint
@@ -78,7 +77,7 @@ class GeneratedPages:
             taken.add(spec.pagename)
             self.names.append(spec.pagename)
             # What the navigation shows, not its HTML: rendering it costs more than the digest.
-            nav = repr(parts(spec.pagename, pages.catalog, limit, listing=True)) + links
+            nav = repr(pages.views.of(spec.pagename, listing=True).navigation.shown()) + links
             context = repr(spec.context)
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
             if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):

@@ -8,7 +8,7 @@ the stock theme sidebar renders into every page.
 
 What a page's navigation shows depends only on its neighbourhood, never on a site-wide count:
 adding or retitling an article changes the navigation of the few pages whose window holds it,
-so only those are rewritten (see ``parts``).
+so only those are rewritten (their records differ: ``content.views``).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..content.catalog import Catalog, shown
 from ..content.schema import Article
+from ..content.views import Navigation
 from ..content.vocab import Vocabulary
 from .render import Renderer
 
@@ -36,13 +36,13 @@ class Entry:
     children: list[Entry] = field(default_factory=list)
 
 
-def nested(articles: Sequence[Article], depth: dict[str, int]) -> list[Entry]:
+def nested(navigation: Navigation) -> list[Entry]:
     """A window of a category in reading order (``Catalog.in_order``) as nested lists: each
     article under the nearest one before it that is higher in the tree."""
     top: list[Entry] = []
     open_: list[Entry] = []
-    for article in articles:
-        entry = Entry(article, depth.get(article.docname, 0))
+    for article, depth in zip(navigation.articles, navigation.depth, strict=True):
+        entry = Entry(article, depth)
         while open_ and open_[-1].depth >= entry.depth:
             open_.pop()
         (open_[-1].children if open_ else top).append(entry)
@@ -55,20 +55,18 @@ def render_nav(
     link: Callable[[str], str],
     pagename: str,
     root: str,
-    catalog: Catalog,
+    navigation: Navigation,
     vocab: Vocabulary,
-    limit: int,
     links: Sequence[Sequence[str]] = DEFAULT_LINKS,
-    listing: bool = False,
 ) -> Markup:
-    category, articles, more = shown(pagename, catalog, limit, listing)
+    category = navigation.category
     context: dict[str, Any] = {
         "current": pagename,
         "root": root,
         "category": category,
         "categories": list(vocab.categories.values()),
-        "articles": nested(articles, catalog.depth) if category else articles,
-        "more": more,
+        "articles": nested(navigation) if category else list(navigation.articles),
+        "more": navigation.more,
         "extra": [tuple(pair) for pair in links],
     }
     return renderer.render("nav.html", link, **context)

@@ -20,9 +20,9 @@ from ..content.catalog import Catalog
 from ..content.dates import french_date
 from ..content.indexed import PART
 from ..content.obligations import Obligations
-from ..content.paths import Paths, ReadingPath, published, steps
-from ..content.review import is_due, last_review
+from ..content.paths import Paths, ReadingPath, published
 from ..content.schema import Article
+from ..content.views import Sources, Views
 from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
 from ..settings import Settings
@@ -45,12 +45,16 @@ class Pages:
 
     def __init__(self, renderer: Renderer) -> None:
         self.renderer = renderer
-        self.catalog = Catalog((), on=None, preview=True)  # type: ignore[arg-type]
+        self.views = Views(Sources(Catalog((), on=None, preview=True), today(), {}))  # type: ignore[arg-type]
         self.vocab = Vocabulary()
-        self.cited_by: dict[str, list[tuple[Article, Any]]] = {}  # « Cité dans », per article
         self.paths = Paths()
         self.obligations = Obligations()  # accessibility statement, publisher, host
         self.settings = Settings()  # the build's, from config-inited
+
+    @property
+    def catalog(self) -> Catalog:
+        """The articles this build publishes (its records' catalog)."""
+        return self.views.sources.catalog
 
     def linker(self, app: Sphinx, pagename: str) -> Callable[[str], str]:
         builder = app.builder
@@ -137,18 +141,17 @@ class Pages:
         """Header (with the review notice), footer (reading-path boxes, « Cité dans »,
         contributors and corrections, citation, related articles) and neighbours; ``url``: the
         page's absolute address."""
-        article = self.catalog.by_docname.get(pagename)
+        view = self.views.of(pagename)
+        article = view.article
         if article is None:
             return
-        due = is_due(article, today(), self.settings.review_after_months)
-        review = last_review(article) if due else None
         header = self.render_block(
             app,
             pagename,
             "article-header.html",
             article=article,
-            ancestors=self.catalog.ancestors(pagename),
-            review=review,
+            ancestors=view.ancestors,
+            review=view.review,
             url=url,
         )
         source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
@@ -170,15 +173,15 @@ class Pages:
             url=url,
             french_date=french_date,
         )
-        boxes = steps(self.paths.paths, self.catalog.by_docname.get, pagename)
+        boxes = [(path, number, list(visible)) for path, number, visible in view.boxes]
         footer = self.render_block(app, pagename, "path-box.html", boxes=boxes) + self.render_block(
             app,
             pagename,
             "article-footer.html",
             article=article,
             citation=citation,
-            cited_by=self.cited_by.get(pagename, []),
-            related=self.catalog.related(article),
+            cited_by=list(view.cited_by),
+            related=list(view.related),
             corrections=fixes,
         )
         # Each part in an element of the engine's own, whatever a base's template writes:
@@ -191,7 +194,7 @@ class Pages:
         end = body.find("</h1>")
         cut = end + len("</h1>") if end >= 0 else 0
         context["body"] = body[:cut] + str(header) + body[cut:] + str(footer)
-        older, newer = self.catalog.neighbours(pagename)
+        older, newer = view.neighbours
         link = self.linker(app, pagename)
         context["prev"] = (
             {"link": link(newer.docname), "title": escape(newer.title)} if newer else None

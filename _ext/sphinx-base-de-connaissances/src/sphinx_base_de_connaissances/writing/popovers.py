@@ -6,27 +6,13 @@ search index; ``kb-popovers.js`` shows each entry next to its link (``aria-descr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 
 from docutils import nodes
 from markupsafe import Markup
 
-from ..content.catalog import Catalog
 from ..content.schema import Article
 from ..content.terms import Term
-
-
-def previewed(targets: Iterable[str], catalog: Catalog, docname: str) -> list[Article]:
-    """The published articles the page links to (itself excepted), in a stable order."""
-    return [
-        catalog.by_docname[name]
-        for name in sorted(set(targets))
-        if name in catalog.by_docname and name != docname
-    ]
-
-
-def used_terms(used: Iterable[str], terms: Mapping[str, Term]) -> list[Term]:
-    return [terms[key] for key in sorted(used) if key in terms]
 
 
 def attach(
