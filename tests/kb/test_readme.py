@@ -49,12 +49,16 @@ def test_the_existing_project_recipe_builds_strictly_as_written(tmp_path: Path) 
         "data/authors.yml",
         "data/editeur.yml",
         "articles/premier-article.md",
+        "_templates/kb/article-header.html",
     }
     project = existing_project(tmp_path / "projet")
     result = sphinx(project)
     assert result.returncode == 0, result.stderr
     page = (project / "_build/articles/premier-article.html").read_text("utf-8")
     assert "Premier article" in page and 'lang="fr"' in page
+    # The header's one block the README extends, after what the engine's showed.
+    assert "Relu par l’équipe éditoriale." in page and "Par" in page
+    assert page.index("L’équipe</a>") < page.index("Relu par l’équipe éditoriale.")
 
 
 def test_without_its_data_files_the_build_says_what_to_create(tmp_path: Path) -> None:

@@ -33,8 +33,8 @@ from .search import build as search
 from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
 from .source.boundary import Boundary
+from .writing import article, formulas, obligations, popovers
 from .writing import context as page
-from .writing import formulas, obligations, popovers
 from .writing.compact import compact
 from .writing.generated import GeneratedPages
 from .writing.pages import Pages
@@ -147,6 +147,9 @@ class KnowledgeBase:
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
         if self.site.html:
+            header = article.header(self.pages, app, docname, self.site.url(docname))
+            if header is not None:
+                article.place_header(doctree, header)
             view = self.pages.views.of(docname)
             popovers.attach(
                 doctree,

@@ -13,6 +13,7 @@ from ..content.indexed import BODY_END, BODY_START
 from ..content.typography import french_spacing
 from ..outputs import cardset
 from ..site import Site
+from . import article as article_parts
 from . import assets, csp, obligations, seo
 from .navigation import render_nav
 from .pages import Pages
@@ -52,8 +53,8 @@ def navigation(
 
 
 def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[str, Any]) -> None:
-    """An article's header, footer and neighbours; every page's social tags and feed links."""
-    pages.decorate_article(app, pagename, context, site.url(pagename))
+    """An article's footer and neighbours; every page's social tags and feed links."""
+    article_parts.finish(pages, app, pagename, context, site.url(pagename))
     article = pages.catalog.by_docname.get(pagename)
     meta = context.get("meta") or {}
     title = article.title if article else _plain(context.get("title", ""))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -17,8 +16,6 @@ from sphinx.util.osutil import relative_uri
 
 from ..clock import today
 from ..content.catalog import Catalog
-from ..content.dates import french_date
-from ..content.indexed import PART
 from ..content.obligations import Obligations
 from ..content.paths import Paths, ReadingPath, published
 from ..content.schema import Article
@@ -27,8 +24,6 @@ from ..content.vocab import Vocabulary
 from ..reading.listings import kb_listing
 from ..settings import Settings
 from ..site import OFFLINE_FOLDER
-from . import corrections
-from .citation import cite
 from .render import Renderer
 from .specs import Generated
 
@@ -133,75 +128,6 @@ class Pages:
             (entry, len(self.catalog.by_category.get(key, [])))
             for key, entry in self.vocab.categories.items()
         ]
-
-    # -- article pages ---------------------------------------------------------------------
-    def decorate_article(
-        self, app: Sphinx, pagename: str, context: dict[str, Any], url: str
-    ) -> None:
-        """Header (with the review notice), footer (reading-path boxes, « Cité dans »,
-        contributors and corrections, citation, related articles) and neighbours; ``url``: the
-        page's absolute address."""
-        view = self.views.of(pagename)
-        article = view.article
-        if article is None:
-            return
-        header = self.render_block(
-            app,
-            pagename,
-            "article-header.html",
-            article=article,
-            ancestors=view.ancestors,
-            review=view.review,
-            url=url,
-        )
-        source = Path(app.env.doc2path(pagename)).relative_to(app.srcdir).as_posix()
-        settings = self.settings
-        fixes = corrections.links(
-            settings.repository_url,
-            settings.repository_branch,
-            source,
-            article.title,
-            url,
-        )
-        citation = cite(
-            key=article.slug,
-            authors=[self.vocab.authors[key].name for key in article.authors],
-            title=article.title,
-            site=settings.project,
-            published=article.date,
-            updated=article.updated,
-            url=url,
-            french_date=french_date,
-        )
-        boxes = [(path, number, list(visible)) for path, number, visible in view.boxes]
-        footer = self.render_block(app, pagename, "path-box.html", boxes=boxes) + self.render_block(
-            app,
-            pagename,
-            "article-footer.html",
-            article=article,
-            citation=citation,
-            cited_by=list(view.cited_by),
-            related=list(view.related),
-            corrections=fixes,
-        )
-        # Each part in an element of the engine's own, whatever a base's template writes:
-        # the books and other readers of the page leave them out by it (``PART``).
-        header, footer = (
-            Markup('<div {}="{}">{}</div>').format(PART, name, html)
-            for name, html in (("article-header", header), ("article-footer", footer))
-        )
-        body = context.get("body", "")
-        end = body.find("</h1>")
-        cut = end + len("</h1>") if end >= 0 else 0
-        context["body"] = body[:cut] + str(header) + body[cut:] + str(footer)
-        older, newer = view.neighbours
-        link = self.linker(app, pagename)
-        context["prev"] = (
-            {"link": link(newer.docname), "title": escape(newer.title)} if newer else None
-        )
-        context["next"] = (
-            {"link": link(older.docname), "title": escape(older.title)} if older else None
-        )
 
     def render_page(self, app: Sphinx, spec: Generated) -> tuple[str, dict[str, Any], str]:
         body = self.render_block(app, spec.pagename, spec.template, **spec.context)
