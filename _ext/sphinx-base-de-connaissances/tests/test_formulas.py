@@ -54,6 +54,20 @@ def test_formulas_are_mathml_and_nothing_is_loaded_for_them(app, warning) -> Non
     assert all(not s.startswith(("http:", "https:", "//")) for s in sources), sources
 
 
+@pytest.mark.sphinx(
+    "html",
+    testroot="base",
+    srcdir="formulas-dollars",
+    confoverrides={"myst_enable_extensions": ["dollarmath"]},
+)
+def test_myst_s_dollar_formulas_build_strictly(app, warning) -> None:
+    """MyST's ``dollarmath`` marks the page for MathJax (``tex2jax_ignore``): not refused."""
+    write(app.srcdir, {"articles/dollars.md": article("# Titre\n\nSoit $x^2$, et\n\n$$y = 1$$\n")})
+    app.build()
+    assert warnings_of(warning.getvalue()) == []
+    assert len(page(app.outdir, "articles/dollars.html").find_all("math")) == 2
+
+
 @pytest.mark.sphinx("html", testroot="base", srcdir="formulas-refused")
 def test_a_command_the_engine_cannot_write_fails_at_its_line(app, warning) -> None:
     body = "Texte.\n\nUne commande inconnue : {math}`\\foo{x}`.\n\n```{math}\n\\frac{1}{\n```\n"

@@ -144,6 +144,7 @@ STRUCTURAL_CLASSES = frozenset(
         "iref",
         "literal-block-wrapper",
         "local",
+        "mathjax_ignore",  # MyST's dollarmath marks a page so MathJax leaves its dollars
         "myst",
         "num",
         "pull-quote",
@@ -153,6 +154,7 @@ STRUCTURAL_CLASSES = frozenset(
         "simple",
         "system-messages",
         "task-list-item",
+        "tex2jax_ignore",  # the same, for MathJax 2
         "toctree-wrapper",
         "xref",
     }
