@@ -155,6 +155,7 @@ def test_social_metadata(kb_site: BuiltSite) -> None:
         "application/atom+xml": "../feeds/atom.xml",
         "application/rss+xml": "../feeds/rss.xml",
         "application/feed+json": "../feeds/feed.json",
+        "text/markdown": "premier.md",  # its Markdown twin
     }
 
 

@@ -29,11 +29,14 @@ def article(
     return ARTICLE.format(title=title, date=date, category=category, extra=extra, body=body)
 
 
-def write(srcdir: Path, files: dict[str, str]) -> None:
+def write(srcdir: Path, files: dict[str, str | bytes]) -> None:
     for name, text in files.items():
         target = srcdir / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, "utf-8")
+        if isinstance(text, bytes):
+            target.write_bytes(text)
+        else:
+            target.write_text(text, "utf-8")
 
 
 def warnings_of(text: str) -> list[str]:

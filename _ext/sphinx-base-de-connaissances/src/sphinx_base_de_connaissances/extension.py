@@ -16,7 +16,7 @@ from sphinx.util.typing import ExtensionMetadata
 from . import _compat, diagnostics, french, options
 from .diagnostics import Subtype
 from .offline import missing_extra
-from .outputs import journal
+from .outputs import journal, llms
 from .outputs.cardset import Drawing
 from .outputs.products import Products
 from .outputs.prune import remove_pages
@@ -33,7 +33,7 @@ from .search import build as search
 from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
 from .source.boundary import Boundary
-from .writing import article, formulas, obligations, popovers
+from .writing import article, formulas, obligations, popovers, twins
 from .writing import context as page
 from .writing.compact import compact
 from .writing.generated import GeneratedPages
@@ -60,6 +60,7 @@ class KnowledgeBase:
         self.settings = Settings()  # conf.py's, from config-inited
         self.pagefind = False
         self.cards: Drawing | None = None  # share cards drawn while pages are written
+        self.twins: set[str] = set()  # the pages whose Markdown twin this build wrote
 
     def config_inited(self, app: Sphinx, config: Config) -> None:
         if str(config.language or "").startswith("fr"):
@@ -134,6 +135,7 @@ class KnowledgeBase:
     def env_updated(self, app: Sphinx, env: Any) -> list[str]:
         journal.begin(Path(app.doctreedir))  # before Sphinx saves the environment
         self.pages.views = self.reading.views(env)  # each page's record, made once
+        self.twins = set()
         if self.site.html:
             # In worker processes while this one writes the pages (serial writing only: the
             # parallel writers are forked from this process and would copy the pool; with -j
@@ -147,6 +149,8 @@ class KnowledgeBase:
     def doctree_resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
         resolve(app, doctree, lambda node: self.pages.listing(app, docname, node))
         if self.site.html:
+            if twins.write(self.pages, app, self.site, docname, doctree):
+                self.twins.add(docname)
             header = article.header(self.pages, app, docname, self.site.url(docname))
             if header is not None:
                 article.place_header(doctree, header)
@@ -221,6 +225,9 @@ class KnowledgeBase:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
             listings = products.write(Path(app.outdir), self.generated.names, cards)
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
+        if self.twins or listings is not None or not (Path(app.outdir) / llms.FILE).is_file():
+            glossaries = {term.docname for term in domain(app.env).terms.values()}
+            twins.write_llms(self.pages, app, self.site, glossaries)
         remove_unused_static(
             Path(app.outdir), app.config.html_theme in BOOK_THEMES, Path(app.doctreedir)
         )

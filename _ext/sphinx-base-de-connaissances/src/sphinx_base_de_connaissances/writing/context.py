@@ -14,7 +14,7 @@ from ..content.typography import french_spacing
 from ..outputs import cardset
 from ..site import Site
 from . import article as article_parts
-from . import assets, csp, obligations, seo
+from . import assets, csp, obligations, seo, twins
 from .navigation import render_nav
 from .pages import Pages
 
@@ -77,6 +77,7 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         )
         for path, kind, name in FEED_LINKS
     )
+    alternates += twins.head_links(pages, app, pagename)
     context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
     # Every page: the accessibility mention and the publisher's pages (writing/obligations.py).
     context["kb_footer"] = obligations.footer(app, pages, pagename)

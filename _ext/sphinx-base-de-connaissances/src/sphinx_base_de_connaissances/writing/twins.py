@@ -1,0 +1,148 @@
+"""Each page's Markdown twin (``outputs.markdown``), written beside the page when its document
+is resolved, and the links every page gives to it and to ``llms.txt``.
+
+The twin of ``x.html`` is ``x.md``; with ``dirhtml``, that of ``x/index.html`` is
+``x/index.html.md`` (the llms.txt specification's form for addresses without a file name).
+A draft has none: no output shows one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urljoin
+
+from docutils import nodes
+from markupsafe import Markup
+from sphinx.application import Sphinx
+
+from ..outputs import llms
+from ..outputs.markdown import Links, Markdown, front_matter
+from ..site import Site
+from ..state import write_whole
+from . import obligations
+from .pages import Pages
+
+
+def twin_path(builder: Any, pagename: str) -> Path:
+    page = Path(builder.get_outfilename(pagename))
+    return Path(f"{page}.md") if builder.name == "dirhtml" else page.with_suffix(".md")
+
+
+def has_twin(pages: Pages, app: Sphinx, pagename: str) -> bool:
+    """A document's page, an article only when published."""
+    view = pages.views.of(pagename)
+    if pagename.startswith(pages.settings.articles_dir + "/"):
+        return view.article is not None and not view.article.draft
+    return pagename in app.env.found_docs
+
+
+def fields(pages: Pages, app: Sphinx, site: Site, pagename: str) -> dict[str, object]:
+    """The twin's front matter: what identifies the page and what may be done with it."""
+    article = pages.views.of(pagename).article
+    title = app.env.titles.get(pagename)
+    found: dict[str, object] = {
+        "title": article.title if article else (title.astext() if title else app.config.project)
+    }
+    if article is not None:
+        vocab = pages.vocab
+        found["date"] = article.date
+        if article.updated:
+            found["updated"] = article.updated
+        found["authors"] = [vocab.authors[key].name for key in article.authors]
+        found["category"] = vocab.categories[article.category].name
+        tags = pages.catalog.tags
+        found["tags"] = [tags[t.slug].label if t.slug in tags else t.label for t in article.tags]
+    found["url"] = site.url(pagename)
+    if pages.settings.feed_rights:
+        found["licence"] = pages.settings.feed_rights
+    return found
+
+
+def write(pages: Pages, app: Sphinx, site: Site, pagename: str, doctree: nodes.document) -> bool:
+    """The page's twin, from its resolved document (before the engine adds its parts);
+    whether it has one."""
+    if not has_twin(pages, app, pagename):
+        return False
+    page_url = site.url(pagename)
+    images = app.env.images
+
+    def image(uri: str) -> str:
+        if "://" in uri:
+            return uri
+        if uri in images:
+            return f"{site.base}_images/{quote(images[uri][1])}"
+        return urljoin(page_url, quote(uri))
+
+    links = Links(page=lambda ref: urljoin(page_url, ref), image=image)
+    found = fields(pages, app, site, pagename)
+    article = pages.views.of(pagename).article
+    body = Markdown(links).document(doctree, title=str(found["title"]) if article else "")
+    text = front_matter(found) + "\n" + body
+    target = twin_path(app.builder, pagename)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(target, text.encode("utf-8"))
+    return True
+
+
+def head_links(pages: Pages, app: Sphinx, pagename: str) -> Markup:
+    """The page's twin (``alternate``) and the llms.txt that lists it (``describedby``)."""
+    found = Markup("")
+    if has_twin(pages, app, pagename):
+        twin = twin_path(app.builder, pagename).relative_to(app.outdir).as_posix()
+        found += Markup('<link rel="alternate" type="text/markdown" href="{}">\n').format(
+            pages.file_link(app, pagename, twin)
+        )
+    index = pages.file_link(app, pagename, llms.FILE)
+    return found + Markup('<link rel="describedby" type="text/plain" href="{}">\n').format(index)
+
+
+def twin_url(site: Site, app: Sphinx, pagename: str) -> str:
+    return site.base + quote(twin_path(app.builder, pagename).relative_to(app.outdir).as_posix())
+
+
+def llms_sections(
+    pages: Pages, app: Sphinx, site: Site, glossaries: set[str]
+) -> list[tuple[str, list[llms.Entry]]]:
+    """``llms.txt``'s sections: the categories' articles (their twins), the reading paths,
+    then under « Optional » the glossaries and the publisher's pages."""
+    catalog = pages.catalog
+    sections = [
+        (
+            entry.name,
+            [
+                llms.Entry(a.title, twin_url(site, app, a.docname), a.description)
+                for a in catalog.in_order.get(key, [])
+                if not a.draft
+            ],
+        )
+        for key, entry in pages.vocab.categories.items()
+    ]
+    paths = [
+        llms.Entry(path.title, site.url(f"parcours/{path.key}"), path.description)
+        for path, _ in pages.published_paths()
+    ]
+    sections.append(("Parcours de lecture", paths))
+    optional = [
+        llms.Entry(str(app.env.titles[name].astext()), twin_url(site, app, name))
+        for name in sorted(glossaries & app.env.found_docs)
+        if name in app.env.titles
+    ]
+    duties = [(obligations.ACCESSIBILITY, "Déclaration d’accessibilité")]
+    optional += [
+        llms.Entry(label, site.url(name))
+        for name, label in [*duties, *obligations.footer_links(pages.obligations)]
+    ]
+    sections.append((llms.OPTIONAL, optional))
+    return sections
+
+
+def write_llms(pages: Pages, app: Sphinx, site: Site, glossaries: set[str]) -> None:
+    description = pages.settings.site_description
+    text = llms.index(app.config.project, description, llms_sections(pages, app, site, glossaries))
+    order = [
+        twin_path(app.builder, a.docname)
+        for key in pages.vocab.categories
+        for a in pages.catalog.in_order.get(key, [])
+        if not a.draft
+    ]
+    llms.write(Path(app.outdir), text, order)
