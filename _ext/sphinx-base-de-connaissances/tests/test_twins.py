@@ -168,3 +168,23 @@ def test_every_page_links_to_its_twin_and_to_llms_txt(built, rootdir) -> None:
             assert twin is None
         else:
             assert (outdir / Path(name).parent / twin["href"]).is_file()
+
+
+def test_with_directory_addresses_the_twin_is_index_html_md(make_app, rootdir, tmp_path) -> None:
+    """``dirhtml`` writes ``x/index.html``: the twin is ``x/index.html.md``, as the llms.txt
+    specification gives it for addresses without a file name."""
+    import shutil
+
+    from .helpers import write
+
+    src = tmp_path / "src"
+    shutil.copytree(rootdir / "test-base", src)
+    write(src, {"articles/complet.md": article(title="Complet")})
+    app = make_app("dirhtml", srcdir=src)
+    app.build()
+    outdir = Path(app.outdir)
+    assert (outdir / "articles/complet/index.html.md").is_file()
+    assert (outdir / "index.html.md").is_file()
+    twin = page(outdir, "articles/complet/index.html").head.select_one('link[type="text/markdown"]')
+    assert twin["href"] == "index.html.md"
+    assert f"(<{BASE}articles/complet/index.html.md>)" in (outdir / "llms.txt").read_text("utf-8")

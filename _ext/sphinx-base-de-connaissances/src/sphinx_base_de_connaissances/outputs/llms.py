@@ -9,6 +9,7 @@ published article's twin, in the base's order (categories, then each one's readi
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -53,5 +54,8 @@ def index(name: str, description: str, sections: Sequence[tuple[str, Sequence[En
 def write(outdir: Path, text: str, twins: Sequence[Path]) -> None:
     """``llms.txt`` from ``text``; ``llms-full.txt`` from the ``twins`` in their order."""
     write_whole(outdir / FILE, text.encode("utf-8"))
-    parts = [path.read_text("utf-8") for path in twins if path.is_file()]
-    write_whole(outdir / FULL, "\n\n".join(parts).encode("utf-8"))
+    parts = []
+    for path in twins:  # as bytes: at 10,000 articles, decoding them doubled the cost
+        with contextlib.suppress(FileNotFoundError):
+            parts.append(path.read_bytes())
+    write_whole(outdir / FULL, b"\n\n".join(parts))
