@@ -188,3 +188,21 @@ def test_with_directory_addresses_the_twin_is_index_html_md(make_app, rootdir, t
     twin = page(outdir, "articles/complet/index.html").head.select_one('link[type="text/markdown"]')
     assert twin["href"] == "index.html.md"
     assert f"(<{BASE}articles/complet/index.html.md>)" in (outdir / "llms.txt").read_text("utf-8")
+
+
+def test_an_article_offers_its_twin_and_plain_assistant_links(built, rootdir) -> None:
+    outdir = built_base(built, rootdir)
+    actions = page(outdir, "articles/complet.html").select_one(".kb-actions")
+    assert actions.find_parent(attrs={"data-kb-part": "article-footer"}) is not None  # no book
+    assert actions.button.get_text() == "Copier en Markdown"
+    assert actions.button["data-kb-copy-url"] == "complet.md"
+    assert actions.select_one("a.kb-actions__view")["href"] == "complet.md"
+    links = {a.get_text(): a["href"] for a in actions.select("a[rel=noreferrer]")}
+    assert sorted(links) == ["ChatGPT", "Claude", "Le Chat", "Perplexity"]
+    twin = "https%3A%2F%2Fexample.org%2Fbase%2Farticles%2Fcomplet.md"
+    assert (
+        links["Claude"]
+        == f"https://claude.ai/new?q=Lis%20{twin}%20et%20aide-moi%20%C3%A0%20comprendre%20cet%20article."
+    )
+    assert all(twin in href for href in links.values())
+    assert not page(outdir, "index.html").select(".kb-actions")

@@ -284,14 +284,33 @@
     });
   }
 
-  // Copy buttons of kb's blocks (« Citer cet article »): the text of the element they name.
+  // Copy buttons of kb's blocks: the text of the element they name (« Citer cet article »), or
+  // the file at their address (« Copier en Markdown »: the page's twin, from the site itself).
+  // The file is fetched inside the clipboard item, so the click still counts as the reader's.
+  function copied(url) {
+    const text = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(response.statusText);
+      return response.text();
+    });
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      const blob = text.then((body) => new Blob([body], { type: "text/plain" }));
+      return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+    }
+    return text.then((body) => navigator.clipboard.writeText(body));
+  }
   function setupCopy() {
     document.addEventListener("click", async (event) => {
-      const button = event.target instanceof Element && event.target.closest("[data-kb-copy]");
+      const button = event.target instanceof Element &&
+        event.target.closest("[data-kb-copy], [data-kb-copy-url]");
       if (!button) return;
-      const source = document.getElementById(button.dataset.kbCopy);
-      const status = button.parentElement.querySelector(".kb-copy__status");
+      const status = button.closest("section, details, div").querySelector(".kb-copy__status");
       try {
+        if (button.dataset.kbCopyUrl) {
+          await copied(button.dataset.kbCopyUrl);
+          if (status) status.textContent = "Copié dans le presse-papiers.";
+          return;
+        }
+        const source = document.getElementById(button.dataset.kbCopy);
         await navigator.clipboard.writeText(source.textContent.trim());
         if (status) status.textContent = "Copié dans le presse-papiers.";
       } catch (error) {

@@ -55,7 +55,7 @@ def place_header(doctree: nodes.document, html: Markup) -> None:
         doctree.insert(0, node)
 
 
-def footer(pages: Pages, app: Sphinx, pagename: str, url: str) -> Markup:
+def footer(pages: Pages, app: Sphinx, pagename: str, url: str, twin: object = None) -> Markup:
     view = pages.views.of(pagename)
     article = view.article
     assert article is not None
@@ -84,17 +84,21 @@ def footer(pages: Pages, app: Sphinx, pagename: str, url: str) -> Markup:
         cited_by=list(view.cited_by),
         related=list(view.related),
         corrections=fixes,
+        twin=twin,
     )
     return wrapped("article-footer", html)
 
 
-def finish(pages: Pages, app: Sphinx, pagename: str, context: dict[str, Any], url: str) -> None:
-    """An article page's footer and previous/next links (nothing for another page)."""
+def finish(
+    pages: Pages, app: Sphinx, pagename: str, context: dict[str, Any], url: str, twin: object
+) -> None:
+    """An article page's footer (``twin``: its page actions) and previous/next links (nothing
+    for another page)."""
     view = pages.views.of(pagename)
     if view.article is None:
         return
     # str(): adding Markup to the plain-str body would escape the whole body.
-    context["body"] = context.get("body", "") + str(footer(pages, app, pagename, url))
+    context["body"] = context.get("body", "") + str(footer(pages, app, pagename, url, twin))
     older, newer = view.neighbours
     link = pages.linker(app, pagename)
     context["prev"] = {"link": link(newer.docname), "title": escape(newer.title)} if newer else None

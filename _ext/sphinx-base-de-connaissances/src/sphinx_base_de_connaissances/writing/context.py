@@ -54,7 +54,8 @@ def navigation(
 
 def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[str, Any]) -> None:
     """An article's footer and neighbours; every page's social tags and feed links."""
-    article_parts.finish(pages, app, pagename, context, site.url(pagename))
+    twin = twins.actions(pages, app, site, pagename)
+    article_parts.finish(pages, app, pagename, context, site.url(pagename), twin)
     article = pages.catalog.by_docname.get(pagename)
     meta = context.get("meta") or {}
     title = article.title if article else _plain(context.get("title", ""))

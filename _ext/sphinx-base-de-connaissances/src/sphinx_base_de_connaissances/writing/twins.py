@@ -7,6 +7,7 @@ A draft has none: no output shows one."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
@@ -156,3 +157,31 @@ def write_llms(pages: Pages, app: Sphinx, site: Site, glossaries: set[str]) -> N
         if not a.draft
     ]
     llms.write(Path(app.outdir), text, order)
+
+
+# Assistants a reader may open the article in: plain links carrying the twin's address, as the
+# share footer's links (no script of theirs, nothing sent before the reader clicks).
+ASSISTANTS = (
+    ("ChatGPT", "https://chatgpt.com/?q={}"),
+    ("Claude", "https://claude.ai/new?q={}"),
+    ("Le Chat", "https://chat.mistral.ai/chat?q={}"),
+    ("Perplexity", "https://www.perplexity.ai/search?q={}"),
+)
+PROMPT = "Lis {} et aide-moi à comprendre cet article."
+
+
+@dataclass(frozen=True)
+class Actions:
+    """An article's page actions: its twin (relative link) and the assistants' links."""
+
+    link: str
+    assistants: tuple[tuple[str, str], ...]
+
+
+def actions(pages: Pages, app: Sphinx, site: Site, pagename: str) -> Actions | None:
+    if not has_twin(pages, app, pagename):
+        return None
+    name = twin_name(app.builder, pagename)
+    prompt = quote(PROMPT.format(site.base + quote(name)), safe="")
+    links = tuple((label, url.format(prompt)) for label, url in ASSISTANTS)
+    return Actions(pages.file_link(app, pagename, name), links)
