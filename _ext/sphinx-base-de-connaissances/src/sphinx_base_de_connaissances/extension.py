@@ -121,6 +121,7 @@ class KnowledgeBase:
         _compat.filter_pages(app.builder, compact)
         app.add_css_file("kb.css")
         app.add_js_file("kb-search.js", loading_method="defer")
+        app.add_js_file("kb-zoom.js", loading_method="defer")  # pages with an image only
         if app.config.html_theme in BOOK_THEMES:
             app.add_css_file("kb-theme.css")
             app.add_js_file("kb-theme.js", loading_method="defer")

@@ -7,6 +7,7 @@
   the Content Security Policy refuses).
 - Only on pages with a code block: ``copybutton.js``, ``clipboard.min.js``, ``copybutton.css``
   (the copy buttons) and ``pygments.css`` (highlighting).
+- Only on pages with an image: ``kb-zoom.js`` (an image opens full size).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from docutils import nodes
 
 NEVER = frozenset({"doctools.js", "sphinx_highlight.js", "translations.js"})
 CODE_ONLY = frozenset({"copybutton.js", "clipboard.min.js", "copybutton.css", "pygments.css"})
+IMAGE_ONLY = frozenset({"kb-zoom.js"})
 
 
 def has_code(doctree: nodes.document | None) -> bool:
@@ -26,15 +28,22 @@ def has_code(doctree: nodes.document | None) -> bool:
     )
 
 
+def has_image(doctree: nodes.document | None) -> bool:
+    return doctree is not None and next(iter(doctree.findall(nodes.image)), None) is not None
+
+
 def _name(asset: object) -> str:
     filename = getattr(asset, "filename", asset)
     return PurePosixPath(str(filename or "")).name
 
 
-def needed(assets: Iterable[object], code: bool, sphinx_search: bool = False) -> list[object]:
+def needed(
+    assets: Iterable[object], code: bool, sphinx_search: bool = False, image: bool = False
+) -> list[object]:
     """``assets`` (a page's ``script_files`` or ``css_files``) without those it does not use;
     ``sphinx_search``: the search page falls back to Sphinx's search, which needs doctools.js."""
     dropped = (NEVER - {"doctools.js"} if sphinx_search else NEVER) | (
         frozenset() if code else CODE_ONLY
     )
+    dropped |= frozenset() if image else IMAGE_ONLY
     return [asset for asset in assets if _name(asset) not in dropped]

@@ -113,7 +113,8 @@ def assets_and_policy(
     code = assets.has_code(doctree)
     # Sphinx's search (the fallback without Pagefind) needs doctools.js on its page.
     fallback = pagename == "search" and not pagefind
-    context["script_files"] = assets.needed(context.get("script_files", ()), code, fallback)
+    image = assets.has_image(doctree)
+    context["script_files"] = assets.needed(context.get("script_files", ()), code, fallback, image)
     context["css_files"] = assets.needed(context.get("css_files", ()), code, fallback)
     context["kb_csp"] = csp.policy(csp.inline_bodies(context["script_files"]))
 
