@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+
+from sphinx_base_de_connaissances.content.schema import Article, Tag
 
 ARTICLE = """---
 title: "{title}"
@@ -54,3 +57,20 @@ def html_files(outdir: Path) -> dict[str, bytes]:
         for path in sorted(outdir.rglob("*.html"))
         if "_sources" not in path.parts
     }
+
+
+def article_record(
+    name: str, day: int, category: str = "a", tags: str = "", **fields: object
+) -> Article:
+    """An article as the engine holds it (no file), published on ``day`` of January 2026."""
+    return Article(
+        docname=f"articles/{name}",
+        slug=name,
+        title=f"Titre {name}",
+        description="Une description assez longue pour être valide ici.",
+        date=dt.date(2026, 1, day),
+        category=category,
+        authors=("alice",),
+        tags=tuple(Tag(t, t) for t in tags.split()),
+        **fields,
+    )

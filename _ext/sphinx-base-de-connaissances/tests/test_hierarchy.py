@@ -5,13 +5,9 @@ its line, and ``check`` says the same; an incremental build writes what a clean 
 
 from __future__ import annotations
 
-import io
-import shutil
-from pathlib import Path
-
 import pytest
 
-from .helpers import article, html_files, page, warnings_of, write
+from .helpers import article, page, warnings_of, write
 
 GUIDE = {
     "guide": ("Le guide", "2026-01-01", "order: 1\n"),
@@ -59,31 +55,11 @@ def test_the_sidebar_nests_and_the_header_names_the_articles_above(app, warning)
     assert not page(app.outdir, "articles/guide.html").select(".kb-article-meta__trail")
 
 
-def test_retitling_or_moving_a_parent_rewrites_what_names_it(
-    make_app, rootdir: Path, tmp_path: Path
-) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-base", src)
-
-    def built(folder: Path) -> Path:
-        warnings = io.StringIO()
-        app = make_app("html", srcdir=folder, warning=warnings)
-        try:
-            app.build()
-        finally:
-            app.cleanup()  # the next application registers its nodes afresh
-        assert warnings_of(warnings.getvalue()) == []
-        return Path(app.outdir)
-
-    def same_as_clean(step: str) -> Path:
-        outdir = built(src)
-        fresh = tmp_path / step
-        shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
-        assert html_files(outdir) == html_files(built(fresh)), step
-        return outdir
-
+def test_retitling_or_moving_a_parent_rewrites_what_names_it(incremental) -> None:
+    src = incremental.src
+    same_as_clean = incremental.same_as_clean
     write(src, pages(GUIDE))
-    built(src)
+    incremental.build()
     write(src, pages({"guide": ("Le guide, revu", "2026-01-01", "order: 1\n")}))
     outdir = same_as_clean("retitled")
     trail = page(outdir, "articles/detail.html").select_one(".kb-article-meta__trail")

@@ -6,9 +6,6 @@ incrementally is what a clean build writes."""
 from __future__ import annotations
 
 import datetime as dt
-import io
-import shutil
-from pathlib import Path
 
 from sphinx_base_de_connaissances.content.catalog import Catalog
 from sphinx_base_de_connaissances.content.paths import ReadingPath
@@ -16,24 +13,10 @@ from sphinx_base_de_connaissances.content.schema import Article, Tag
 from sphinx_base_de_connaissances.content.views import Sources, Views, changed, scored
 
 from .helpers import article as article_file
-from .helpers import html_files, page, warnings_of, write
+from .helpers import article_record, page, write
 
 TODAY = dt.date(2026, 6, 1)
 VOCABULARY = {"categories": {"a": ["A", "La catégorie A"]}, "authors": {"alice": ["Alice", ""]}}
-
-
-def article(name: str, day: int, category: str = "a", tags: str = "", **fields: object) -> Article:
-    return Article(
-        docname=f"articles/{name}",
-        slug=name,
-        title=f"Titre {name}",
-        description="Une description assez longue pour être valide ici.",
-        date=dt.date(2026, 1, day),
-        category=category,
-        authors=("alice",),
-        tags=tuple(Tag(t, t) for t in tags.split()),
-        **fields,
-    )
 
 
 def views(articles: list[Article], **fields: object) -> Views:
@@ -46,28 +29,28 @@ def names_of(items: list[Article]) -> set[str]:
 
 
 def test_equal_sources_change_no_page() -> None:
-    base = [article(f"p{n}", n) for n in range(1, 9)]
+    base = [article_record(f"p{n}", n) for n in range(1, 9)]
     assert changed(views(base), views(list(base)), names_of(base)) == set()
 
 
 def test_an_added_article_changes_the_pages_whose_window_holds_it() -> None:
-    base = [article(f"p{n}", n) for n in range(1, 21)]
-    before, after = views(base), views([*base, article("p21", 21)])
+    base = [article_record(f"p{n}", n) for n in range(1, 21)]
+    before, after = views(base), views([*base, article_record("p21", 21)])
     found = changed(before, after, {*names_of(base), "index"})
     assert "articles/p1" not in found and "articles/p20" in found and "index" in found
     assert len(found) < 7  # the newest few, not the whole site
 
 
 def test_related_blocks_are_scored_only_where_they_can_change() -> None:
-    x, y = article("x", 1, "a", "t1"), article("y", 2, "b", "t2")
-    z, w = article("z", 3, "a"), article("w", 4, "d", "t9")
+    x, y = article_record("x", 1, "a", "t1"), article_record("y", 2, "b", "t2")
+    z, w = article_record("z", 3, "a"), article_record("w", 4, "d", "t9")
     before = Catalog([x, y, z, w], TODAY, preview=False)
-    after = Catalog([article("x", 1, "c", "t3"), y, z, w], TODAY, preview=False)  # moved
+    after = Catalog([article_record("x", 1, "c", "t3"), y, z, w], TODAY, preview=False)  # moved
     assert scored(before, after) == {"articles/x", "articles/z"}
 
 
 def test_a_renamed_category_changes_every_page_a_described_one_the_listings() -> None:
-    base = [article("x", 1), article("y", 2)]
+    base = [article_record("x", 1), article_record("y", 2)]
     pages = {*names_of(base), "index", "guide/page"}
     renamed = {**VOCABULARY, "categories": {"a": ["A2", "La catégorie A"]}}
     described = {**VOCABULARY, "categories": {"a": ["A", "Autre description"]}}
@@ -83,7 +66,7 @@ def test_a_tag_shown_under_another_label_changes_the_headers_showing_it() -> Non
     """The header shows a tag as most articles spell it: a spelling that becomes the most
     common one changes the pages of every article carrying the tag, edited or not."""
     bare, accented = Tag("strategie", "strategie"), Tag("strategie", "stratégie")
-    x, y, z = (article(n, d, tags="strategie") for n, d in (("x", 1), ("y", 2), ("z", 3)))
+    x, y, z = (article_record(n, d, tags="strategie") for n, d in (("x", 1), ("y", 2), ("z", 3)))
     spelled = [x, y, dataclass_replace(z, tags=(accented,))]
     respelled = [x, dataclass_replace(y, tags=(accented,)), spelled[2]]
     before, after = views(spelled), views(respelled)
@@ -99,7 +82,7 @@ def dataclass_replace(item: Article, **fields: object) -> Article:
 
 
 def test_reading_path_boxes_follow_their_steps() -> None:
-    base = [article("x", 1), article("y", 2), article("z", 3)]
+    base = [article_record("x", 1), article_record("y", 2), article_record("z", 3)]
     path = ReadingPath("debut", "Bien commencer", "Un parcours.", ("articles/x", "articles/y"))
     before = views(base, paths=(path,))
     retitled = [dataclass_replace(base[0], title="Nouveau titre"), *base[1:]]
@@ -110,7 +93,7 @@ def test_reading_path_boxes_follow_their_steps() -> None:
 
 
 def test_a_review_falls_due_with_the_days() -> None:
-    old = [article("x", 1, reviewed=dt.date(2025, 6, 15))]
+    old = [article_record("x", 1, reviewed=dt.date(2025, 6, 15))]
     catalog = Catalog(old, TODAY, preview=False)
     before = Views(Sources(catalog, TODAY, VOCABULARY, review_months=12))
     later = dt.date(2026, 7, 1)
@@ -123,23 +106,10 @@ def test_a_review_falls_due_with_the_days() -> None:
 NAMES = ("un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit")
 
 
-def test_a_respelled_tag_is_rewritten_as_a_clean_build_writes_it(
-    make_app, rootdir: Path, tmp_path: Path
-) -> None:
+def test_a_respelled_tag_is_rewritten_as_a_clean_build_writes_it(incremental) -> None:
     """An incremental build after one article's edit writes every page a clean build writes
     differently, here the header of an article that was not edited."""
-    src = tmp_path / "src"
-    shutil.copytree(rootdir / "test-base", src)
-
-    def built(folder: Path) -> Path:
-        warnings = io.StringIO()
-        app = make_app("html", srcdir=folder, warning=warnings)
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        assert warnings_of(warnings.getvalue()) == []
-        return Path(app.outdir)
+    src = incremental.src
 
     def tagged(name: str, tag: str, day: int) -> dict[str, str]:
         text = article_file(
@@ -152,20 +122,21 @@ def test_a_respelled_tag_is_rewritten_as_a_clean_build_writes_it(
     bare = ("un", "deux", "trois", "quatre", "huit")
     for day, name in enumerate(NAMES, 1):
         write(src, tagged(name, "strategie" if name in bare else "stratégie", day))
-    first = built(src)
+    first = incremental.build()
     assert page(first, "articles/un.html").select_one(".kb-tag").get_text() == "strategie"
     write(src, tagged("huit", "stratégie", 8))  # four and four: the accented one is shown
-    outdir = built(src)
-    fresh = tmp_path / "fresh"
-    shutil.copytree(src, fresh, ignore=shutil.ignore_patterns("_build"))
-    assert html_files(outdir) == html_files(built(fresh))
+    outdir = incremental.same_as_clean("respelled")
     assert page(outdir, "articles/un.html").select_one(".kb-tag").get_text() == "stratégie"
 
 
 def test_a_related_block_the_last_build_ranked_is_taken_as_it_was() -> None:
     """The last build's « À lire aussi » blocks are kept with the environment: its records
     are made with them, not ranked again (the costly part of a record)."""
-    base = [article("x", 1, tags="t"), article("y", 2, tags="t"), article("z", 3, tags="u")]
+    base = [
+        article_record("x", 1, tags="t"),
+        article_record("y", 2, tags="t"),
+        article_record("z", 3, tags="u"),
+    ]
     catalog = Catalog(base, TODAY, preview=False)
     ranked = {"articles/x": ("articles/z",)}
     kept = Views(Sources(catalog, TODAY, VOCABULARY, ranked=ranked))

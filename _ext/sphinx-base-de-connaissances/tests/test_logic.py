@@ -8,27 +8,16 @@ import random
 from pathlib import Path
 
 import pytest
+
 from sphinx_base_de_connaissances.content.catalog import Catalog
-from sphinx_base_de_connaissances.content.schema import Article, Tag
+from sphinx_base_de_connaissances.content.schema import Article
 from sphinx_base_de_connaissances.outputs.freshness import Digests
 from sphinx_base_de_connaissances.outputs.prune import prune
 from sphinx_base_de_connaissances.writing import csp
 
+from .helpers import article_record
+
 TODAY = dt.date(2026, 6, 1)
-
-
-def article(name: str, day: int, category: str = "a", tags: str = "", **fields: object) -> Article:
-    return Article(
-        docname=f"articles/{name}",
-        slug=name,
-        title=f"Titre {name}",
-        description="Une description assez longue pour être valide ici.",
-        date=dt.date(2026, 1, day),
-        category=category,
-        authors=("alice",),
-        tags=tuple(Tag(t, t) for t in tags.split()),
-        **fields,
-    )
 
 
 def names(found: list[Article]) -> list[str]:
@@ -36,7 +25,11 @@ def names(found: list[Article]) -> list[str]:
 
 
 def test_catalog_hides_drafts_and_future_articles_unless_previewing() -> None:
-    items = [article("old", 1), article("draft", 2, draft=True), article("later", 3)]
+    items = [
+        article_record("old", 1),
+        article_record("draft", 2, draft=True),
+        article_record("later", 3),
+    ]
     assert names(Catalog(items, dt.date(2026, 1, 2), preview=False).articles) == ["old"]
     assert names(Catalog(items, dt.date(2026, 1, 2), preview=True).articles) == [
         "later",
@@ -46,15 +39,15 @@ def test_catalog_hides_drafts_and_future_articles_unless_previewing() -> None:
 
 
 def test_related_ranks_shared_tags_then_category_then_recency() -> None:
-    me = article("me", 10, "a", "x y")
+    me = article_record("me", 10, "a", "x y")
     catalog = Catalog(
         [
             me,
-            article("two-tags", 1, "b", "x y"),
-            article("one-tag-same-cat", 2, "a", "x"),
-            article("one-tag", 9, "b", "y"),
-            article("same-cat", 8, "a"),
-            article("nothing", 11, "c"),
+            article_record("two-tags", 1, "b", "x y"),
+            article_record("one-tag-same-cat", 2, "a", "x"),
+            article_record("one-tag", 9, "b", "y"),
+            article_record("same-cat", 8, "a"),
+            article_record("nothing", 11, "c"),
         ],
         TODAY,
         preview=False,
@@ -66,7 +59,11 @@ def test_related_ranks_shared_tags_then_category_then_recency() -> None:
 
 
 def test_neighbours_follow_publication_order() -> None:
-    catalog = Catalog([article("a", 1), article("b", 2), article("c", 3)], TODAY, preview=False)
+    catalog = Catalog(
+        [article_record("a", 1), article_record("b", 2), article_record("c", 3)],
+        TODAY,
+        preview=False,
+    )
     older, newer = catalog.neighbours("articles/b")
     assert (older.slug, newer.slug) == ("a", "c")
     assert catalog.neighbours("articles/c")[1] is None
@@ -157,13 +154,13 @@ def test_citation_in_french_style_and_bibtex_with_special_characters_escaped() -
 
 
 def test_among_equals_the_closest_in_date_is_related_not_the_newest() -> None:
-    me = article("me", 10, "a", "x")
+    me = article_record("me", 10, "a", "x")
     catalog = Catalog(
         [
             me,
-            article("old", 1, "b", "x"),
-            article("near", 9, "b", "x"),
-            article("new", 28, "b", "x"),
+            article_record("old", 1, "b", "x"),
+            article_record("near", 9, "b", "x"),
+            article_record("new", 28, "b", "x"),
         ],
         TODAY,
         preview=False,
@@ -173,9 +170,9 @@ def test_among_equals_the_closest_in_date_is_related_not_the_newest() -> None:
 
 def test_a_new_article_joins_few_related_blocks_in_a_uniform_base() -> None:
     """An imported blog: every article shares the tags, the category and the date."""
-    base = [article(f"a{n:03d}", 1, "a", "x y") for n in range(200)]
+    base = [article_record(f"a{n:03d}", 1, "a", "x y") for n in range(200)]
     before = Catalog(base, TODAY, preview=False)
-    after = Catalog([*base, article("nouveau", 1, "a", "x y")], TODAY, preview=False)
+    after = Catalog([*base, article_record("nouveau", 1, "a", "x y")], TODAY, preview=False)
     changed = [a for a in base if names(before.related(a)) != names(after.related(a))]
     assert len(changed) <= 0.05 * len(base)
     assert any("nouveau" in names(after.related(a)) for a in changed)
@@ -191,7 +188,7 @@ def test_the_nearest_walk_chooses_what_ranking_every_candidate_chooses(
     rng = random.Random(seed)
     pool = ["x", "y", "z", "w"]
     base = [
-        article(
+        article_record(
             f"a{n:03d}",
             rng.randint(1, 3 if seed % 2 else 28),
             rng.choice("ab"),
