@@ -106,6 +106,10 @@ class Settings:
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
 
+    def is_article(self, docname: str) -> bool:
+        """Whether document ``docname`` is an article (in the articles folder)."""
+        return docname.startswith(self.articles_dir + "/")
+
 
 class _Tags(set[str]):
     """What Sphinx gives conf.py as ``tags`` (``tags.has``, ``tags.add``): none is set."""

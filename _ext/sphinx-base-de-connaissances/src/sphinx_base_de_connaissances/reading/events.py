@@ -64,7 +64,7 @@ class Reading:
         self.boundary = Boundary.of(".")
 
     def is_article(self, app: Sphinx, docname: str) -> bool:
-        return docname.startswith(self.settings.articles_dir + "/")
+        return self.settings.is_article(docname)
 
     def shown_path(self, app: Sphinx, docname: str) -> str:
         return Path(app.env.doc2path(docname)).relative_to(app.srcdir).as_posix()

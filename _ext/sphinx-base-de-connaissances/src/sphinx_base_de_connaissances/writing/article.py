@@ -21,6 +21,7 @@ from ..content.indexed import PART
 from . import corrections
 from .citation import cite
 from .pages import Pages
+from .twins import Actions
 
 
 def wrapped(name: str, html: Markup) -> Markup:
@@ -55,7 +56,9 @@ def place_header(doctree: nodes.document, html: Markup) -> None:
         doctree.insert(0, node)
 
 
-def footer(pages: Pages, app: Sphinx, pagename: str, url: str, twin: object = None) -> Markup:
+def footer(
+    pages: Pages, app: Sphinx, pagename: str, url: str, twin: Actions | None = None
+) -> Markup:
     view = pages.views.of(pagename)
     article = view.article
     assert article is not None
@@ -90,7 +93,12 @@ def footer(pages: Pages, app: Sphinx, pagename: str, url: str, twin: object = No
 
 
 def finish(
-    pages: Pages, app: Sphinx, pagename: str, context: dict[str, Any], url: str, twin: object
+    pages: Pages,
+    app: Sphinx,
+    pagename: str,
+    context: dict[str, Any],
+    url: str,
+    twin: Actions | None,
 ) -> None:
     """An article page's footer (``twin``: its page actions) and previous/next links (nothing
     for another page)."""

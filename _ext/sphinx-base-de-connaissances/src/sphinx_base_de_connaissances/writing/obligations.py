@@ -125,7 +125,7 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     ]
     sections.append(("Parcours de lecture", paths if len(paths) > 1 else []))
     articles = set(pages.catalog.by_docname) | {
-        name for name in env.found_docs if name.startswith(f"{pages.settings.articles_dir}/")
+        name for name in env.found_docs if pages.settings.is_article(name)
     }
     others = sorted(
         (name, title(name))

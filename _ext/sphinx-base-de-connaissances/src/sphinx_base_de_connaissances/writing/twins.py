@@ -16,6 +16,7 @@ from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
+from ..content.schema import Article
 from ..outputs import llms
 from ..outputs.markdown import Links, Markdown, front_matter
 from ..site import Site
@@ -38,9 +39,9 @@ def twin_path(builder: Any, pagename: str) -> Path:
 
 def has_twin(pages: Pages, app: Sphinx, pagename: str) -> bool:
     """A document's page, an article only when published."""
-    view = pages.views.of(pagename)
-    if pagename.startswith(pages.settings.articles_dir + "/"):
-        return view.article is not None and not view.article.draft
+    if pages.settings.is_article(pagename):
+        article = pages.views.of(pagename).article
+        return article is not None and not article.draft
     return pagename in app.env.found_docs
 
 
@@ -86,8 +87,9 @@ def write(pages: Pages, app: Sphinx, site: Site, pagename: str, doctree: nodes.d
 
     links = Links(page=lambda ref: urljoin(page_url, ref), image=image)
     found = fields(pages, app, site, pagename)
-    article = pages.views.of(pagename).article
-    body = Markdown(links).document(doctree, title=str(found["title"]) if article else "")
+    # An article's title is its front matter's, which its document may not repeat.
+    heading = str(found["title"]) if pages.settings.is_article(pagename) else ""
+    body = Markdown(links).document(doctree, title=heading)
     text = front_matter(found) + "\n" + body
     target = twin_path(app.builder, pagename)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -111,22 +113,25 @@ def twin_url(site: Site, app: Sphinx, pagename: str) -> str:
     return site.base + quote(twin_name(app.builder, pagename))
 
 
+def in_base_order(pages: Pages) -> dict[str, list[Article]]:
+    """Each category's published articles in its reading order (drafts of a preview left out)."""
+    return {
+        key: [a for a in pages.catalog.in_order.get(key, []) if not a.draft]
+        for key in pages.vocab.categories
+    }
+
+
 def llms_sections(
     pages: Pages, app: Sphinx, site: Site, glossaries: set[str]
 ) -> list[tuple[str, list[llms.Entry]]]:
     """``llms.txt``'s sections: the categories' articles (their twins), the reading paths,
     then under « Optional » the glossaries and the publisher's pages."""
-    catalog = pages.catalog
     sections = [
         (
-            entry.name,
-            [
-                llms.Entry(a.title, twin_url(site, app, a.docname), a.description)
-                for a in catalog.in_order.get(key, [])
-                if not a.draft
-            ],
+            pages.vocab.categories[key].name,
+            [llms.Entry(a.title, twin_url(site, app, a.docname), a.description) for a in found],
         )
-        for key, entry in pages.vocab.categories.items()
+        for key, found in in_base_order(pages).items()
     ]
     paths = [
         llms.Entry(path.title, site.url(f"parcours/{path.key}"), path.description)
@@ -151,10 +156,7 @@ def write_llms(pages: Pages, app: Sphinx, site: Site, glossaries: set[str]) -> N
     description = pages.settings.site_description
     text = llms.index(app.config.project, description, llms_sections(pages, app, site, glossaries))
     order = [
-        twin_path(app.builder, a.docname)
-        for key in pages.vocab.categories
-        for a in pages.catalog.in_order.get(key, [])
-        if not a.draft
+        twin_path(app.builder, a.docname) for found in in_base_order(pages).values() for a in found
     ]
     llms.write(Path(app.outdir), text, order)
 
@@ -181,7 +183,6 @@ class Actions:
 def actions(pages: Pages, app: Sphinx, site: Site, pagename: str) -> Actions | None:
     if not has_twin(pages, app, pagename):
         return None
-    name = twin_name(app.builder, pagename)
-    prompt = quote(PROMPT.format(site.base + quote(name)), safe="")
+    prompt = quote(PROMPT.format(twin_url(site, app, pagename)), safe="")
     links = tuple((label, url.format(prompt)) for label, url in ASSISTANTS)
-    return Actions(pages.file_link(app, pagename, name), links)
+    return Actions(pages.file_link(app, pagename, twin_name(app.builder, pagename)), links)
