@@ -65,12 +65,12 @@ class Incremental:
         """Build the copy again, and a fresh copy of it: the same pages, byte for byte."""
         import shutil
 
-        from .helpers import html_files
+        from .helpers import pages_written
 
         outdir = self.build()
         fresh = self.tmp_path / step
         shutil.copytree(self.src, fresh, ignore=shutil.ignore_patterns("_build"))
-        assert html_files(outdir) == html_files(self.build(fresh)), step
+        assert pages_written(outdir) == pages_written(self.build(fresh)), step
         return outdir
 
 

@@ -50,11 +50,12 @@ def page(outdir: Path, name: str) -> BeautifulSoup:
     return BeautifulSoup((outdir / name).read_text("utf-8"), "html.parser")
 
 
-def html_files(outdir: Path) -> dict[str, bytes]:
-    """Every HTML page of a build, as {relative path: bytes}."""
+def pages_written(outdir: Path) -> dict[str, bytes]:
+    """Every page of a build and its Markdown twin, and llms.txt, as {relative path: bytes}."""
+    found = sorted([*outdir.rglob("*.html"), *outdir.rglob("*.md"), *outdir.glob("llms*.txt")])
     return {
         path.relative_to(outdir).as_posix(): path.read_bytes()
-        for path in sorted(outdir.rglob("*.html"))
+        for path in found
         if "_sources" not in path.parts
     }
 

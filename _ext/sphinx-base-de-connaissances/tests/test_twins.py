@@ -144,7 +144,7 @@ def test_llms_txt_follows_the_specification_and_every_link_answers(built, rootdi
     urls = [entry.match(line)["url"] for line in items]
     assert all(local(outdir, url).is_file() for url in urls), urls
     assert f"- [{SHOWN}](<{BASE}articles/complet.md>): Un article d’essai" in text
-    assert f"[Mentions légales](<{BASE}mentions-legales.html>)" in text
+    assert f"[Mentions légales](<{BASE}mentions-legales.md>)" in text
     full = (outdir / "llms-full.txt").read_text("utf-8")
     assert full.index("title: Un autre article") > full.index(f"title: {SHOWN}")
 
@@ -159,15 +159,65 @@ def test_drafts_and_future_articles_are_in_none_of_them(built, rootdir) -> None:
 
 def test_every_page_links_to_its_twin_and_to_llms_txt(built, rootdir) -> None:
     outdir = built_base(built, rootdir)
-    for name in ("articles/complet.html", "index.html", "categories/strategie.html"):
+    names = ["articles/complet.html", "index.html", "categories/strategie.html"]
+    names += ["plan-du-site.html", "ecoconception.html", "donnees-personnelles.html"]
+    for name in names:
         head = page(outdir, name).head
         described = head.select_one('link[rel="describedby"]')
         assert (outdir / Path(name).parent / described["href"]).resolve() == outdir / "llms.txt"
         twin = head.select_one('link[rel="alternate"][type="text/markdown"]')
-        if name.startswith("categories/"):  # a generated listing has none
-            assert twin is None
-        else:
-            assert (outdir / Path(name).parent / twin["href"]).is_file()
+        assert (outdir / Path(name).parent / twin["href"]).is_file(), name
+    assert page(outdir, "search.html").head.select_one('link[type="text/markdown"]') is None
+
+
+def test_a_generated_page_s_twin_says_what_the_page_shows(built, rootdir) -> None:
+    """Listings, the site map and the publisher's pages are rendered from templates: their
+    twins are made from that HTML, with the same text and absolute links."""
+    outdir = built_base(built, rootdir)
+    fields, body = split((outdir / "tags/strategie.md").read_text("utf-8"))
+    assert fields["title"] == "Mot-clé «\u202fstratégie\u202f»"
+    assert fields["url"] == f"{BASE}tags/strategie.html"
+    assert body.startswith("\n# Mot-clé «\u202fstratégie\u202f»\n")
+    assert f"[{SHOWN}](<{BASE}articles/complet.html>)" in body
+    assert "Un brouillon" not in body and "Un article à venir" not in body
+    _, legal = split((outdir / "mentions-legales.md").read_text("utf-8"))
+    shown = page(outdir, "mentions-legales.html").get_text(" ", strip=True)
+    for heading in re.findall(r"^## (.+)$", legal, re.M):
+        assert heading in shown  # every section of the page, as the page titles it
+    _, plan = split((outdir / "plan-du-site.md").read_text("utf-8"))
+    assert f"[Mentions légales](<{BASE}mentions-legales.html>)" in plan
+    for twin in outdir.rglob("*.md"):
+        text = twin.read_text("utf-8")
+        assert "<a " not in text and "class=" not in text and "](<../" not in text, twin
+
+
+def test_the_home_page_s_twin_keeps_its_listing(built, rootdir) -> None:
+    outdir = built_base(built, rootdir)
+    _, body = split((outdir / "index.md").read_text("utf-8"))
+    assert f"[{SHOWN}](<{BASE}articles/complet.html>)" in body
+    assert f"[Un autre article](<{BASE}articles/autre.html>)" in body
+    assert "Un brouillon" not in body
+
+
+def test_twins_follow_their_pages_from_one_build_to_the_next(incremental) -> None:
+    """An article turned draft or deleted takes its twin away, and the tag page it alone
+    carried; a twin someone removed is written again; each build equals a clean one."""
+    from .helpers import write
+
+    src = incremental.src
+    tagged = {"title": "Tagué", "extra": "tags: [référencement]\n"}
+    write(src, {"articles/tague.md": article(**tagged), "articles/autre.md": article()})
+    first = incremental.build()
+    assert (first / "articles/autre.md").is_file() and (first / "tags/referencement.md").is_file()
+    (first / "categories/index.md").unlink()
+    write(src, {"articles/autre.md": article("Un texte revu.\n")})  # nothing else changes
+    assert (incremental.same_as_clean("twin removed") / "categories/index.md").is_file()
+    write(src, {"articles/tague.md": article(**{**tagged, "extra": "draft: true\n"})})
+    (src / "articles/autre.md").unlink()
+    outdir = incremental.same_as_clean("draft and deleted")
+    assert not (outdir / "articles/tague.md").exists()
+    assert not (outdir / "articles/autre.md").exists()
+    assert not (outdir / "tags/referencement.md").exists()
 
 
 def test_with_directory_addresses_the_twin_is_index_html_md(make_app, rootdir, tmp_path) -> None:

@@ -190,6 +190,7 @@ class KnowledgeBase:
         if not self.site.html:
             return []
         stale = self.generated.stale(app, self.pages, _compat.layout_key(app.builder))
+        twins.write_generated(self.pages, app, self.site, stale)
         if self.pagefind:  # Sphinx no longer writes it (builder_inited)
             context = {
                 "kb_filters": self.pages.filter_choices(),
@@ -204,7 +205,9 @@ class KnowledgeBase:
         for spec in measured_specs(
             self.pages, app, newest.docname if newest else app.config.root_doc
         ):
-            app.builder.handle_page(*self.pages.render_page(app, spec))
+            page = self.pages.render_page(app, spec)
+            twins.write_generated(self.pages, app, self.site, [page])
+            app.builder.handle_page(*page)
 
     def finished(self, app: Sphinx, exception: Exception | None) -> None:
         """After every other handler of ``build-finished``: the build is complete."""
@@ -224,7 +227,10 @@ class KnowledgeBase:
             cards.finish()  # a card file someone removed or damaged
         else:
             products = Products(app, self.site, self.pages.catalog, self.pages.vocab)
-            listings = products.write(Path(app.outdir), self.generated.names, cards)
+            names = self.generated.names
+            listings = products.write(
+                Path(app.outdir), names, cards, twins.files(self.pages, app, names)
+            )
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
         if self.twins or listings is not None or not (Path(app.outdir) / llms.FILE).is_file():
             glossaries = {term.docname for term in domain(app.env).terms.values()}
@@ -233,21 +239,22 @@ class KnowledgeBase:
             Path(app.outdir), app.config.html_theme in BOOK_THEMES, Path(app.doctreedir)
         )
         self.write_measured(app)  # measured on what is published
-        if self.settings.offline:
-            from .offline.build import publish  # Typst and EbookLib: only when asked
-
-            kb = domain(app.env)
-            paths = [f"parcours/{path.key}" for path in self.pages.paths.paths]
-            linking = [*kb.listings, *paths]
-            publish(
-                app, self.settings, self.pages.catalog, self.pages.vocab, self.pages.paths, linking
-            )
-        elif (Path(app.outdir) / OFFLINE_FOLDER).is_dir():
-            # Turned off: no book of an older build may stay published.
-            shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
+        offline_edition(app, self.settings, self.pages)
         if self.pagefind:
             settings = self.settings
             search.index_site(app, settings.search_shard_pages, settings.search_background)
+
+
+def offline_edition(app: Sphinx, settings: Settings, pages: Pages) -> None:
+    """The books when ``kb_offline`` asks for them; else none of an older build stays."""
+    if settings.offline:
+        from .offline.build import publish  # Typst and EbookLib: only when asked
+
+        kb = domain(app.env)
+        linking = [*kb.listings, *(f"parcours/{path.key}" for path in pages.paths.paths)]
+        publish(app, settings, pages.catalog, pages.vocab, pages.paths, linking)
+    elif (Path(app.outdir) / OFFLINE_FOLDER).is_dir():
+        shutil.rmtree(Path(app.outdir) / OFFLINE_FOLDER)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -47,10 +47,10 @@ class Digests:
             hasher.update(b"\0")
         return hasher.hexdigest()
 
-    def stale(self, pagename: str, digest: str, outfile: Path) -> bool:
-        """Record ``digest``; True when the page must be (re)written."""
+    def stale(self, pagename: str, digest: str) -> bool:
+        """Record ``digest``; True when it differs from the last build's."""
         self.new[pagename] = digest
-        return self.old.get(pagename) != digest or not outfile.is_file()
+        return self.old.get(pagename) != digest
 
     def save(self) -> None:
         DIGESTS.save(self.folder, self.new, indent=0)

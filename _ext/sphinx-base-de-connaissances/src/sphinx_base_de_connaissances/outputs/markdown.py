@@ -5,7 +5,8 @@ MyST's blocks become what plain Markdown has: admonitions and side notes quoted 
 their title in bold, figures an image and its caption, glossary terms and citations the text
 with their link, math TeX between dollars, definition lists bold terms. Every link and image is
 absolute to the site; what the engine adds around the text (header, footer, popovers: raw HTML)
-and comments are left out. A node this writer does not know gives its text, never an error.
+and comments are left out, unless ``raw`` gives that HTML's Markdown (the engine's listings).
+A node this writer does not know gives its text, never an error.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import yaml
 from docutils import nodes
+from sphinx import addnodes
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _MARK = re.compile(r"^(\s*)([#>+-])(\s)", re.M)
@@ -53,20 +55,34 @@ def indented(text: str, first: str) -> str:
     return "\n".join([f"{first}{lines[0]}", *rest])
 
 
+def fence(node: nodes.Element) -> str:
+    """A literal block between backtick fences longer than any run of backticks in it."""
+    text = node.astext().rstrip("\n")
+    marks = "```"
+    while marks in text:
+        marks += "`"
+    language = str(node.get("language", "")).strip()
+    language = "" if language in {"default", "none", "text"} else language
+    return f"{marks}{language}\n{text}\n{marks}"
+
+
 @dataclass(frozen=True)
 class Links:
     """How the page's addresses become absolute: ``page(refuri)`` for a link written relative
-    to the page, ``image(uri)`` for an image's source path."""
+    to the page, ``image(uri)`` for an image's source path, ``document(docname)`` for a
+    table of contents' entry."""
 
     page: Callable[[str], str]
     image: Callable[[str], str]
+    document: Callable[[str], tuple[str, str]]  # a document's title and address, by name
 
 
 class Markdown:
     """One document's Markdown (``Markdown(links).document(doctree)``)."""
 
-    def __init__(self, links: Links) -> None:
+    def __init__(self, links: Links, raw: Callable[[nodes.raw], str] = lambda _: "") -> None:
         self.links = links
+        self.raw = raw  # raw HTML's Markdown: only what is text for the reader
         self.notes: list[str] = []
 
     # -- inline ----------------------------------------------------------------------------
@@ -122,10 +138,14 @@ class Markdown:
         return [text for text in found if text.strip()]
 
     def block(self, node: nodes.Node, level: int) -> list[str]:
+        if isinstance(node, nodes.raw):
+            return [text] if (text := self.raw(node).strip()) else []
         if isinstance(node, nodes.raw | nodes.comment | nodes.target | nodes.system_message):
             return []
         if isinstance(node, nodes.substitution_definition | nodes.pending):
             return []
+        if isinstance(node, addnodes.toctree):
+            return [] if node.get("hidden") else [self.contents(node)]
         if isinstance(node, nodes.section):
             title = node.next_node(nodes.title)
             heading = [f"{'#' * min(level, 6)} {self.inline(title)}"] if title else []
@@ -136,7 +156,7 @@ class Markdown:
         if isinstance(node, nodes.paragraph):
             return [self.inline(node)]
         if isinstance(node, nodes.literal_block):
-            return [self.fence(node)]
+            return [fence(node)]
         if isinstance(node, nodes.math_block):
             return [f"$$\n{node.astext()}\n$$"]
         if isinstance(node, nodes.bullet_list | nodes.enumerated_list):
@@ -168,14 +188,19 @@ class Markdown:
             return self.blocks(node.children, level)  # containers, compounds, toctrees…
         return [escaped(node.astext())] if node.astext().strip() else []
 
-    def fence(self, node: nodes.Element) -> str:
-        text = node.astext().rstrip("\n")
-        fence = "```"
-        while fence in text:
-            fence += "`"
-        language = str(node.get("language", "")).strip()
-        language = "" if language in {"default", "none", "text"} else language
-        return f"{fence}{language}\n{text}\n{fence}"
+    def contents(self, node: nodes.Element) -> str:
+        """A table of contents (not resolved yet): its entries as a list of links."""
+        lines = []
+        for title, ref in node["entries"]:
+            if ref == "self":
+                continue
+            if "://" in ref:
+                text, target = title or ref, ref
+            else:
+                own, target = self.links.document(ref)
+                text = title or own
+            lines.append(f"- [{escaped(text)}](<{target}>)")
+        return "\n".join(lines)
 
     def items(self, node: nodes.Element, level: int) -> str:
         ordered = isinstance(node, nodes.enumerated_list)

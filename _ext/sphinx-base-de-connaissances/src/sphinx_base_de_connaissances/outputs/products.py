@@ -42,9 +42,12 @@ class Products:
         """The share cards to draw (``Drawing.start`` them early, while pages are written)."""
         return cardset.Drawing(Path(self.app.outdir), Path(self.app.doctreedir), self.card_specs())
 
-    def write(self, outdir: Path, generated: list[str], cards: cardset.Drawing) -> list[str]:
+    def write(
+        self, outdir: Path, generated: list[str], cards: cardset.Drawing, twins: list[str]
+    ) -> list[str]:
         """Write every site-wide output; return the files written besides pages and cards
-        (feeds, sitemap, robots.txt, redirects), relative to ``outdir``."""
+        (feeds, sitemap, robots.txt, redirects), relative to ``outdir``. ``twins``: the pages'
+        Markdown twins, kept; any other of an earlier build is removed."""
         app = self.app
         pages = sorted(set(app.env.found_docs) - NOT_IN_SITEMAP) + generated
         listings = self.write_listings(outdir, pages)
@@ -69,7 +72,7 @@ class Products:
         paths, drawn = cards.finish()
         unchanged = count(len(paths) - drawn, "inchangée")
         info("cartes de partage : %s, %s", count(drawn, "dessinée"), unchanged)
-        prune(outdir, Path(app.doctreedir), written + listings + paths)
+        prune(outdir, Path(app.doctreedir), written + listings + paths + twins)
         return listings
 
     def link(self, source: str, target: str) -> str:

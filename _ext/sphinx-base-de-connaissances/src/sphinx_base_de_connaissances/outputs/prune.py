@@ -40,8 +40,11 @@ def prune(outdir: Path, doctreedir: Path, pages: Iterable[str]) -> list[str]:
 
 
 def remove_pages(outdir: Path, docnames: Iterable[str]) -> None:
-    """The pages of documents deleted since the last build, in either builder's layout:
-    removed even when this build fails, so that none is left to publish."""
+    """The pages of documents deleted since the last build and their twins, in either
+    builder's layout: removed even when this build fails, so that none is left to publish."""
     for docname in docnames:
         for name in page_files(docname):
             (outdir / name).unlink(missing_ok=True)
+            # Its Markdown twin, in either form (``x.md``; ``x/index.html.md``).
+            for twin in (name.removesuffix(".html") + ".md", name + ".md"):
+                (outdir / twin).unlink(missing_ok=True)

@@ -51,11 +51,16 @@ class DownloadsDirective(_Listing):
     kind = "downloads"
 
 
+# The class of a listing's HTML once resolved: the page's Markdown twin keeps it as text.
+RESOLVED = "kb-listing"
+
+
 def resolve(app: Sphinx, doctree: nodes.document, render: Callable[[kb_listing], str]) -> None:
     """Replace every placeholder: HTML for the HTML builders, nothing elsewhere."""
     html = app.builder.format == "html"
     for node in list(doctree.findall(kb_listing)):
-        node.replace_self(nodes.raw("", render(node), format="html") if html else [])
+        shown = nodes.raw("", render(node), format="html", classes=[RESOLVED])
+        node.replace_self(shown if html else [])
 
 
 def setup_listings(app: Sphinx) -> None:

@@ -78,7 +78,7 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         )
         for path, kind, name in FEED_LINKS
     )
-    alternates += twins.head_links(pages, app, pagename)
+    alternates += twins.head_links(pages, app, pagename, bool(context.get("kb_generated")))
     context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
     # Every page: the accessibility mention and the publisher's pages (writing/obligations.py).
     context["kb_footer"] = obligations.footer(app, pages, pagename)

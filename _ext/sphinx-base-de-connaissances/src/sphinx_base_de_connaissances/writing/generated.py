@@ -20,6 +20,7 @@ from ..state import stamp
 from . import obligations
 from .pages import Pages
 from .specs import specs
+from .twins import twin_path
 
 
 class GeneratedPages:
@@ -52,7 +53,7 @@ class GeneratedPages:
         state = SiteState.load(doctreedir)
         self.unchanged = (
             state.inputs == self.inputs
-            and all(Path(builder.get_outfilename(name)).is_file() for name in state.generated)
+            and all(self.written(builder, name) for name in state.generated)
             and state.intact(Path(app.outdir))
         )
         if self.unchanged:
@@ -80,12 +81,19 @@ class GeneratedPages:
             nav = repr(pages.views.of(spec.pagename, listing=True).navigation.shown()) + links
             context = repr(spec.context)
             digest = Digests.digest(layout, spec.title, spec.template, context, nav, fingerprint)
-            if digests.stale(spec.pagename, digest, Path(builder.get_outfilename(spec.pagename))):
+            written = self.written(builder, spec.pagename)
+            if digests.stale(spec.pagename, digest) or not written:
                 stale.append(pages.render_page(app, spec))
         # Written at build-finished, from the built site (KnowledgeBase.write_measured).
         self.names += [obligations.ECODESIGN, obligations.PRIVACY]
         digests.save()
         return stale
+
+    @staticmethod
+    def written(builder: Any, pagename: str) -> bool:
+        """Whether the page and its Markdown twin are in the output folder."""
+        page = Path(builder.get_outfilename(pagename))
+        return page.is_file() and twin_path(builder, pagename).is_file()
 
     def save(self, outdir: Path, doctreedir: Path, files: list[str] | None) -> None:
         """Record this build's site-wide state; ``files``: what it wrote besides pages (None:

@@ -1,5 +1,6 @@
-"""Each page's Markdown twin (``outputs.markdown``), written beside the page when its document
-is resolved, and the links every page gives to it and to ``llms.txt``.
+"""Each page's Markdown twin, written beside the page: a document's from its resolved doctree
+(``outputs.markdown``), a generated page's from the HTML its template rendered
+(``outputs.htmlmarkdown``); and the links every page gives to its twin and to ``llms.txt``.
 
 The twin of ``x.html`` is ``x.md``; with ``dirhtml``, that of ``x/index.html`` is
 ``x/index.html.md`` (the llms.txt specification's form for addresses without a file name).
@@ -7,6 +8,7 @@ A draft has none: no output shows one."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,9 @@ from sphinx.application import Sphinx
 
 from ..content.schema import Article
 from ..outputs import llms
+from ..outputs.htmlmarkdown import from_html
 from ..outputs.markdown import Links, Markdown, front_matter
+from ..reading import listings
 from ..site import Site
 from ..state import write_whole
 from . import obligations
@@ -37,21 +41,28 @@ def twin_path(builder: Any, pagename: str) -> Path:
     return Path(builder.outdir, twin_name(builder, pagename))
 
 
-def has_twin(pages: Pages, app: Sphinx, pagename: str) -> bool:
-    """A document's page, an article only when published."""
+def has_twin(pages: Pages, app: Sphinx, pagename: str, generated: bool = False) -> bool:
+    """A generated page; a document's page, an article only when published."""
+    if generated:
+        return True
     if pages.settings.is_article(pagename):
         article = pages.views.of(pagename).article
         return article is not None and not article.draft
     return pagename in app.env.found_docs
 
 
-def fields(pages: Pages, app: Sphinx, site: Site, pagename: str) -> dict[str, object]:
-    """The twin's front matter: what identifies the page and what may be done with it."""
-    article = pages.views.of(pagename).article
-    title = app.env.titles.get(pagename)
-    found: dict[str, object] = {
-        "title": article.title if article else (title.astext() if title else app.config.project)
-    }
+def fields(
+    pages: Pages, app: Sphinx, site: Site, pagename: str, title: str = ""
+) -> dict[str, object]:
+    """The twin's front matter: what identifies the page and what may be done with it;
+    ``title``: a generated page's."""
+    article = pages.views.of(pagename).article if not title else None
+    if article is not None:
+        title = article.title
+    elif not title:
+        own = app.env.titles.get(pagename)
+        title = own.astext() if own else app.config.project
+    found: dict[str, object] = {"title": title}
     if article is not None:
         vocab = pages.vocab
         found["date"] = article.date
@@ -70,6 +81,13 @@ def fields(pages: Pages, app: Sphinx, site: Site, pagename: str) -> dict[str, ob
     return found
 
 
+def files(pages: Pages, app: Sphinx, generated: list[str]) -> list[str]:
+    """Every twin this build publishes, relative to the output folder (the others, of pages
+    gone or turned draft, are removed with their pages)."""
+    documents = [name for name in sorted(app.env.found_docs) if has_twin(pages, app, name)]
+    return [twin_name(app.builder, name) for name in [*documents, *generated]]
+
+
 def write(pages: Pages, app: Sphinx, site: Site, pagename: str, doctree: nodes.document) -> bool:
     """The page's twin, from its resolved document (before the engine adds its parts);
     whether it has one."""
@@ -85,22 +103,49 @@ def write(pages: Pages, app: Sphinx, site: Site, pagename: str, doctree: nodes.d
             return f"{site.base}_images/{quote(images[uri][1])}"
         return urljoin(page_url, quote(uri))
 
-    links = Links(page=lambda ref: urljoin(page_url, ref), image=image)
+    def document(name: str) -> tuple[str, str]:
+        title = app.env.titles.get(name)
+        return (title.astext() if title else name), site.url(name)
+
+    links = Links(page=lambda ref: urljoin(page_url, ref), image=image, document=document)
     found = fields(pages, app, site, pagename)
     # An article's title is its front matter's, which its document may not repeat.
     heading = str(found["title"]) if pages.settings.is_article(pagename) else ""
-    body = Markdown(links).document(doctree, title=heading)
-    text = front_matter(found) + "\n" + body
-    target = twin_path(app.builder, pagename)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_whole(target, text.encode("utf-8"))
+    body = Markdown(links, raw=lambda node: listing(node, links)).document(doctree, title=heading)
+    _save(app, pagename, front_matter(found) + "\n" + body)
     return True
 
 
-def head_links(pages: Pages, app: Sphinx, pagename: str) -> Markup:
+def listing(node: nodes.raw, links: Links) -> str:
+    """A listing's HTML (``kb-latest``…) as Markdown; other raw HTML is the engine's parts."""
+    return from_html(node.astext(), links.page) if listings.RESOLVED in node["classes"] else ""
+
+
+def write_generated(
+    pages: Pages, app: Sphinx, site: Site, rendered: list[tuple[str, dict[str, Any], str]]
+) -> None:
+    """Generated pages' twins, from the body each template rendered (``rendered``: pages as
+    ``Pages.render_page`` gives them; the search page, which has no text, is left out)."""
+    for pagename, context, _template in rendered:
+        if not context.get("kb_generated"):
+            continue
+        page_url = site.url(pagename)
+        title = html.unescape(str(context["title"]))  # escaped text, no tag; its spaces kept
+        body = from_html(context["body"], lambda ref, base=page_url: urljoin(base, ref))
+        found = fields(pages, app, site, pagename, title)
+        _save(app, pagename, front_matter(found) + "\n" + body)
+
+
+def _save(app: Sphinx, pagename: str, text: str) -> None:
+    target = twin_path(app.builder, pagename)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_whole(target, text.encode("utf-8"))
+
+
+def head_links(pages: Pages, app: Sphinx, pagename: str, generated: bool) -> Markup:
     """The page's twin (``alternate``) and the llms.txt that lists it (``describedby``)."""
     found = Markup("")
-    if has_twin(pages, app, pagename):
+    if has_twin(pages, app, pagename, generated):
         twin = twin_name(app.builder, pagename)
         found += Markup('<link rel="alternate" type="text/markdown" href="{}">\n').format(
             pages.file_link(app, pagename, twin)
@@ -134,7 +179,7 @@ def llms_sections(
         for key, found in in_base_order(pages).items()
     ]
     paths = [
-        llms.Entry(path.title, site.url(f"parcours/{path.key}"), path.description)
+        llms.Entry(path.title, twin_url(site, app, f"parcours/{path.key}"), path.description)
         for path, _ in pages.published_paths()
     ]
     sections.append(("Parcours de lecture", paths))
@@ -145,7 +190,7 @@ def llms_sections(
     ]
     duties = [(obligations.ACCESSIBILITY, "Déclaration d’accessibilité")]
     optional += [
-        llms.Entry(label, site.url(name))
+        llms.Entry(label, twin_url(site, app, name))
         for name, label in [*duties, *obligations.footer_links(pages.obligations)]
     ]
     sections.append((llms.OPTIONAL, optional))
