@@ -199,12 +199,44 @@ def test_the_eco_design_statement_measures_the_built_site(tmp_path: Path) -> Non
     text = text_of(outdir / "ecoconception.html")
     pages = len(pages_of(outdir)) - 1  # all but itself
     assert re.search(rf"\b{pages} pages, de \d+,\d\xa0Ko en médiane", text), text
-    assert re.search(r"Première visite d’un article\xa0: \d+ fichiers au plus", text), text
+    measured = r"Première visite de l’article le plus récent \( Deuxième article \)\xa0: "
+    assert re.search(measured + r"\d+ fichiers, \d+,\d\xa0Ko, soit \d+,\d\xa0Ko", text), text
+    # What the page is not (a statement rating the RGESN's criteria) it says, and claims no
+    # check that a base's own workflows do not run.
+    assert page.h1.get_text() == "Écoconception"
+    assert "ce n’est ni une déclaration d’écoconception au sens de ce référentiel" in text
+    assert "suit le référentiel" not in text and "vérifié à chaque modification" not in text
+    # How long files are kept: the host says it (data/editeur.yml), else no figure is given.
+    assert "aussi longtemps que l’hébergeur le lui indique" in text
     assert "aucune requête vers un autre site" in text
     # What the test base lacks is said as absent, not as « 0 … (0,0 Ko) » nor under a condition.
     assert "aucune image d’illustration" in text and "0 image" not in text
     assert "quand le site la propose" not in text and "édition hors ligne" not in text
     assert "aucune police téléchargée" in text and "0 fichier de polices" not in text
+
+
+def test_the_host_s_cache_time_is_said_as_the_host_sets_it(tmp_path: Path) -> None:
+    src = base(tmp_path)
+    data = src / "data/editeur.yml"
+    data.write_text(data.read_text("utf-8").rstrip("\n") + "\n  duree_cache: 600\n", "utf-8")
+    outdir, _ = build_root("kb", src, copy=False)
+    text = text_of(outdir / "ecoconception.html")
+    assert "Hébergeur de test sert les fichiers et demande aux navigateurs de les garder" in text
+    assert "10\xa0minutes" in text and "aussi longtemps" not in text
+    data.write_text(data.read_text("utf-8").replace("600", "dix minutes"), "utf-8")
+    assert check([str(src)]) == 1  # a number of seconds, refused at its line
+
+
+def test_the_licence_is_a_link_on_its_name_not_a_bare_address(tmp_path: Path) -> None:
+    rights = "© 2026, L’équipe — articles sous licence CC BY 4.0 (https://example.org/by/4.0/)"
+    outdir, _ = build_root(
+        "kb", base(tmp_path, conf=f"\nkb_feed_rights = {rights!r}\n"), copy=False
+    )
+    legal = soup(outdir / "mentions-legales.html")
+    link = legal.select_one('a[href="https://example.org/by/4.0/"]')
+    assert link is not None and link.get_text() == "CC BY 4.0"
+    section = link.find_parent("p").get_text()
+    assert "licence CC BY 4.0" in section and "https://" not in section
 
 
 def test_changing_the_data_files_rewrites_every_page_as_a_clean_build(tmp_path: Path) -> None:

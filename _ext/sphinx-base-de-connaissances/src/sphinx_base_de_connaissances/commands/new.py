@@ -72,10 +72,14 @@ HOSTS = {
     "github": {
         "nom": "GitHub, Inc.",
         "adresse": "88 Colin P. Kelly Jr. Street, San Francisco, CA 94107, États-Unis",
+        # GitHub's own documentation gives this number (« Contacting GitHub's sales team »).
+        "telephone": "+1 877 448 4820",
         "pays": "États-Unis",
         "site": "https://pages.github.com/",
         "confidentialite": "https://docs.github.com/fr/site-policy/privacy-policies/"
         "github-general-privacy-statement",
+        # GitHub Pages sends « Cache-Control: max-age=600 » with every file.
+        "duree_cache": 600,
     },
     "readthedocs": {
         "nom": "Read the Docs, Inc.",

@@ -23,5 +23,16 @@ def duration(minutes: int) -> str:
     return f"{hours}\u00a0h" + (f"\u00a0{rest:02d}" if rest else "")
 
 
+def lasting(seconds: int) -> str:
+    """A length of time as a sentence says it: « 10 minutes », « 1 heure », « 2 jours »."""
+    size, word = next(
+        (size, word)
+        for size, word in ((86_400, "jour"), (3_600, "heure"), (60, "minute"), (1, "seconde"))
+        if seconds % size == 0
+    )
+    number = seconds // size
+    return f"{number}\u00a0{word}{'s' if number > 1 else ''}"
+
+
 def machine_date(value: dt.date) -> str:
     return value.isoformat()

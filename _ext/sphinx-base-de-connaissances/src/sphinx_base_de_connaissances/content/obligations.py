@@ -105,6 +105,7 @@ class Party:
     documents: str = ""  # a public body's person responsible for access to its documents
     dpo: str = ""  # the publisher's data protection officer: how to reach them
     country: str = ""  # the host's, where its servers keep what they log
+    cache: int = 0  # the host's: how long browsers keep a file (Cache-Control max-age), seconds
 
     @property
     def outside_eu(self) -> bool:
@@ -212,6 +213,16 @@ class _Reader:
         except (TypeError, ValueError):
             self.problem(node, name, "attendu : une date AAAA-MM-JJ.")
             return None
+
+    def seconds(self, node: yaml.Node | None, name: str) -> int:
+        """A whole number of seconds (0 when absent)."""
+        if node is None:
+            return 0
+        value = str(node.value).strip() if isinstance(node, yaml.ScalarNode) else ""
+        if re.fullmatch(r"[0-9]{1,9}", value) and int(value) > 0:
+            return int(value)
+        self.problem(node, name, "attendu : un nombre de secondes (600 pour dix minutes).")
+        return 0
 
     def rate(self, node: yaml.Node | None, name: str) -> float | None:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
@@ -415,7 +426,16 @@ PARTY_FIELDS = {
         "responsable_acces_documents",
         "delegue_protection_donnees",
     ),
-    "hebergeur": ("nom", "adresse", "contact", "telephone", "site", "confidentialite", "pays"),
+    "hebergeur": (
+        "nom",
+        "adresse",
+        "contact",
+        "telephone",
+        "site",
+        "confidentialite",
+        "pays",
+        "duree_cache",
+    ),
 }
 
 
@@ -445,6 +465,8 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
                 values[name] = reader.url(found.get(name), label)
             elif name == "contact":
                 values[name] = reader.contact(found.get(name), label)
+            elif name == "duree_cache":
+                values[name] = reader.seconds(found.get(name), label)
             else:
                 values[name] = reader.text(_as_text(found.get(name)), label, name == "nom")
         given = found.get("contact") is not None and str(found["contact"].value).strip()
@@ -469,6 +491,7 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
                 documents=values.get("responsable_acces_documents", ""),
                 dpo=values.get("delegue_protection_donnees", ""),
                 country=values.get("pays", ""),
+                cache=values.get("duree_cache", 0),
             )
         )
     return parties[0], parties[1], reader.problems

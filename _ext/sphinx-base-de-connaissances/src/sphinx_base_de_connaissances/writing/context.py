@@ -19,6 +19,15 @@ from .navigation import render_nav
 from .pages import Pages
 
 # Feeds announced in every page's head, for feed readers and browsers.
+# A base without ``html_favicon``: an open book, in the page itself (no request; the policy
+# allows data: images).
+FAVICON = "data:image/svg+xml," + quote(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16">'
+    '<rect width="16" height="16" rx="3" fill="#1d4e89"/>'
+    '<path d="M3 4.5C5 4 6.5 4.3 7.5 5v7C6.5 11.3 5 11 3 11.5zM13 4.5C11 4 9.5 4.3 8.5 5v7'
+    'c1-.7 2.5-1 4.5-.5z" fill="#fff"/></svg>',
+    safe=":/=.",
+)
 FEED_LINKS = (
     ("feeds/atom.xml", "application/atom+xml", "Atom"),
     ("feeds/rss.xml", "application/rss+xml", "RSS"),
@@ -79,6 +88,8 @@ def metadata(app: Any, site: Site, pages: Pages, pagename: str, context: dict[st
         for path, kind, name in FEED_LINKS
     )
     alternates += twins.head_links(pages, app, pagename, bool(context.get("kb_generated")))
+    if not context.get("favicon_url"):  # else every first visit asks for /favicon.ico: a 404
+        alternates += Markup('<link rel="icon" href="{}">\n').format(FAVICON)
     context["metatags"] = context.get("metatags", "") + str(tags) + str(alternates)
     # Every page: the accessibility mention and the publisher's pages (writing/obligations.py).
     context["kb_footer"] = obligations.footer(app, pages, pagename)

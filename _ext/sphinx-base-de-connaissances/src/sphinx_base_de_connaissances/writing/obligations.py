@@ -159,7 +159,7 @@ def site_map(app: Sphinx, pages: Any) -> list[tuple[str, list]]:
     own = [(ACCESSIBILITY, "Déclaration d’accessibilité")]
     if pages.obligations.publisher is not None and pages.obligations.host is not None:
         own.append((LEGAL, "Mentions légales"))
-    own += [(PRIVACY, "Données personnelles"), (ECODESIGN, "Déclaration d’écoconception")]
+    own += [(PRIVACY, "Données personnelles"), (ECODESIGN, "Écoconception")]
     # Sphinx's own pages that readers use: the search page, the glossary's index of terms.
     own.append(("search", "Rechercher"))
     if app.config.html_use_index:

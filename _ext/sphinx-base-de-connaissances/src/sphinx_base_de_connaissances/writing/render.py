@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from ..content.dates import duration, french_date, machine_date
+from ..content.dates import duration, french_date, lasting, machine_date
 from ..content.text import count
 
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -20,6 +21,32 @@ def striptags(value: object) -> Markup:
     no-break spaces of French typography: Jinja folds all white space, those included."""
     text = str(value).replace("\u00a0", "&nbsp;").replace("\u202f", "&#8239;")
     return Markup(text).striptags()  # noqa: S704 (the filter's own input, as Jinja does)
+
+
+_NAMED_URL = re.compile(r"(?P<name>[^()]+?) \((?P<url>https?://[^\s()]+)\)")
+
+
+def named_links(text: str) -> Markup:
+    """Text as a reader reads it: « sous licence CC BY-SA 4.0 (https://…) » (what feeds
+    carry) becomes « sous licence » and a link on « CC BY-SA 4.0 »: the name is what follows
+    the last « licence », dash, comma or « et » before the address."""
+
+    def link(match: re.Match[str]) -> str:
+        text = match["name"]
+        cut = max(
+            (text.rfind(mark) + len(mark) for mark in _BEFORE_NAME if mark in text), default=0
+        )
+        name = text[cut:]
+        return str(escape(text[:cut]) + Markup('<a href="{}">{}</a>').format(match["url"], name))
+
+    parts, end = [], 0
+    for match in _NAMED_URL.finditer(text):
+        parts.append(str(escape(text[end : match.start()])) + link(match))
+        end = match.end()
+    return Markup("".join(parts) + str(escape(text[end:])))  # noqa: S704 (each part escaped)
+
+
+_BEFORE_NAME = ("licence ", " — ", ", ", " et ")
 
 
 def keep_no_break_spaces(environments: list[Environment]) -> None:
@@ -40,6 +67,8 @@ class Renderer:
         self.env.filters["french_date"] = french_date
         self.env.filters["iso"] = machine_date
         self.env.filters["duration"] = duration
+        self.env.filters["lasting"] = lasting
+        self.env.filters["named_links"] = named_links
         self.env.filters["count"] = count
 
     def search(self, folders: list[Path]) -> None:

@@ -230,10 +230,11 @@ def measured_specs(pages: PagesView, app: Sphinx, newest: str) -> Iterator[Gener
     measures = ecodesign.measure(outdir, article, len(proof.origins), itself)
     yield Generated(
         obligations.ECODESIGN,
-        "Déclaration d’écoconception",
+        "Écoconception",
         "ecodesign.html",
         {
             "m": measures,
+            "measured": pages.catalog.by_docname.get(newest),  # None: the home page instead
             "site": about["site"],
             "host": about["host"],
             "offline": pages.settings.offline,
