@@ -332,29 +332,147 @@ def _parent(reader: _Reader, node: yaml.Node, _vocab: Vocabulary) -> str | None:
 
 
 Handler = Callable[[_Reader, yaml.Node, Vocabulary], object]
-FIELDS: dict[str, Handler] = {
-    "title": _title,
-    "description": _description,
-    "date": lambda reader, node, _vocab: reader.date(node, "date"),
-    "updated": lambda reader, node, _vocab: reader.date(node, "updated"),
-    "reviewed": lambda reader, node, _vocab: reader.date(node, "reviewed"),
-    "authors": _authors,
-    "category": _category,
-    "tags": _tags,
-    "draft": lambda reader, node, _vocab: reader.boolean(node, "draft"),
-    "image": _image,
-    "share": lambda reader, node, _vocab: reader.boolean(node, "share"),
-    "redirect_from": _redirect_from,
-    "order": _order,
-    "parent": _parent,
-}
-REQUIRED = {
-    "title": "le titre de l’article",
-    "description": f"une phrase de {DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères",
-    "date": DATE_EXAMPLE,
-    "authors": "une liste d’auteurs déclarés dans data/authors.yml, par exemple [redaction]",
-    "category": "une catégorie déclarée dans data/categories.yml",
-}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field, declared once: how the build reads it, and how a writer is
+    told of it (the editing space's form is made from these, ``outputs.cms``)."""
+
+    name: str
+    read: Handler
+    kind: str  # one of KINDS: what sort of value a writer gives
+    label: str  # what the form calls it, in French
+    hint: str  # what the form says under it
+    required: str = ""  # what a missing value's problem says is expected; "": optional
+
+
+# The sorts of value: text (one line), sentence (one sentence of DESCRIPTION_MIN to _MAX),
+# date, category (one of data/categories.yml), authors (some of data/authors.yml), tags (a
+# list of words), boolean, image (a path or an address), ids (a list of old names or
+# addresses), number (a whole number), article (another article's name).
+KINDS = frozenset(
+    {"text", "sentence", "date", "category", "authors", "tags", "boolean", "image", "ids"}
+    | {"number", "article"}
+)
+
+
+def _day(field: str) -> Handler:
+    return lambda reader, node, _vocab: reader.date(node, field)
+
+
+def _flag(field: str) -> Handler:
+    return lambda reader, node, _vocab: reader.boolean(node, field)
+
+
+DECLARED = (
+    Field(
+        "title",
+        _title,
+        "text",
+        "Titre",
+        f"Le titre de l’article, {TITLE_MAX} caractères au plus.",
+        "le titre de l’article",
+    ),
+    Field(
+        "description",
+        _description,
+        "sentence",
+        "Description",
+        f"Une seule phrase de {DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères : elle paraît "
+        "dans les listes, les flux et les partages.",
+        f"une phrase de {DESCRIPTION_MIN} à {DESCRIPTION_MAX} caractères",
+    ),
+    Field(
+        "date",
+        _day("date"),
+        "date",
+        "Date de publication",
+        "L’article paraît ce jour-là, pas avant.",
+        DATE_EXAMPLE,
+    ),
+    Field(
+        "updated",
+        _day("updated"),
+        "date",
+        "Mise à jour",
+        "Le jour d’une mise à jour qui change le fond de l’article.",
+    ),
+    Field(
+        "reviewed",
+        _day("reviewed"),
+        "date",
+        "Relu le",
+        "Le jour où l’article a été relu et jugé encore juste (pas dans le futur).",
+    ),
+    Field(
+        "authors",
+        _authors,
+        "authors",
+        "Auteurs",
+        "Une ou plusieurs personnes déclarées dans data/authors.yml.",
+        "une liste d’auteurs déclarés dans data/authors.yml, par exemple [redaction]",
+    ),
+    Field(
+        "category",
+        _category,
+        "category",
+        "Catégorie",
+        "La catégorie où l’article est rangé (data/categories.yml).",
+        "une catégorie déclarée dans data/categories.yml",
+    ),
+    Field(
+        "tags",
+        _tags,
+        "tags",
+        "Mots-clés",
+        f"Des mots-clés qui aident un lecteur à trouver l’article, {TAGS_MAX} au plus.",
+    ),
+    Field(
+        "draft",
+        _flag("draft"),
+        "boolean",
+        "Brouillon",
+        "Un brouillon n’est pas publié.",
+    ),
+    Field(
+        "image",
+        _image,
+        "image",
+        "Image de partage",
+        "L’image montrée quand l’article est partagé ; sans elle, une carte est dessinée.",
+    ),
+    Field(
+        "share",
+        _flag("share"),
+        "boolean",
+        "Liens de partage",
+        "Décochez pour ne pas montrer les liens de partage sous l’article.",
+    ),
+    Field(
+        "redirect_from",
+        _redirect_from,
+        "ids",
+        "Anciennes adresses",
+        "Les anciens noms de l’article ou anciennes adresses (commençant par /) qui mènent ici.",
+    ),
+    Field(
+        "order",
+        _order,
+        "number",
+        "Place dans la catégorie",
+        f"1 en premier ; de 1 à {ORDER_MAX}. Sans elle, les articles suivent leur date.",
+    ),
+    Field(
+        "parent",
+        _parent,
+        "article",
+        "Article parent",
+        "Le nom du fichier (sans .md) de l’article sous lequel celui-ci se range.",
+    ),
+)
+FIELDS: dict[str, Handler] = {field.name: field.read for field in DECLARED}
+REQUIRED = {field.name: field.required for field in DECLARED if field.required}
 
 
 def publication(path: str, front: FrontMatter) -> tuple[bool, dt.date | None, list[Problem]]:
