@@ -51,6 +51,8 @@ kb_offline = os.environ.get("KB_OFFLINE") == "1"
 kb_site_description = site_description
 kb_feed_rights = f"© {copyright} — articles sous licence {license_name} ({license_url})"
 kb_repository_url = repository_url
+# The editing space under admin/: writers without git propose articles from the browser.
+kb_cms = "decap"
 kb_nav_links = [
     ["parcours/index", "Parcours"],
     ["glossaire", "Glossaire"],

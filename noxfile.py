@@ -58,6 +58,14 @@ def install(session: nox.Session, requirements: str) -> None:
     session.install("--no-deps", "--no-build-isolation", "-r", LOCAL)
 
 
+def cms_cache(session: nox.Session) -> None:
+    """Decap CMS (the editing space, kb_cms), downloaded as pinned into the user's cache now,
+    with the other packages: the test suites build the site with no network (tests/conftest.py
+    points the engine at no registry)."""
+    fetch = "from sphinx_base_de_connaissances.outputs.cms import files; files()"
+    session.run("python", "-c", fetch, env={"KB_NPM_REGISTRY": ""})
+
+
 @contextlib.contextmanager
 def short_tmp() -> Iterator[dict[str, str]]:
     """TMPDIR for a session that starts Chromium: its profile holds a Unix socket, whose path is
@@ -115,6 +123,7 @@ def tests(session: nox.Session) -> None:
     the slow tests (their own sessions), then the engine's and the share footer's own suites
     against the installed packages; extra arguments go to the site's pytest."""
     install(session, TESTS)
+    cms_cache(session)
     ignored = ["--ignore=tests/browser", "--ignore=tests/engine", "-m", "not slow"]
     # On every core, each test module on one worker (its module-scoped builds made once).
     parallel = ["-n", "auto", "--dist", "loadscope"]
@@ -129,6 +138,7 @@ def slow(session: nox.Session) -> None:
     """The tests of a minute or more each (marked slow): a 150-article corpus changed ten ways
     and compared with clean builds, the benchmark at a tiny size. CI runs them."""
     install(session, TESTS)
+    cms_cache(session)
     session.run("python", "-m", "pytest", "-m", "slow", "--ignore=tests/browser", "tests")
 
 
@@ -138,6 +148,7 @@ def outsider(session: nox.Session) -> None:
     from a package index served on 127.0.0.1 and from a git URL, a new base that builds,
     passes its tests and upgrades (tests/engine)."""
     install(session, TESTS)
+    cms_cache(session)
     session.run("python", "-m", "pytest", "tests/engine", *session.posargs)
 
 
@@ -148,7 +159,9 @@ def browser(session: nox.Session) -> None:
     Needs npm for axe-core and the Nu HTML checker, and Java for the latter.
     """
     install(session, TESTS)
-    if not Path("tests/browser/node_modules").is_dir():
+    cms_cache(session)
+    modules = Path("tests/browser/node_modules")
+    if not all((modules / name).is_dir() for name in ("axe-core", "vnu-jar", "decap-server")):
         session.run(
             "npm",
             "ci",
@@ -167,6 +180,7 @@ def browser(session: nox.Session) -> None:
 def screenshots(session: nox.Session) -> None:
     """Screenshots of each page type, desktop and phone, into _build/screenshots/."""
     install(session, TESTS)
+    cms_cache(session)
     session.run("python", "-m", "tools.sitebuild", "--builder", "html")
     with short_tmp() as env:
         session.run("python", "-m", "tools.screenshots", env=env)
@@ -194,6 +208,7 @@ def bench(session: nox.Session) -> None:
     `<site>.options` beside a site holds the import options it needs.
     """
     install(session, TESTS)
+    cms_cache(session)
     with short_tmp() as env:
         session.run("python", "-m", "tools.bench", *session.posargs, env=env)
 

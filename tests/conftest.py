@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,10 @@ from tests.helpers import REPO, BuiltSite
 from tools.sitebuild import build
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# No test reaches the internet: the editing space's CMS comes from the cache that the nox
+# sessions fill when they install packages (noxfile.cms_cache), never from the registry.
+os.environ.setdefault("KB_NPM_REGISTRY", "http://127.0.0.1:9")
 
 
 @pytest.fixture(scope="session")

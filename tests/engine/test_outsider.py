@@ -36,6 +36,8 @@ def environment(**extra: str) -> dict[str, str]:
     clean = {k: v for k, v in os.environ.items() if not k.startswith(LEFT_OUT)}
     if "UV_CACHE_DIR" in os.environ:  # the machine's download cache, not an index
         clean["UV_CACHE_DIR"] = os.environ["UV_CACHE_DIR"]
+    # The editing space's CMS from the machine's cache only (tests/conftest.py): no registry.
+    clean["KB_NPM_REGISTRY"] = os.environ["KB_NPM_REGISTRY"]
     return {**clean, **extra}
 
 

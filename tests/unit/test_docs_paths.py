@@ -43,7 +43,8 @@ OUTPUTS = (
     "dist/",
     "ma-base/",
     "node_modules/",
-    "medias/",  # the images and files an import brought into a base
+    "medias/",  # the images and files an import or the editing space brought into a base
+    "admin/",  # the editing space, written by the build (kb_cms)
     "guide/",  # a base's guide pages (this one's are guide/*.md: checked below anyway)
 )
 TOKEN = re.compile(r"`([^`\s]+)`")

@@ -26,6 +26,7 @@ class Subtype(StrEnum):
     DEPRECATED = "deprecated"  # conf.py sets an option by its old name (it still works)
     PUBLICATION = "publication"  # a value still the starter's in a build to publish
     MATH = "math"  # a TeX formula that cannot be typeset
+    EDITING = "editing"  # the editing space (kb_cms) cannot be made
 
 
 def warn(message: str, *args: object, subtype: Subtype, location: Any = None) -> None:

@@ -33,7 +33,7 @@ from .search import build as search
 from .settings import Settings
 from .site import OFFLINE_FOLDER, Site
 from .source.boundary import Boundary
-from .writing import article, formulas, obligations, popovers, twins
+from .writing import article, editing, formulas, obligations, popovers, twins
 from .writing import context as page
 from .writing.compact import compact
 from .writing.generated import GeneratedPages
@@ -233,16 +233,21 @@ class KnowledgeBase:
             )
         self.generated.save(Path(app.outdir), Path(app.doctreedir), listings)
         if self.twins or listings is not None or not (Path(app.outdir) / llms.FILE).is_file():
-            glossaries = {term.docname for term in domain(app.env).terms.values()}
-            twins.write_llms(self.pages, app, self.site, glossaries)
+            twins.write_llms(self.pages, app, self.site, glossaries(app))
         remove_unused_static(
             Path(app.outdir), app.config.html_theme in BOOK_THEMES, Path(app.doctreedir)
         )
         self.write_measured(app)  # measured on what is published
+        editing.publish(app, self.pages, self.site, glossaries(app))
         offline_edition(app, self.settings, self.pages)
         if self.pagefind:
             settings = self.settings
             search.index_site(app, settings.search_shard_pages, settings.search_background)
+
+
+def glossaries(app: Sphinx) -> set[str]:
+    """The documents that define glossary terms."""
+    return {term.docname for term in domain(app.env).terms.values()}
 
 
 def offline_edition(app: Sphinx, settings: Settings, pages: Pages) -> None:

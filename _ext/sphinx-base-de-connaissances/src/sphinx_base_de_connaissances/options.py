@@ -54,6 +54,11 @@ FOLDER = Accepts(
     'un dossier relatif au dossier source, sans « .. », par exemple "articles"',
     _folder,
 )
+CMS = Accepts(
+    frozenset({str}),
+    '"decap" (l’espace d’écriture sous admin/) ou "" (aucun)',
+    lambda value: value in {"", "decap"},
+)
 BRANCH = Accepts(
     frozenset({str}),
     'un nom de branche, par exemple "main"',
@@ -187,6 +192,31 @@ OPTIONS: tuple[Option, ...] = (
         TEXT,
         "Web address of the repository: each article links to its file's editor there and to "
         "a new issue (« Proposer une modification », « Signaler une erreur »); none when empty.",
+    ),
+    Option(
+        "kb_cms",
+        "",
+        "",
+        CMS,
+        'The editing space under admin/ of the built site ("decap": Decap CMS, pinned, '
+        "served from the site; decision 0030): writers edit articles in the browser and each "
+        "save becomes a pull request of kb_repository_url; none when empty.",
+    ),
+    Option(
+        "kb_cms_app_id",
+        "",
+        "",
+        TEXT,
+        "The editing space's OAuth application (its client ID) on GitLab or Forgejo, which "
+        "writers sign in with from the browser (PKCE, no server).",
+    ),
+    Option(
+        "kb_cms_auth_url",
+        "",
+        "",
+        TEXT,
+        "The editing space's OAuth relay for GitHub (GitHub signs in only through a server "
+        "holding the OAuth application's secret); Decap CMS's default (Netlify) when empty.",
     ),
     Option(
         "kb_repository_branch",

@@ -98,7 +98,14 @@ def host_block(name: str) -> str:
     return "\n".join(f"  {line}" for line in text.splitlines())
 
 
-def values_of(titre: str, url: str, depot: str, region_: str, hebergeur: str = "github") -> Values:
+def values_of(
+    titre: str,
+    url: str,
+    depot: str,
+    region_: str,
+    hebergeur: str = "github",
+    edition: bool = True,
+) -> Values:
     """The starter's values from the options, each checked (``RefusedError`` otherwise)."""
     day = today()
     found = origin.installed()
@@ -118,6 +125,7 @@ def values_of(titre: str, url: str, depot: str, region_: str, hebergeur: str = "
         contact=f"{repository}/issues",
         signalement=f"{repository}/issues/new",
         hebergeur=host_block(hebergeur),
+        cms="decap" if edition else "",
     )
 
 
@@ -171,6 +179,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="qui publie le site, pour les mentions légales : github (GitHub Pages) ou "
         "readthedocs (Read the Docs)",
     )
+    parser.add_argument(
+        "--sans-edition",
+        action="store_true",
+        help='sans l’espace d’écriture en ligne (admin/) ; kb_cms = "decap" dans conf.py '
+        "l’ajoute plus tard",
+    )
     options = parser.parse_args(argv)
     try:
         values = values_of(
@@ -179,6 +193,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options.depot or EXAMPLE_REPOSITORY,
             options.region,
             options.hebergeur,
+            not options.sans_edition,
         )
         written = create(options.dossier, values)
         written += origin.copy_wheels(options.dossier)

@@ -67,6 +67,7 @@ class Values:
     contact: str = ""  # where to write: the repository's issues
     signalement: str = ""  # where to report an accessibility defect: a new issue
     hebergeur: str = ""  # the host's YAML block, from a fixed table
+    cms: str = ""  # kb_cms: "decap" (the editing space), "" with --sans-edition or before it
 
     def get(self, name: str) -> str:
         return str(getattr(self, name.lower()))

@@ -14,6 +14,9 @@ kb_site_description = "Une base de connaissances ouverte, en français."
 html_baseurl = os.environ.get("SITE_URL") or os.environ.get("READTHEDOCS_CANONICAL_URL")
 html_baseurl = html_baseurl or @@URL|py@@
 kb_repository_url = @@DEPOT|py@@
+# L’espace d’écriture sous admin/ : écrire sans git, chaque enregistrement devient une
+# demande de fusion (README, « Écrire en ligne ») ; "" le retire.
+kb_cms = @@CMS|py@@
 kb_nav_links = [
     ["parcours/index", "Parcours"],
     ["glossaire", "Glossaire"],

@@ -1,0 +1,247 @@
+"""The editing space (``admin/`` of the built site): Decap CMS, pinned, served from the site's
+own origin (decision 0030), configured at each build from the base itself.
+
+``config(...)`` is pure: the articles' fields come from the schema's declarations
+(``content.schema.DECLARED``: a field added there appears in the form with no other change),
+the categories and authors from ``data/``, the tags the base already uses as the hint of the
+tags field. ``write(...)`` puts the CMS's files, its page and its configuration into the
+output folder.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from ..content.schema import DECLARED, DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
+from ..content.schema import Field as SchemaField
+from ..content.vocab import Vocabulary
+from ..state import write_whole
+from . import npm
+
+FOLDER = "admin"
+MEDIA = "medias"  # where images a writer adds go (the importer's folder too)
+DECAP = npm.Pinned(
+    "decap-cms",
+    "3.16.3",
+    "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==",
+)
+# Decap CMS's proxy for a local repository (``npx decap-server``): used only when the editing
+# space is opened from this machine, never from the published site.
+LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
+TAGS_SHOWN = 30  # the most used tags, named in the tags field's hint
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where saved drafts go (the forge, the repository, the branch) and how writers sign in
+    there: an OAuth relay for GitHub (``auth``), an OAuth application's client ID for GitLab
+    and Forgejo (``app_id``, PKCE from the browser)."""
+
+    backend: str  # Decap's backend: github, gitlab, forgejo, gitea
+    repo: str  # owner/name
+    branch: str
+    host: str  # the forge's address
+    app_id: str = ""
+    auth: str = ""
+
+    @classmethod
+    def of(cls, url: str, branch: str, app_id: str = "", auth: str = "") -> Repository | None:
+        """From ``kb_repository_url`` (``https://github.com/owner/name``); None if unusable."""
+        parts = urlsplit(url.strip())
+        path = parts.path.strip("/").removesuffix(".git")
+        if parts.scheme != "https" or path.count("/") < 1:
+            return None
+        host = parts.netloc.lower()
+        if host == "github.com":
+            backend = "github"
+        elif "gitlab" in host:
+            backend = "gitlab"
+        elif host == "codeberg.org" or "forgejo" in host:
+            backend = "forgejo"
+        else:
+            backend = "gitea"
+        return cls(backend, path, branch, f"https://{host}", app_id, auth)
+
+    def backend_config(self) -> dict[str, Any]:
+        found: dict[str, Any] = {"name": self.backend, "repo": self.repo, "branch": self.branch}
+        if self.backend == "github":
+            if self.auth:
+                found["base_url"] = self.auth
+        elif self.backend == "gitlab":
+            found |= {"auth_type": "pkce", "base_url": self.host, "api_root": f"{self.host}/api/v4"}
+        else:
+            found |= {
+                "base_url": self.host,
+                "api_root": f"{self.host}/api/v1",
+                "auth_endpoint": f"{self.host}/login/oauth/authorize",
+            }
+        if self.app_id and self.backend != "github":
+            found["app_id"] = self.app_id
+        return found
+
+
+def widget(field: SchemaField, vocab: Vocabulary, tags: list[str]) -> dict[str, Any]:
+    """The form's field for one front-matter field of the schema."""
+    found: dict[str, Any] = {"name": field.name, "label": field.label, "hint": field.hint}
+    if not field.required:
+        found["required"] = False
+    kind = field.kind
+    if kind == "text":
+        found |= {"widget": "string", "pattern": [f"^.{{1,{TITLE_MAX}}}$", field.hint]}
+    elif kind == "sentence":
+        pattern = f"^[^\\n]{{{DESCRIPTION_MIN},{DESCRIPTION_MAX}}}$"
+        found |= {"widget": "text", "pattern": [pattern, field.hint]}
+    elif kind == "date":
+        found |= {
+            "widget": "datetime",
+            "format": "YYYY-MM-DD",
+            "date_format": "DD/MM/YYYY",
+            "time_format": False,
+            "picker_utc": True,
+        }
+    elif kind == "category":
+        options = [{"label": entry.name, "value": key} for key, entry in vocab.categories.items()]
+        found |= {"widget": "select", "options": options}
+    elif kind == "authors":
+        options = [{"label": entry.name, "value": key} for key, entry in vocab.authors.items()]
+        found |= {"widget": "select", "multiple": True, "min": 1, "options": options}
+    elif kind == "tags":
+        found |= {"widget": "list", "allow_add": True}
+        if tags:
+            shown = ", ".join(tags[:TAGS_SHOWN])
+            found["hint"] = f"{field.hint} Déjà utilisés : {shown}."
+    elif kind == "boolean":
+        found |= {"widget": "boolean", "default": field.name == "share"}
+    elif kind == "image":
+        found |= {"widget": "image", "choose_url": True}
+    elif kind == "ids":
+        found |= {"widget": "list"}
+    elif kind == "number":
+        found |= {"widget": "number", "value_type": "int", "min": 1, "max": ORDER_MAX}
+    elif kind == "article":
+        found |= {
+            "widget": "relation",
+            "collection": "articles",
+            "value_field": "{{slug}}",
+            "search_fields": ["title"],
+            "display_fields": ["title"],
+        }
+    else:  # a kind the schema declares and the form does not know: never silent
+        raise ValueError(f"field {field.name}: kind {kind!r} has no widget")
+    return found
+
+
+BODY = {"name": "body", "label": "Texte", "widget": "markdown", "modes": ["raw"]}
+
+
+def config(
+    repository: Repository,
+    articles_dir: str,
+    vocab: Vocabulary,
+    tags: list[str],
+    site_url: str,
+    glossaries: Iterable[str] = (),
+) -> dict[str, Any]:
+    """Decap CMS's configuration for this base (``config.yml``)."""
+    fields = [widget(field, vocab, tags) for field in DECLARED]
+    articles = {
+        "name": "articles",
+        "label": "Articles",
+        "label_singular": "Article",
+        "folder": articles_dir,
+        "create": True,
+        "extension": "md",
+        "format": "yaml-frontmatter",
+        "slug": "{{slug}}",
+        "summary": "{{title}}",
+        "sortable_fields": ["date", "title"],
+        "fields": [*fields, BODY],
+    }
+    collections: list[dict[str, Any]] = [articles]
+    pages = [
+        {"name": name.replace("/", "-"), "label": "Glossaire", "file": f"{name}.md"}
+        | {"fields": [{"name": "title", "label": "Titre", "widget": "string"}, BODY]}
+        for name in sorted(glossaries)
+    ]
+    if pages:
+        collections.append({"name": "glossaire", "label": "Glossaire", "files": pages})
+    return {
+        "backend": repository.backend_config(),
+        "local_backend": {"url": LOCAL_PROXY, "allowed_hosts": ["127.0.0.1", "localhost"]},
+        "locale": "fr",
+        "publish_mode": "editorial_workflow",
+        "site_url": site_url,
+        "display_url": site_url,
+        "media_folder": MEDIA,
+        "public_folder": f"/{MEDIA}",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": collections,
+    }
+
+
+def policy(repository: Repository) -> str:
+    """The editing space's own Content-Security-Policy: the site's origin, the forge's API
+    and the local proxy. Decap CMS compiles its configuration's schema with ``new Function``
+    ('unsafe-eval') and styles its components inline; readers' pages keep their own policy."""
+    apis = {"github": "https://api.github.com", "gitlab": repository.host}
+    api = apis.get(repository.backend, repository.host)
+    connect = f"'self' blob: {api} {LOCAL_PROXY.rsplit('/api', 1)[0]} http://localhost:8081"
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' 'unsafe-eval'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            f"connect-src {connect}",
+            "frame-src 'self' blob:",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def files() -> dict[str, bytes]:
+    """The CMS's own files: its bundle and the chunks it loads on demand (no source maps)."""
+    return npm.members(
+        npm.fetch(DECAP),
+        lambda name: name.startswith("dist/") and name.endswith("decap-cms.js"),
+    )
+
+
+def preview_script(stylesheets: list[str]) -> bytes:
+    """``kb-admin.js``: the site's own stylesheets in the preview pane."""
+    lines = [f"CMS.registerPreviewStyle({json.dumps(url)});" for url in stylesheets]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def write(
+    outdir: Path,
+    page: bytes,
+    configuration: dict[str, Any],
+    cms_files: dict[str, bytes],
+    stylesheets: list[str],
+) -> list[str]:
+    """``admin/``: the page, the configuration, the CMS's files and the preview script;
+    returns the files written, relative to ``outdir``."""
+    text = yaml.safe_dump(configuration, allow_unicode=True, sort_keys=False, width=1000)
+    written = {
+        "index.html": page,
+        "config.yml": text.encode("utf-8"),
+        "kb-admin.js": preview_script(stylesheets),
+        **{name.removeprefix("dist/"): data for name, data in cms_files.items()},
+    }
+    for name, data in written.items():
+        target = outdir / FOLDER / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_whole(target, data)
+    return [f"{FOLDER}/{name}" for name in sorted(written)]

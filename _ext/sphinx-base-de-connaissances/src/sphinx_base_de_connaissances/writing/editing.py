@@ -1,0 +1,87 @@
+"""The editing space (``admin/``, ``kb_cms``), written at the end of the build from the base's
+schema and data (``outputs.cms``); none, and none of an older build, when it is off."""
+
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from sphinx.application import Sphinx
+
+from ..diagnostics import Subtype, warn
+from ..outputs import cms, ecodesign, npm
+from ..site import Site
+from ..state import StateFile, stamp
+from .context import FAVICON
+from .pages import Pages
+
+STATE = StateFile("kb-admin.json", 1, lambda data: isinstance(data, list))
+
+
+def used_tags(pages: Pages) -> list[str]:
+    """The base's tags, most used first (then alphabetical), as the catalog spells them."""
+    counts = Counter({slug: len(found) for slug, found in pages.catalog.by_tag.items()})
+    slugs = sorted(counts, key=lambda slug: (-counts[slug], slug))
+    return [pages.catalog.tags[slug].label for slug in slugs]
+
+
+def stylesheets(outdir: Path) -> list[str]:
+    """The stylesheets the home page loads, as addresses from ``admin/``."""
+    home = outdir / "index.html"
+    if not home.is_file():
+        return []
+    return [
+        "../" + path.relative_to(outdir.resolve()).as_posix()
+        for path in ecodesign.Loads(outdir, home).direct
+        if path.suffix == ".css"
+    ]
+
+
+def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None:
+    outdir, doctreedir = Path(app.outdir), Path(app.doctreedir)
+    settings = pages.settings
+    if not settings.cms:
+        if (outdir / cms.FOLDER).is_dir():  # turned off: no editing space stays published
+            shutil.rmtree(outdir / cms.FOLDER)
+        return
+    repository = cms.Repository.of(
+        settings.repository_url,
+        settings.repository_branch,
+        settings.cms_app_id,
+        settings.cms_auth_url,
+    )
+    if repository is None:
+        warn(
+            "kb_cms : l’espace d’écriture enregistre dans le dépôt du site ; donnez son adresse "
+            "dans kb_repository_url (https://github.com/organisation/depot, GitLab, Forgejo).",
+            subtype=Subtype.EDITING,
+        )
+        return
+    configuration = cms.config(
+        repository,
+        settings.articles_dir,
+        pages.vocab,
+        used_tags(pages),
+        site.base,
+        sorted(glossaries & app.env.found_docs),
+    )
+    page = pages.renderer.render(
+        "admin.html",
+        lambda target: target,
+        policy=cms.policy(repository),
+        site=app.config.project,
+        icon=FAVICON,
+    )
+    styles = stylesheets(outdir)
+    inputs = [repr(configuration), str(page), repr(styles), cms.DECAP.integrity]
+    last = STATE.load(doctreedir)
+    if last and last[0] == inputs and last[1] == stamp(outdir / name for name in last[2]):
+        return  # the same editing space, as written
+    try:
+        files = cms.files()
+    except npm.FetchError as error:
+        warn("kb_cms : %s", error, subtype=Subtype.EDITING)
+        return
+    written = cms.write(outdir, str(page).encode("utf-8"), configuration, files, styles)
+    STATE.save(doctreedir, [inputs, stamp(outdir / name for name in written), written])

@@ -1,0 +1,136 @@
+"""The editing space (admin/, kb_cms) in Chromium: it loads from the site's own origin in
+French; against Decap CMS's proxy for a local repository (decap-server, on 127.0.0.1), a
+writer creates an article through the interface and the file written passes `check` and the
+strict build, and shows on the site."""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import BuiltSite
+from tools.sitebuild import build, copy_site_parts
+
+HERE = Path(__file__).parent
+PROXY = HERE / "node_modules" / ".bin" / "decap-server"
+PROXY_URL = "http://127.0.0.1:8081/api/v1"  # what the generated configuration names
+TITLE = "L’écriture d’un article : « essai »"
+DESCRIPTION = "Un article écrit depuis l’espace d’écriture, pour voir le fichier qu’il produit."
+
+
+def test_admin_loads_in_french_with_nothing_from_another_site(visit) -> None:
+    page_visit = visit("admin/", locale="fr-FR")
+    page = page_visit.page
+    page.get_by_role("button", name="Se connecter").wait_for(timeout=20_000)
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    # Decap CMS looks for the local proxy only when the page comes from this machine.
+    assert {url for url in page_visit.foreign if not url.startswith(PROXY_URL)} == set()
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the base, served to the editing space by decap-server on 127.0.0.1:8081."""
+    if not PROXY.exists():
+        pytest.fail("decap-server absent : lancez « npm ci --prefix tests/browser ».")
+    with socket.socket() as probe:  # another proxy there would take the writes
+        if probe.connect_ex(("127.0.0.1", 8081)) == 0:
+            pytest.fail("le port 8081 est déjà pris : arrêtez l’autre decap-server.")
+    src = tmp_path / "base"
+    copy_site_parts(src)
+    env = {**os.environ, "GIT_REPO_DIRECTORY": str(src), "BIND_HOST": "127.0.0.1"}
+    proxy = subprocess.Popen(
+        [str(PROXY)],
+        env={**env, "PORT": "8081", "MODE": "fs", "LOG_LEVEL": "error"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(100):  # up in a second or two
+            try:
+                urllib.request.urlopen(PROXY_URL.removesuffix("/api/v1"), timeout=1)
+                break
+            except OSError as error:
+                if getattr(error, "code", None):  # an HTTP answer: the server is up
+                    break
+                time.sleep(0.1)
+        yield src
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
+
+
+def png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "steelblue").save(out, "PNG")
+    return out.getvalue()
+
+
+def test_a_writer_creates_an_article_that_the_strict_build_publishes(
+    browser, base_url: str, repository: Path, tmp_path: Path
+) -> None:
+    picture = tmp_path / "schema.png"
+    picture.write_bytes(png())
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").wait_for(timeout=20_000)
+    page.goto(base_url + "admin/#/collections/articles/new")
+    page.get_by_label("Titre", exact=True).fill(TITLE)
+    page.get_by_label("Description", exact=True).fill(DESCRIPTION)
+    page.get_by_label("Date de publication").fill("2026-12-01")
+    page.get_by_label("Auteurs", exact=True).click()
+    page.get_by_text("La rédaction", exact=True).click()
+    page.get_by_label("Catégorie", exact=True).click()
+    page.get_by_text("Communication et réseaux sociaux", exact=True).last.click()
+    page.locator("[id^=tags-field]").fill("réseaux sociaux, écriture")
+    page.get_by_role("button", name="Choisir une image").click()
+    page.locator("input[type=file]").set_input_files(picture)
+    page.get_by_role("button", name="Choisir les éléments sélectionnés").click()
+    body = page.locator(".cms-editor-raw [contenteditable=true]")
+    body.click()
+    page.keyboard.type("Un premier paragraphe.\n\n:::{note}\nUne remarque.\n:::\n")
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    written = repository / "articles" / "l-ecriture-d-un-article-essai.md"
+    for _ in range(100):
+        if written.is_file():
+            break
+        time.sleep(0.1)
+    context.close()
+    text = written.read_text("utf-8")
+    assert f'title: "{TITLE}"' in text
+    assert "tags:\n  - réseaux sociaux\n  - écriture\n" in text
+    assert "image: /medias/schema.png" in text
+    assert (repository / "medias" / "schema.png").read_bytes() == picture.read_bytes()
+    check = subprocess.run(
+        [sys.executable, "-m", "sphinx_base_de_connaissances", "check", str(repository)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+    out = tmp_path / "out"
+    assert build(repository, out, "html") == 0  # the strict build
+    site = BuiltSite(out / "html")
+    article = site.page("articles/l-ecriture-d-un-article-essai.html")
+    for anchor in article.h1.select("a.headerlink"):
+        anchor.decompose()
+    shown = article.h1.get_text(strip=True).replace("\u00a0", " ").replace("\u202f", " ")
+    assert shown == TITLE  # French spacing, as the engine adds it
+    assert (
+        article.select_one(".admonition.note").get_text(" ", strip=True).endswith("Une remarque.")
+    )
+    listing = site.page("categories/communication.html").get_text()
+    assert "L’écriture d’un article" in listing
