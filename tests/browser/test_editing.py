@@ -5,6 +5,7 @@ strict build, and shows on the site."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import socket
@@ -16,6 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.helpers import BuiltSite
 from tools.sitebuild import build, copy_site_parts
@@ -100,7 +102,13 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     page.get_by_role("button", name="Choisir les éléments sélectionnés").click()
     body = page.locator(".cms-editor-raw [contenteditable=true]")
     body.click()
-    page.keyboard.type("Un premier paragraphe.\n\n:::{note}\nUne remarque.\n:::\n")
+    page.keyboard.insert_text("Un premier paragraphe.\n\n:::{note}\nUne remarque.\n:::\n")
+    # The preview shows the note as the site does: its classes, its French title, the site's
+    # own stylesheet.
+    preview = page.frame_locator("iframe").first.locator(".admonition.note")
+    assert preview.locator(".admonition-title").inner_text() == "Remarque"
+    assert preview.locator("p").nth(1).inner_text() == "Une remarque."
+    assert preview.evaluate("e => getComputedStyle(e).borderLeftStyle") != "none"
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     written = repository / "articles" / "l-ecriture-d-un-article-essai.md"
@@ -109,10 +117,16 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
             break
         time.sleep(0.1)
     context.close()
-    text = written.read_text("utf-8")
-    assert f'title: "{TITLE}"' in text
-    assert "tags:\n  - réseaux sociaux\n  - écriture\n" in text
-    assert "image: /medias/schema.png" in text
+    front = yaml.safe_load(written.read_text("utf-8").split("---\n")[1])
+    assert front == {
+        "title": TITLE,
+        "description": DESCRIPTION,
+        "date": dt.date(2026, 12, 1),
+        "authors": ["redaction"],
+        "category": "communication",
+        "tags": ["réseaux sociaux", "écriture"],
+        "image": "/medias/schema.png",
+    }  # nothing said by default (draft, share)
     assert (repository / "medias" / "schema.png").read_bytes() == picture.read_bytes()
     check = subprocess.run(
         [sys.executable, "-m", "sphinx_base_de_connaissances", "check", str(repository)],
@@ -134,3 +148,32 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     )
     listing = site.page("categories/communication.html").get_text()
     assert "L’écriture d’un article" in listing
+
+
+def test_editing_one_paragraph_changes_that_paragraph_only(
+    browser, base_url: str, repository: Path
+) -> None:
+    """Decap CMS would write the front matter again in its own style; the base's article
+    format keeps every byte the writer did not change."""
+    path = repository / "articles" / "aime-l-approche-digitale-systemique.md"
+    before = path.read_text("utf-8")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").click()
+    body = page.locator(".cms-editor-raw [contenteditable=true]")
+    body.click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.insert_text("Un ajout. ")
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    for _ in range(100):
+        if path.read_text("utf-8") != before:
+            break
+        time.sleep(0.1)
+    context.close()
+    old, new = before.splitlines(keepends=True), path.read_text("utf-8").splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+    assert len(changed) == 1, changed
+    assert changed[0][1] == "Un ajout. " + changed[0][0]

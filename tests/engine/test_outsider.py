@@ -253,14 +253,14 @@ def test_from_a_git_url_a_new_base_builds_with_nothing_else_set(tmp_path: Path) 
         (base / "conf.py")
         .read_text("utf-8")
         .replace("http://127.0.0.1:8000/", "https://equipe.fr/base/")
-        .replace("https://github.com/exemple/ma-base", "https://forge.equipe.fr/base")
+        .replace("https://github.com/exemple/ma-base", "https://forge.equipe.fr/equipe/base")
     )
     (base / "conf.py").write_text(filled, "utf-8")
     for name in ("editeur.yml", "accessibilite.yml"):
         data = base / "data" / name
         data.write_text(
             data.read_text("utf-8").replace(
-                "https://github.com/exemple/ma-base", "https://forge.equipe.fr/base"
+                "https://github.com/exemple/ma-base", "https://forge.equipe.fr/equipe/base"
             ),
             "utf-8",
         )

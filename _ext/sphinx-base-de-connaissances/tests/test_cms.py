@@ -72,6 +72,10 @@ def registry(monkeypatch, tmp_path: Path) -> Iterator[dict[str, bytes]]:
     pinned = npm.Pinned("decap-cms", "0.0.1", integrity(package))
     monkeypatch.setattr(cms, "DECAP", pinned)
     served[pinned.tarball] = package
+    reader = tarball({"dist/js-yaml.min.js": b"window.jsyaml = {};\n"})
+    yaml_pinned = npm.Pinned("js-yaml", "0.0.1", integrity(reader))
+    monkeypatch.setattr(cms, "JS_YAML", yaml_pinned)
+    served[yaml_pinned.tarball] = reader
     yield served
     server.shutdown()
     server.server_close()
@@ -90,8 +94,11 @@ def test_admin_is_the_cms_from_the_site_s_origin_under_its_own_policy(built, roo
         "config.yml",
         "decap-cms.js",
         "index.html",
+        "js-yaml.min.js",
+        "kb-admin-blocks.js",
+        "kb-admin-format.js",
         "kb-admin.js",
-    ]  # no source map, nothing else of the package
+    ]  # no source map, nothing else of the packages
     assert (admin / "decap-cms.js").read_bytes() == BUNDLE
     page = (admin / "index.html").read_text("utf-8")
     assert '<html lang="fr">' in page and "Espace d’écriture — Base d’essai" in page
@@ -103,8 +110,13 @@ def test_admin_is_the_cms_from_the_site_s_origin_under_its_own_policy(built, roo
     assert "https://unpkg" not in page and "cdn" not in page  # nothing from another origin
     assert [line for line in page.splitlines() if "<script" in line] == [
         '  <script src="decap-cms.js"></script>',
+        '  <script src="js-yaml.min.js"></script>',
         '  <script src="kb-admin.js"></script>',
+        '  <script src="kb-admin-format.js"></script>',
+        '  <script src="kb-admin-blocks.js"></script>',
     ]
+    script = (admin / "kb-admin.js").read_text("utf-8")
+    assert script.startswith('window.kbAdmin = {"defaults": {"draft": false, "share": true}};')
 
 
 def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registry):
@@ -201,9 +213,19 @@ def test_a_package_that_is_not_the_pinned_one_is_refused(built, rootdir, registr
     assert not (Path(app.outdir) / "admin").exists()
 
 
-def test_without_a_repository_the_build_says_what_to_give(built, rootdir, registry):
-    app, warnings = built({"conf.py": conf(rootdir, 'kb_cms = "decap"\n')})
-    assert "donnez son adresse dans kb_repository_url" in warnings
+@pytest.mark.parametrize(
+    ("given", "said"),
+    [
+        ("", "kb_repository_url ne donne pas l’adresse d’un dépôt"),
+        (
+            'kb_repository_url = "https://forge.fr/base"\n',
+            "« https://forge.fr/base » n’est pas l’adresse d’un dépôt",
+        ),
+    ],
+)
+def test_without_a_repository_the_build_says_what_to_give(built, rootdir, registry, given, said):
+    app, warnings = built({"conf.py": conf(rootdir, given + 'kb_cms = "decap"\n')})
+    assert said in warnings
     assert not (Path(app.outdir) / "admin").exists()
 
 

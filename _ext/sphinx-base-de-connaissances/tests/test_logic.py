@@ -199,3 +199,28 @@ def test_the_nearest_walk_chooses_what_ranking_every_candidate_chooses(
     monkeypatch.setattr(Catalog, "_nearest_best", lambda *_args, **_kw: None)
     ranked = Catalog(base, TODAY, preview=False)
     assert found == {(a.slug, k): names(ranked.related(a, k)) for a in base for k in (1, 3, 5)}
+
+
+def test_check_annotates_each_problem_at_its_line_in_github_actions(
+    rootdir: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    """A writer who proposed an article from the editing space reads what to fix at its line
+    in the pull request, in French."""
+    import shutil
+
+    from sphinx_base_de_connaissances.commands.check import main as check
+
+    from .helpers import article, write
+
+    src = tmp_path / "base"
+    shutil.copytree(rootdir / "test-base", src)
+    write(src, {"articles/faux.md": article(date="2026-13-45")})
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert check([str(src)]) == 1
+    out = capsys.readouterr()
+    (line,) = [line for line in out.out.splitlines() if line.startswith("::error ")]
+    assert line.startswith("::error file=articles/faux.md,line=4,title=champ « date »::")
+    assert "n’existe pas" in line
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert check([str(src)]) == 1
+    assert "::error" not in capsys.readouterr().out

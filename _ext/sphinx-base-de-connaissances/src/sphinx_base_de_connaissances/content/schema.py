@@ -345,6 +345,7 @@ class Field:
     label: str  # what the form calls it, in French
     hint: str  # what the form says under it
     required: str = ""  # what a missing value's problem says is expected; "": optional
+    default: object = None  # what an absent optional field means (a form shows it so)
 
 
 # The sorts of value: text (one line), sentence (one sentence of DESCRIPTION_MIN to _MAX),
@@ -434,6 +435,7 @@ DECLARED = (
         "boolean",
         "Brouillon",
         "Un brouillon n’est pas publié.",
+        default=False,
     ),
     Field(
         "image",
@@ -448,6 +450,7 @@ DECLARED = (
         "boolean",
         "Liens de partage",
         "Décochez pour ne pas montrer les liens de partage sous l’article.",
+        default=True,
     ),
     Field(
         "redirect_from",

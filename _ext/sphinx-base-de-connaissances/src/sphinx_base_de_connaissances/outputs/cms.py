@@ -32,6 +32,17 @@ DECAP = npm.Pinned(
     "3.16.3",
     "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==",
 )
+# The editing space's article format (static/kb-admin-format.js) reads YAML with it.
+JS_YAML = npm.Pinned(
+    "js-yaml",
+    "4.1.1",
+    "sha512-qQKT4zQxXl8lLwBtHMWwaTcGfFOZviOJet3Oy/xmGk2gZH677CJM9EvtfdSkgWcATZhj/55JZ0rmy3myCT5lsA==",
+)
+FORMAT = "kb-frontmatter"  # what a writer did not change stays byte for byte
+SCRIPTS = Path(__file__).parents[1] / "admin"  # the editing space's own scripts
+# The article format (what a writer did not change stays byte for byte) and the MyST blocks'
+# editor components (a boxed note inserted from the menu, previewed as the site shows it).
+OWN_SCRIPTS = ("kb-admin-format.js", "kb-admin-blocks.js")
 # Decap CMS's proxy for a local repository (``npx decap-server``): used only when the editing
 # space is opened from this machine, never from the published site.
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
@@ -118,7 +129,7 @@ def widget(field: SchemaField, vocab: Vocabulary, tags: list[str]) -> dict[str, 
             shown = ", ".join(tags[:TAGS_SHOWN])
             found["hint"] = f"{field.hint} Déjà utilisés : {shown}."
     elif kind == "boolean":
-        found |= {"widget": "boolean", "default": field.name == "share"}
+        found |= {"widget": "boolean", "default": bool(field.default)}
     elif kind == "image":
         found |= {"widget": "image", "choose_url": True}
     elif kind == "ids":
@@ -158,7 +169,7 @@ def config(
         "folder": articles_dir,
         "create": True,
         "extension": "md",
-        "format": "yaml-frontmatter",
+        "format": FORMAT,
         "slug": "{{slug}}",
         "summary": "{{title}}",
         "sortable_fields": ["date", "title"],
@@ -166,12 +177,19 @@ def config(
     }
     collections: list[dict[str, Any]] = [articles]
     pages = [
-        {"name": name.replace("/", "-"), "label": "Glossaire", "file": f"{name}.md"}
+        {
+            "name": name.replace("/", "-"),
+            "label": "Glossaire",
+            "file": f"{name}.md",
+            "format": FORMAT,
+        }
         | {"fields": [{"name": "title", "label": "Titre", "widget": "string"}, BODY]}
         for name in sorted(glossaries)
     ]
     if pages:
-        collections.append({"name": "glossaire", "label": "Glossaire", "files": pages})
+        collections.append(
+            {"name": "glossaire", "label": "Glossaire", "format": FORMAT, "files": pages}
+        )
     return {
         "backend": repository.backend_config(),
         "local_backend": {"url": LOCAL_PROXY, "allowed_hosts": ["127.0.0.1", "localhost"]},
@@ -211,16 +229,32 @@ def policy(repository: Repository) -> str:
 
 
 def files() -> dict[str, bytes]:
-    """The CMS's own files: its bundle and the chunks it loads on demand (no source maps)."""
-    return npm.members(
+    """The editing space's scripts: Decap CMS's bundle and the chunks it loads on demand (no
+    source maps), js-yaml, and ours; by their names in ``admin/``."""
+    decap = npm.members(
         npm.fetch(DECAP),
         lambda name: name.startswith("dist/") and name.endswith("decap-cms.js"),
     )
+    found = {name.removeprefix("dist/"): data for name, data in decap.items()}
+    yaml_reader = npm.members(npm.fetch(JS_YAML), lambda name: name == "dist/js-yaml.min.js")
+    found["js-yaml.min.js"] = yaml_reader["dist/js-yaml.min.js"]
+    for name in OWN_SCRIPTS:
+        found[name] = (SCRIPTS / name).read_bytes()
+    return found
 
 
-def preview_script(stylesheets: list[str]) -> bytes:
-    """``kb-admin.js``: the site's own stylesheets in the preview pane."""
-    lines = [f"CMS.registerPreviewStyle({json.dumps(url)});" for url in stylesheets]
+def pins() -> str:
+    """What the scripts are, for the build to know whether they changed."""
+    own = "".join((SCRIPTS / name).read_text("utf-8") for name in OWN_SCRIPTS)
+    return DECAP.integrity + JS_YAML.integrity + own
+
+
+def admin_script(stylesheets: list[str]) -> bytes:
+    """``kb-admin.js``: what absent fields mean (for the article format) and the site's own
+    stylesheets in the preview pane."""
+    defaults = {field.name: field.default for field in DECLARED if field.default is not None}
+    lines = [f"window.kbAdmin = {json.dumps({'defaults': defaults})};"]
+    lines += [f"CMS.registerPreviewStyle({json.dumps(url)});" for url in stylesheets]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -237,8 +271,8 @@ def write(
     written = {
         "index.html": page,
         "config.yml": text.encode("utf-8"),
-        "kb-admin.js": preview_script(stylesheets),
-        **{name.removeprefix("dist/"): data for name, data in cms_files.items()},
+        "kb-admin.js": admin_script(stylesheets),
+        **cms_files,
     }
     for name, data in written.items():
         target = outdir / FOLDER / name

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-# Folders of the output that are not pages readers open (assets, search index, books, cards).
-NOT_PAGES = ("_static", "_images", "_downloads", "cards", "telechargements", "pagefind")
+# Folders of the output that are not pages readers open (assets, search index, books, cards,
+# the writers' editing space).
+NOT_PAGES = ("_static", "_images", "_downloads", "cards", "telechargements", "pagefind", "admin")
 # What a browser fetches as it opens a page: scripts, images, and the links it follows
 # (stylesheets, icons, preloads); not feeds, previous/next pages, the Markdown twin or llms.txt.
 _ELEMENTS = re.compile(rb"<(script|img|link)\b[^>]*>", re.I)

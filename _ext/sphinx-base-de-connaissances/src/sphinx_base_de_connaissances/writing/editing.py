@@ -52,9 +52,12 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         settings.cms_auth_url,
     )
     if repository is None:
+        given = f"« {settings.repository_url[:80]} » n’est pas" if settings.repository_url else ""
         warn(
-            "kb_cms : l’espace d’écriture enregistre dans le dépôt du site ; donnez son adresse "
-            "dans kb_repository_url (https://github.com/organisation/depot, GitLab, Forgejo).",
+            "kb_cms : l’espace d’écriture enregistre dans le dépôt du site ; kb_repository_url "
+            "%s l’adresse d’un dépôt : donnez-la, https://github.com/organisation/depot (GitLab "
+            "et Forgejo de même).",
+            given or "ne donne pas",
             subtype=Subtype.EDITING,
         )
         return
@@ -74,7 +77,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         icon=FAVICON,
     )
     styles = stylesheets(outdir)
-    inputs = [repr(configuration), str(page), repr(styles), cms.DECAP.integrity]
+    inputs = [repr(configuration), str(page), repr(styles), cms.pins()]
     last = STATE.load(doctreedir)
     if last and last[0] == inputs and last[1] == stamp(outdir / name for name in last[2]):
         return  # the same editing space, as written
