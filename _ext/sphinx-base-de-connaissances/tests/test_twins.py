@@ -167,7 +167,14 @@ def test_every_page_links_to_its_twin_and_to_llms_txt(built, rootdir) -> None:
         assert (outdir / Path(name).parent / described["href"]).resolve() == outdir / "llms.txt"
         twin = head.select_one('link[rel="alternate"][type="text/markdown"]')
         assert (outdir / Path(name).parent / twin["href"]).is_file(), name
-    assert page(outdir, "search.html").head.select_one('link[type="text/markdown"]') is None
+    # Pages with no document (the glossary's index, the search page): twins of the page as
+    # written.
+    for name in ("genindex", "search"):
+        twin = page(outdir, f"{name}.html").head.select_one('link[type="text/markdown"]')
+        assert twin["href"] == f"{name}.md"
+        fields, body = split((outdir / f"{name}.md").read_text("utf-8"))
+        assert fields["url"] == f"{BASE}{name}.html" and body.startswith("\n# ")
+        assert "\n\n\n" not in body
 
 
 def test_a_generated_page_s_twin_says_what_the_page_shows(built, rootdir) -> None:

@@ -238,6 +238,7 @@ class KnowledgeBase:
             Path(app.outdir), app.config.html_theme in BOOK_THEMES, Path(app.doctreedir)
         )
         self.write_measured(app)  # measured on what is published
+        twins.write_written(self.pages, app, self.site)
         editing.publish(app, self.pages, self.site, glossaries(app))
         offline_edition(app, self.settings, self.pages)
         if self.pagefind:

@@ -8,6 +8,7 @@ scripts, icons)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -51,7 +52,7 @@ def from_html(html: str, page: Callable[[str], str]) -> str:
     for element in soup.find_all(_unseen):
         element.decompose()
     text: str = _Converter(page).convert_soup(soup)
-    return text.strip() + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"  # what was dropped leaves no gap
 
 
 def _unseen(tag: Any) -> bool:

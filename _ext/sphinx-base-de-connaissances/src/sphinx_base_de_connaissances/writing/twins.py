@@ -41,9 +41,15 @@ def twin_path(builder: Any, pagename: str) -> Path:
     return Path(builder.outdir, twin_name(builder, pagename))
 
 
+# Pages that Sphinx and its extensions write with no document (the glossary's index, the search
+# page, the « page not found »): their twins are made from the page as written.
+WRITTEN = ("genindex", "search", "404")
+
+
 def has_twin(pages: Pages, app: Sphinx, pagename: str, generated: bool = False) -> bool:
-    """A generated page; a document's page, an article only when published."""
-    if generated:
+    """A generated page or one of WRITTEN; a document's page, an article only when
+    published."""
+    if generated or pagename in WRITTEN:
         return True
     if pages.settings.is_article(pagename):
         article = pages.views.of(pagename).article
@@ -85,7 +91,8 @@ def files(pages: Pages, app: Sphinx, generated: list[str]) -> list[str]:
     """Every twin this build publishes, relative to the output folder (the others, of pages
     gone or turned draft, are removed with their pages)."""
     documents = [name for name in sorted(app.env.found_docs) if has_twin(pages, app, name)]
-    return [twin_name(app.builder, name) for name in [*documents, *generated]]
+    written = [name for name in WRITTEN if Path(app.builder.get_outfilename(name)).is_file()]
+    return [twin_name(app.builder, name) for name in [*documents, *generated, *written]]
 
 
 def write(pages: Pages, app: Sphinx, site: Site, pagename: str, doctree: nodes.document) -> bool:
@@ -133,6 +140,24 @@ def write_generated(
         title = html.unescape(str(context["title"]))  # escaped text, no tag; its spaces kept
         body = from_html(context["body"], lambda ref, base=page_url: urljoin(base, ref))
         found = fields(pages, app, site, pagename, title)
+        _save(app, pagename, front_matter(found) + "\n" + body)
+
+
+def write_written(pages: Pages, app: Sphinx, site: Site) -> None:
+    """The twins of WRITTEN pages, from their main content as written (after every page)."""
+    from bs4 import BeautifulSoup
+
+    for pagename in WRITTEN:
+        page = Path(app.builder.get_outfilename(pagename))
+        if not page.is_file():
+            continue
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        main = soup.select_one("main, [role=main]") or soup.body
+        heading = main.find("h1") if main is not None else None
+        title = heading.get_text(" ", strip=True) if heading else app.config.project
+        page_url = site.url(pagename)
+        body = from_html(str(main or ""), lambda ref, base=page_url: urljoin(base, ref))
+        found = fields(pages, app, site, pagename, title.removesuffix("#").strip())
         _save(app, pagename, front_matter(found) + "\n" + body)
 
 
