@@ -79,7 +79,10 @@ def text_of(outdir, name: str) -> str:
 
 @pytest.mark.parametrize("kind", list(PUBLISHERS))
 def test_each_kind_of_publisher_shows_what_the_law_asks(built, kind) -> None:
-    app, warnings = built({"data/editeur.yml": PUBLISHERS[kind] + HOST})
+    files = {"data/editeur.yml": PUBLISHERS[kind] + HOST}
+    if kind == "organisme-public":
+        files["data/accessibilite.yml"] = PLANS
+    app, warnings = built(files)
     assert warnings_of(warnings) == []
     text = text_of(app.outdir, "mentions-legales.html")
     for expected in [
@@ -90,6 +93,49 @@ def test_each_kind_of_publisher_shows_what_the_law_asks(built, kind) -> None:
     ]:
         assert expected in text, (expected, text)
     assert "anonyme" not in text and "ne publie pas son identité" not in text
+
+
+PLANS = """etablie_le: 2026-01-10
+contact:
+  courriel: accessibilite@example.org
+schema_pluriannuel: https://ville.example.fr/schema-2026-2028.pdf
+plan_action: https://ville.example.fr/plan-2026.pdf
+bilan: https://ville.example.fr/bilan-2025.pdf
+"""
+
+
+def test_a_public_body_s_statement_links_its_plans_and_last_year_s_results(built) -> None:
+    """Article 47: the multi-year plan, this year's action plan, last year's results."""
+    app, warnings = built(
+        {"data/editeur.yml": PUBLISHERS["organisme-public"] + HOST, "data/accessibilite.yml": PLANS}
+    )
+    assert warnings_of(warnings) == []
+    links = page(app.outdir, "accessibilite.html").select("section ul")[0].select("a")
+    assert [(a.get_text(), a["href"].rsplit("/", 1)[-1]) for a in links] == [
+        ("schéma pluriannuel de mise en accessibilité", "schema-2026-2028.pdf"),
+        ("plan d’actions de l’année en cours", "plan-2026.pdf"),
+        ("bilan des actions de l’année précédente", "bilan-2025.pdf"),
+    ]
+
+
+def test_a_public_body_without_its_plans_is_refused(built, capsys) -> None:
+    without = "\n".join(
+        line for line in PLANS.splitlines() if not line.startswith(("plan", "bilan"))
+    )
+    app, warnings = built(
+        {
+            "data/editeur.yml": PUBLISHERS["organisme-public"] + HOST,
+            "data/accessibilite.yml": without,
+        }
+    )
+    fields = re.findall(r"data/accessibilite\.yml:1: WARNING: champ « (\w+) »", warnings)
+    assert sorted(fields) == ["bilan", "plan_action"]
+    assert check([str(app.srcdir)]) == 1
+    said = capsys.readouterr().err
+    assert (
+        "data/accessibilite.yml:1: champ « bilan » : champ obligatoire pour un organisme public"
+        in said
+    )
 
 
 def test_an_anonymous_publisher_names_only_the_host(built) -> None:
@@ -160,7 +206,7 @@ def test_check_and_the_build_refuse_what_a_kind_lacks(built, capsys, case) -> No
 def test_the_data_page_names_the_controller_each_processing_and_every_right(built) -> None:
     data = PUBLISHERS["organisme-public"]
     host = HOST + "  pays: États-Unis\n  confidentialite: https://hote.example/vie-privee\n"
-    app, warnings = built({"data/editeur.yml": data + host})
+    app, warnings = built({"data/editeur.yml": data + host, "data/accessibilite.yml": PLANS})
     assert warnings_of(warnings) == []
     text = text_of(app.outdir, "donnees-personnelles.html")
     for expected in (

@@ -67,6 +67,7 @@ class Accessibility:
     out_of_scope: tuple[str, ...] = ()
     multi_year_plan: str = ""
     action_plan: str = ""
+    results: str = ""  # last year's results (« bilan des actions de l’année précédente »)
     contact: Contact = field(default_factory=Contact)
     automated: tuple[str, ...] = ()  # automated checks run on every page: not an audit
     established: dt.date | None = None  # « Cette déclaration a été établie le … »
@@ -260,6 +261,7 @@ ACCESSIBILITY_FIELDS = (
     "hors_champ",
     "schema_pluriannuel",
     "plan_action",
+    "bilan",
     "contact",
     "verifications_automatiques",
     "etablie_le",
@@ -329,6 +331,7 @@ def accessibility(
         out_of_scope=reader.texts(fields.get("hors_champ"), "hors_champ"),
         multi_year_plan=reader.url(fields.get("schema_pluriannuel"), "schema_pluriannuel"),
         action_plan=reader.url(fields.get("plan_action"), "plan_action"),
+        results=reader.url(fields.get("bilan"), "bilan"),
         contact=contact,
         automated=reader.texts(
             fields.get("verifications_automatiques"), "verifications_automatiques"
@@ -495,6 +498,32 @@ def publisher(raw: bytes | None, shown: str) -> tuple[Party | None, Party | None
             )
         )
     return parties[0], parties[1], reader.problems
+
+
+# What article 47 of the loi n° 2005-102 asks a public body to publish with its statement.
+PLANS = {
+    "schema_pluriannuel": ("multi_year_plan", "son schéma pluriannuel de mise en accessibilité"),
+    "plan_action": ("action_plan", "son plan d’actions de l’année en cours"),
+    "bilan": ("results", "le bilan des actions de l’année précédente"),
+}
+
+
+def plans(access: Accessibility, publisher: Party | None, shown: str) -> list[Problem]:
+    """A public body (``organisme-public``) is subject to article 47: its statement links to
+    its multi-year plan, this year's action plan and last year's results (addresses)."""
+    if publisher is None or publisher.kind != "organisme-public":
+        return []
+    return [
+        Problem(
+            shown,
+            1,
+            name,
+            f"champ obligatoire pour un organisme public (loi n° 2005-102, art. 47) : "
+            f"l’adresse où il publie {what}.",
+        )
+        for name, (attribute, what) in PLANS.items()
+        if not getattr(access, attribute)
+    ]
 
 
 def _as_text(node: yaml.Node | None) -> yaml.Node | None:

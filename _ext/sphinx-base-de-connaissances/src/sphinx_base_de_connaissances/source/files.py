@@ -103,6 +103,7 @@ def load_obligations(
     publisher, host, more = obligations.publisher(
         raws[obligations.PUBLISHER], f"{shown_dir}/{obligations.PUBLISHER}"
     )
+    more += obligations.plans(access, publisher, f"{shown_dir}/{obligations.ACCESSIBILITY}")
     digest = hashlib.sha256(b"\0".join(raw or b"" for raw in raws.values())).hexdigest()
     return obligations.Obligations(access, publisher, host, digest), problems + more
 
