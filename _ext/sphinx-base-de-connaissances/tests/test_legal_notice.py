@@ -238,3 +238,21 @@ def test_a_public_body_names_its_data_protection_officer(built) -> None:
 def test_a_host_in_the_eea_transfers_nothing(built) -> None:
     app, _ = built({"data/editeur.yml": PUBLISHERS["personne"] + HOST + "  pays: France\n"})
     assert "Transferts hors" not in text_of(app.outdir, "donnees-personnelles.html")
+
+
+@pytest.mark.parametrize(
+    ("form", "said"),
+    [
+        (
+            "https://github.com/equipe/base/issues/new",
+            "Ouvrir un ticket sur le dépôt du site (il demande un compte, et ce que vous y "
+            "écrivez est public)",
+        ),
+        ("https://equipe.example.org/contact", "Utiliser le formulaire de contact"),
+    ],
+)
+def test_a_forge_s_issue_tracker_is_not_called_a_contact_form(built, form, said) -> None:
+    statement = f"etablie_le: 2026-01-10\ncontact:\n  formulaire: {form}\n"
+    app, warnings = built({"data/accessibilite.yml": statement})
+    assert warnings_of(warnings) == []
+    assert said in text_of(app.outdir, "accessibilite.html")

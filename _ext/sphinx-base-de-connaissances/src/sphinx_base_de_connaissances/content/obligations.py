@@ -16,6 +16,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -56,6 +57,13 @@ class Contact:
     def href(self) -> str:
         """Where « Signaler un problème d’accessibilité » leads."""
         return self.form or (f"mailto:{self.email}" if self.email else "")
+
+    @property
+    def public_tracker(self) -> bool:
+        """Whether the form is a forge's issue tracker: it needs an account, and what is
+        written there is public."""
+        path = urlsplit(self.form).path
+        return "/issues" in path or "/-/issues" in path
 
 
 @dataclass(frozen=True)
