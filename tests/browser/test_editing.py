@@ -38,6 +38,33 @@ def test_admin_loads_in_french_with_nothing_from_another_site(visit) -> None:
     assert {url for url in page_visit.foreign if not url.startswith(PROXY_URL)} == set()
 
 
+def test_on_the_published_site_admin_asks_no_other_origin(browser, site: BuiltSite) -> None:
+    """Served under the site's own name (not this machine), Decap CMS does not look for the
+    local proxy either: every request stays on the site's origin."""
+    context = browser.new_context(locale="fr-FR")
+    origin = "https://kb.example"
+    asked: list[str] = []
+
+    def from_the_site(route) -> None:
+        path = route.request.url.removeprefix(origin).split("?")[0].split("#")[0]
+        file = site.html / (path.lstrip("/") or "index.html")
+        if file.is_dir():
+            file = file / "index.html"
+        if file.is_file():
+            route.fulfill(path=file)
+        else:
+            route.fulfill(status=404)
+
+    context.route(f"{origin}/**", from_the_site)
+    context.on("request", lambda request: asked.append(request.url))
+    page = context.new_page()
+    page.goto(f"{origin}/admin/")
+    page.get_by_role("button", name="Se connecter").wait_for(timeout=20_000)
+    page.wait_for_timeout(500)
+    context.close()
+    assert asked and all(url.startswith((origin, "data:", "blob:")) for url in asked), asked
+
+
 @pytest.fixture
 def repository(tmp_path: Path) -> Iterator[Path]:
     """A copy of the base, served to the editing space by decap-server on 127.0.0.1:8081."""
