@@ -22,6 +22,9 @@ def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
+NOT_READERS = {"_static", "pagefind", "admin"}
+
+
 class BuiltSite:
     """An HTML output folder, with parsed pages on demand."""
 
@@ -30,6 +33,15 @@ class BuiltSite:
 
     def page(self, relpath: str) -> BeautifulSoup:
         return soup(self.html / relpath)
+
+    def reader_pages(self) -> list[Path]:
+        """Every page a reader opens: not the theme's files, the search index or the writers'
+        editing space (admin/, Decap CMS's page)."""
+        return sorted(
+            path
+            for path in self.html.rglob("*.html")
+            if not NOT_READERS & set(path.relative_to(self.html).parts)
+        )
 
 
 def build_root(

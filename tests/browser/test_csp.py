@@ -18,11 +18,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 
 def pages(site: BuiltSite) -> list[str]:
-    return sorted(
-        path.relative_to(site.html).as_posix()
-        for path in site.html.rglob("*.html")
-        if not {"_static", "pagefind"} & set(path.relative_to(site.html).parts)
-    )
+    """Readers' pages; the editing space has its own policy (tests/browser/test_editing.py)."""
+    return [path.relative_to(site.html).as_posix() for path in site.reader_pages()]
 
 
 @pytest.fixture

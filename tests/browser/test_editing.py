@@ -58,16 +58,21 @@ def test_on_the_published_site_admin_asks_no_other_origin(browser, site: BuiltSi
     context.route(f"{origin}/**", from_the_site)
     context.on("request", lambda request: asked.append(request.url))
     page = context.new_page()
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Security Policy" in m.text else None)
     page.goto(f"{origin}/admin/")
     page.get_by_role("button", name="Se connecter").wait_for(timeout=20_000)
     page.wait_for_timeout(500)
     context.close()
     assert asked and all(url.startswith((origin, "data:", "blob:")) for url in asked), asked
+    assert refused == []  # its own policy lets it work
 
 
-@pytest.fixture
-def repository(tmp_path: Path) -> Iterator[Path]:
-    """A copy of the base, served to the editing space by decap-server on 127.0.0.1:8081."""
+@pytest.fixture(params=["fs"])
+def repository(request, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the base, served to the editing space by decap-server on 127.0.0.1:8081:
+    files written as they are (``fs``), or in git as the forge would (``git``: each save a
+    commit on a branch of its own, the pull request's)."""
     if not PROXY.exists():
         pytest.fail("decap-server absent : lancez « npm ci --prefix tests/browser ».")
     with socket.socket() as probe:  # another proxy there would take the writes
@@ -75,10 +80,14 @@ def repository(tmp_path: Path) -> Iterator[Path]:
             pytest.fail("le port 8081 est déjà pris : arrêtez l’autre decap-server.")
     src = tmp_path / "base"
     copy_site_parts(src)
+    if request.param == "git":
+        identity = ["-c", "user.name=Équipe", "-c", "user.email=equipe@example.org"]
+        for command in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "B"]):
+            subprocess.run(["git", *identity, *command], cwd=src, check=True)
     env = {**os.environ, "GIT_REPO_DIRECTORY": str(src), "BIND_HOST": "127.0.0.1"}
     proxy = subprocess.Popen(
         [str(PROXY)],
-        env={**env, "PORT": "8081", "MODE": "fs", "LOG_LEVEL": "error"},
+        env={**env, "PORT": "8081", "MODE": request.param, "LOG_LEVEL": "error"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -204,3 +213,40 @@ def test_editing_one_paragraph_changes_that_paragraph_only(
     changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     assert len(changed) == 1, changed
     assert changed[0][1] == "Un ajout. " + changed[0][0]
+
+
+@pytest.mark.parametrize("repository", ["git"], indirect=True)
+def test_saving_a_draft_makes_the_branch_of_its_pull_request(
+    browser, base_url: str, repository: Path
+) -> None:
+    """In the editorial workflow, « Enregistrer » commits the change on a branch of its own,
+    in French, with the paragraph edited and nothing else: what the forge shows as a pull
+    request for the checks and the team to review (publishing is merging)."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").click()
+    body = page.locator(".cms-editor-raw [contenteditable=true]")
+    body.click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.insert_text("Un ajout. ")
+    page.get_by_role("button", name="Enregistrer").first.click()
+    branch = "cms/articles/aime-l-approche-digitale-systemique"
+
+    def git(*arguments: str) -> str:
+        done = subprocess.run(
+            ["git", *arguments], cwd=repository, capture_output=True, text=True, check=False
+        )
+        return done.stdout
+
+    message = "Article modifié : aime-l-approche-digitale-systemique"
+    for _ in range(100):  # the branch is made first, then the commit
+        if git("log", "-1", "--format=%s", branch).strip() == message:
+            break
+        time.sleep(0.1)
+    context.close()
+    assert git("log", "-1", "--format=%s", branch).strip() == message
+    changed = git("diff", "--numstat", f"main...{branch}").split()
+    assert changed == ["1", "1", "articles/aime-l-approche-digitale-systemique.md"]
+    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main"  # main untouched

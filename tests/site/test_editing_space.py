@@ -23,9 +23,7 @@ def test_the_form_is_made_of_this_base(site: BuiltSite) -> None:
 
 
 def test_readers_pages_load_nothing_of_it(site: BuiltSite) -> None:
-    for path in site.html.rglob("*.html"):
-        if {"admin", "_static"} & set(path.relative_to(site.html).parts):
-            continue
+    for path in site.reader_pages():
         page = site.page(path.relative_to(site.html).as_posix())
         loads = [e.get("src") for e in page.select("script[src], img[src]")]
         loads += [e.get("href") for e in page.select("link[href]")]

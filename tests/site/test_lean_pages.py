@@ -44,9 +44,7 @@ ICON_RULE = re.compile(
 
 
 def pages(site: BuiltSite) -> list[Path]:
-    return sorted(
-        p for p in site.html.rglob("*.html") if not {"_static", "pagefind"} & set(p.parts)
-    )
+    return site.reader_pages()
 
 
 def selector_names(css: str) -> set[str]:

@@ -128,7 +128,14 @@ def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registr
     app, warnings = built(files)
     assert warnings_of(warnings) == []
     config = yaml.safe_load((Path(app.outdir) / "admin/config.yml").read_text("utf-8"))
-    assert config["backend"] == {"name": "github", "repo": "exemple/base", "branch": "main"}
+    backend = config["backend"]
+    assert backend | {"commit_messages": None} == {
+        "name": "github",
+        "repo": "exemple/base",
+        "branch": "main",
+        "commit_messages": None,
+    }
+    assert backend["commit_messages"]["update"] == "Article modifié : {{slug}}"
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
     (articles,) = config["collections"]
     assert articles["folder"] == "articles"

@@ -49,6 +49,16 @@ LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
 TAGS_SHOWN = 30  # the most used tags, named in the tags field's hint
 
 
+# What each save says in the history and in the pull request it opens, in French.
+COMMITS = {
+    "create": "Nouvel article : {{slug}}",
+    "update": "Article modifié : {{slug}}",
+    "delete": "Article retiré : {{slug}}",
+    "uploadMedia": "Image ajoutée : {{path}}",
+    "deleteMedia": "Image retirée : {{path}}",
+}
+
+
 @dataclass(frozen=True)
 class Repository:
     """Where saved drafts go (the forge, the repository, the branch) and how writers sign in
@@ -82,6 +92,7 @@ class Repository:
 
     def backend_config(self) -> dict[str, Any]:
         found: dict[str, Any] = {"name": self.backend, "repo": self.repo, "branch": self.branch}
+        found["commit_messages"] = COMMITS
         if self.backend == "github":
             if self.auth:
                 found["base_url"] = self.auth
