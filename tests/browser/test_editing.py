@@ -249,4 +249,4 @@ def test_saving_a_draft_makes_the_branch_of_its_pull_request(
     assert git("log", "-1", "--format=%s", branch).strip() == message
     changed = git("diff", "--numstat", f"main...{branch}").split()
     assert changed == ["1", "1", "articles/aime-l-approche-digitale-systemique.md"]
-    assert git("rev-parse", "--abbrev-ref", "HEAD").strip() == "main"  # main untouched
+    assert git("log", "-1", "--format=%s", "main").strip() == "B"  # main untouched
