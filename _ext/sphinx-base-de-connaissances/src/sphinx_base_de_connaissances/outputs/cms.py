@@ -32,7 +32,7 @@ DECAP = npm.Pinned(
     "3.16.3",
     "sha512-hf+dPlCh7TJmWl8+6VRzHYOWhri5xgUknrZbDewaWe4s9B7xJ8PQugp2QHeSldMUKzav6+z0oIpwUYhUJDYtYw==",
 )
-# The editing space's article format (static/kb-admin-format.js) reads YAML with it.
+# The editing space's article format (admin/kb-admin-format.js) reads YAML with it.
 JS_YAML = npm.Pinned(
     "js-yaml",
     "4.1.1",

@@ -38,12 +38,18 @@ def stylesheets(outdir: Path) -> list[str]:
     ]
 
 
+def withdraw(outdir: Path) -> None:
+    """No editing space of an older build stays published (one that cannot be made now
+    would save into a repository its configuration no longer names)."""
+    if (outdir / cms.FOLDER).is_dir():
+        shutil.rmtree(outdir / cms.FOLDER)
+
+
 def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None:
     outdir, doctreedir = Path(app.outdir), Path(app.doctreedir)
     settings = pages.settings
     if not settings.cms:
-        if (outdir / cms.FOLDER).is_dir():  # turned off: no editing space stays published
-            shutil.rmtree(outdir / cms.FOLDER)
+        withdraw(outdir)  # turned off: no editing space of an older build stays published
         return
     repository = cms.Repository.of(
         settings.repository_url,
@@ -60,6 +66,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
             given or "ne donne pas",
             subtype=Subtype.EDITING,
         )
+        withdraw(outdir)
         return
     configuration = cms.config(
         repository,
@@ -85,6 +92,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         files = cms.files()
     except npm.FetchError as error:
         warn("kb_cms : %s", error, subtype=Subtype.EDITING)
+        withdraw(outdir)
         return
     written = cms.write(outdir, str(page).encode("utf-8"), configuration, files, styles)
     STATE.save(doctreedir, [inputs, stamp(outdir / name for name in written), written])
