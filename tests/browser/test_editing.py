@@ -186,6 +186,20 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     assert "L’écriture d’un article" in listing
 
 
+def edit_the_first_line(browser, base_url: str):
+    """Sign in to the local repository, open the seed article, put « Un ajout. » before its
+    first line of text; (the context, the page), not saved yet."""
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").click()
+    page.locator(".cms-editor-raw [contenteditable=true]").click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.insert_text("Un ajout. ")
+    return context, page
+
+
 def test_editing_one_paragraph_changes_that_paragraph_only(
     browser, base_url: str, repository: Path
 ) -> None:
@@ -193,15 +207,7 @@ def test_editing_one_paragraph_changes_that_paragraph_only(
     format keeps every byte the writer did not change."""
     path = repository / "articles" / "aime-l-approche-digitale-systemique.md"
     before = path.read_text("utf-8")
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_text("aime l’approche digitale systémique").click()
-    body = page.locator(".cms-editor-raw [contenteditable=true]")
-    body.click()
-    page.keyboard.press("Control+Home")
-    page.keyboard.insert_text("Un ajout. ")
+    context, page = edit_the_first_line(browser, base_url)
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     for _ in range(100):
@@ -222,15 +228,7 @@ def test_saving_a_draft_makes_the_branch_of_its_pull_request(
     """In the editorial workflow, « Enregistrer » commits the change on a branch of its own,
     in French, with the paragraph edited and nothing else: what the forge shows as a pull
     request for the checks and the team to review (publishing is merging)."""
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_text("aime l’approche digitale systémique").click()
-    body = page.locator(".cms-editor-raw [contenteditable=true]")
-    body.click()
-    page.keyboard.press("Control+Home")
-    page.keyboard.insert_text("Un ajout. ")
+    context, page = edit_the_first_line(browser, base_url)
     page.get_by_role("button", name="Enregistrer").first.click()
     branch = "cms/articles/aime-l-approche-digitale-systemique"
 
