@@ -174,6 +174,15 @@ def test_the_footer_is_the_page_s_contentinfo_outside_main(site: BuiltSite) -> N
         assert footer.select_one(".kb-license") is not None, name
 
 
+def test_no_page_has_an_empty_banner(site: BuiltSite) -> None:
+    """RGAA 12.6: a page-level <header> is the banner landmark; the theme's header bar holds
+    only its navbar items, none here, so it is left out rather than left empty."""
+    for name, page in pages_of(site):
+        for header in page.find_all("header"):
+            if header.find_parent(["main", "article", "aside", "nav", "section"]) is None:
+                assert header.get_text(strip=True) or header.select("a, button, input"), name
+
+
 def test_nothing_no_page_loads_is_published_in_static(site: BuiltSite) -> None:
     """Source maps (developer tools only) and the theme's fontawesome.js (the engine's layout
     never loads it: 1.5 MB) are not published; what pages do load still is."""
