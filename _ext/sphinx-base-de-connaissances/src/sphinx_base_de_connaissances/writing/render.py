@@ -24,6 +24,7 @@ def striptags(value: object) -> Markup:
 
 
 _NAMED_URL = re.compile(r"(?P<name>[^()]+?) \((?P<url>https?://[^\s()]+)\)")
+_BEFORE_NAME = ("licence ", " — ", ", ", " et ")  # what ends the words before a name
 
 
 def named_links(text: str) -> Markup:
@@ -44,9 +45,6 @@ def named_links(text: str) -> Markup:
         parts.append(str(escape(text[end : match.start()])) + link(match))
         end = match.end()
     return Markup("".join(parts) + str(escape(text[end:])))  # noqa: S704 (each part escaped)
-
-
-_BEFORE_NAME = ("licence ", " — ", ", ", " et ")
 
 
 def keep_no_break_spaces(environments: list[Environment]) -> None:

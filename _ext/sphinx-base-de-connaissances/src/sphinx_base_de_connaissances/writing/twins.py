@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urljoin
 
+from bs4 import BeautifulSoup
 from docutils import nodes
 from markupsafe import Markup
 from sphinx.application import Sphinx
@@ -134,19 +135,13 @@ def write_generated(
     """Generated pages' twins, from the body each template rendered (``rendered``: pages as
     ``Pages.render_page`` gives them; the search page, which has no text, is left out)."""
     for pagename, context, _template in rendered:
-        if not context.get("kb_generated"):
-            continue
-        page_url = site.url(pagename)
-        title = html.unescape(str(context["title"]))  # escaped text, no tag; its spaces kept
-        body = from_html(context["body"], lambda ref, base=page_url: urljoin(base, ref))
-        found = fields(pages, app, site, pagename, title)
-        _save(app, pagename, front_matter(found) + "\n" + body)
+        if context.get("kb_generated"):
+            title = html.unescape(str(context["title"]))  # escaped text, no tag; spaces kept
+            _save_html(pages, app, site, pagename, title, context["body"])
 
 
 def write_written(pages: Pages, app: Sphinx, site: Site) -> None:
     """The twins of WRITTEN pages, from their main content as written (after every page)."""
-    from bs4 import BeautifulSoup
-
     for pagename in WRITTEN:
         page = Path(app.builder.get_outfilename(pagename))
         if not page.is_file():
@@ -155,10 +150,14 @@ def write_written(pages: Pages, app: Sphinx, site: Site) -> None:
         main = soup.select_one("main, [role=main]") or soup.body
         heading = main.find("h1") if main is not None else None
         title = heading.get_text(" ", strip=True) if heading else app.config.project
-        page_url = site.url(pagename)
-        body = from_html(str(main or ""), lambda ref, base=page_url: urljoin(base, ref))
-        found = fields(pages, app, site, pagename, title.removesuffix("#").strip())
-        _save(app, pagename, front_matter(found) + "\n" + body)
+        _save_html(pages, app, site, pagename, title.removesuffix("#").strip(), str(main or ""))
+
+
+def _save_html(pages: Pages, app: Sphinx, site: Site, pagename: str, title: str, body: str) -> None:
+    """A twin made from a page's HTML (``body``), its links made absolute from the page."""
+    page_url = site.url(pagename)
+    text = from_html(body, lambda ref: urljoin(page_url, ref))
+    _save(app, pagename, front_matter(fields(pages, app, site, pagename, title)) + "\n" + text)
 
 
 def _save(app: Sphinx, pagename: str, text: str) -> None:
