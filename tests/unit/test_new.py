@@ -166,3 +166,18 @@ def test_a_target_that_cannot_be_written_is_a_french_error_and_leaves_nothing(
     assert "impossible d’écrire" in error and "permission refusée" in error
     assert "Traceback" not in error and "Permission denied" not in error
     assert not base.exists()
+
+
+@pytest.mark.parametrize("host", ["github", "readthedocs"])
+def test_each_known_host_is_named_as_the_law_asks(tmp_path: Path, host: str) -> None:
+    """The host block ``new`` writes passes the engine's reading of data/editeur.yml: name and
+    address (LCEN, art. 1-1), for the anonymous publisher a new base starts as."""
+    from sphinx_base_de_connaissances.content import obligations
+
+    base = tmp_path / "nouvelle"
+    assert main([str(base), "--titre", "Base", "--hebergeur", host]) == 0
+    raw = (base / "data" / "editeur.yml").read_bytes()
+    publisher, found, problems = obligations.publisher(raw, "data/editeur.yml")
+    assert problems == []
+    assert publisher is not None and publisher.kind == "anonyme"
+    assert found is not None and found.name.endswith("Inc.") and "États-Unis" in found.address

@@ -256,3 +256,95 @@ def test_a_forge_s_issue_tracker_is_not_called_a_contact_form(built, form, said)
     app, warnings = built({"data/accessibilite.yml": statement})
     assert warnings_of(warnings) == []
     assert said in text_of(app.outdir, "accessibilite.html")
+
+
+def test_the_audit_report_is_linked_and_a_public_body_s_readers_may_turn_to_the_arcom(
+    built,
+) -> None:
+    audit = (
+        "audit:\n  date: 2026-03-02\n  referentiel: RGAA 4.1.2\n  auditeur: Cabinet Essai\n"
+        "  taux: 73,1\n  pages: [Accueil]\n  environnement: [NVDA et Firefox]\n"
+        "  rapport: https://ville.example.fr/audit-2026.pdf\n"
+        "non_conformites: [Les images de la galerie n’ont pas d’alternative.]\n"
+    )
+    app, warnings = built(
+        {
+            "data/editeur.yml": PUBLISHERS["organisme-public"] + HOST,
+            "data/accessibilite.yml": PLANS + audit,
+        }
+    )
+    assert warnings_of(warnings) == []
+    statement = page(app.outdir, "accessibilite.html")
+    report = statement.find("a", string="Rapport de l’audit de conformité")
+    assert report is not None and report["href"] == "https://ville.example.fr/audit-2026.pdf"
+    text = text_of(app.outdir, "accessibilite.html")
+    assert "73,1 % des critères du RGAA 4.1.2 sont respectés" in text
+    assert "L’Arcom contrôle le respect de ces obligations par les organismes publics" in text
+    assert statement.find("a", string="signaler à l’Arcom")["href"] == "https://www.arcom.fr/"
+
+
+@pytest.mark.parametrize("kind", ["personne", "structure"])
+def test_only_a_public_body_s_statement_names_the_arcom(built, kind) -> None:
+    app, _ = built({"data/editeur.yml": PUBLISHERS[kind] + HOST})
+    assert "Arcom" not in text_of(app.outdir, "accessibilite.html")
+
+
+TRACKER = "https://github.com/equipe/base/issues"
+
+
+@pytest.mark.parametrize("kind", list(PUBLISHERS))
+def test_a_publisher_who_is_not_anonymous_gives_a_contact_that_needs_no_account(
+    built, capsys, kind
+) -> None:
+    """A data-protection or accessibility request must not need an account nor be published:
+    a forge's issue tracker alone is refused, at its line, by the build and by check."""
+    data = re.sub(r"  contact: .*\n", f"  contact: {TRACKER}\n", PUBLISHERS[kind])
+    statement = f"etablie_le: 2026-01-10\ncontact:\n  formulaire: {TRACKER}/new\n"
+    if kind == "organisme-public":
+        statement = PLANS.replace("contact:\n  courriel: accessibilite@example.org\n", "")
+        statement += f"contact:\n  formulaire: {TRACKER}/new\n"
+    app, warnings = built({"data/editeur.yml": data + HOST, "data/accessibilite.yml": statement})
+    contact_line = data.splitlines().index(f"  contact: {TRACKER}") + 1
+    statement_line = statement.splitlines().index(f"  formulaire: {TRACKER}/new") + 1
+    expected = [
+        ("accessibilite.yml", statement_line, "contact"),
+        ("editeur.yml", contact_line, "editeur.contact"),
+    ]
+    found = re.findall(r"data/(\w+\.yml):(\d+): WARNING: champ « ([\w.]+) » : un ticket", warnings)
+    assert sorted((name, int(line), field) for name, line, field in found) == expected
+    assert check([str(app.srcdir)]) == 1
+    said = capsys.readouterr().err
+    assert said.count("demande un compte, et ce qu’on y écrit est public") == 2, said
+
+
+def test_an_anonymous_publisher_s_tracker_is_said_to_be_public_where_rights_are_exercised(
+    built,
+) -> None:
+    app, warnings = built(
+        {
+            "data/editeur.yml": f"editeur:\n  type: anonyme\n  nom: Les bénévoles\n"
+            f"  contact: {TRACKER}\nhebergeur:\n  nom: Hébergeur d’essai\n"
+            "  adresse: 1 rue des Serveurs, 59000 Lille\n"
+        }
+    )
+    assert warnings_of(warnings) == []
+    text = text_of(app.outdir, "donnees-personnelles.html")
+    assert f"{TRACKER} (un ticket sur le dépôt du site : il demande un compte" in text
+    assert f"écrivez à l’éditeur, {TRACKER} (un ticket public : n’y mettez aucune donnée" in text
+
+
+def test_the_host_s_address_is_required_even_for_an_anonymous_publisher(built, capsys) -> None:
+    app, warnings = built(
+        {
+            "data/editeur.yml": "editeur:\n  type: anonyme\n  nom: Les bénévoles\n"
+            "  contact: benevoles@example.org\nhebergeur:\n  nom: Hébergeur d’essai\n"
+            "  contact: https://hebergeur.example.org/contact\n"
+        }
+    )
+    assert "data/editeur.yml:6: WARNING: champ « hebergeur.adresse » : champ obligatoire" in (
+        warnings
+    )
+    assert check([str(app.srcdir)]) == 1
+    assert "l’adresse de l’hébergeur (LCEN, art. 1-1), même pour un éditeur anonyme" in (
+        capsys.readouterr().err
+    )

@@ -83,6 +83,8 @@ HOSTS = {
     },
     "readthedocs": {
         "nom": "Read the Docs, Inc.",
+        # The address Read the Docs gives as the controller's (EthicalAds' privacy policy).
+        "adresse": "818 SW 3rd Ave #221-5841, Portland, OR 97204-2405, États-Unis",
         "pays": "États-Unis",
         "contact": "https://about.readthedocs.com/contact/",
         "site": "https://about.readthedocs.com/",

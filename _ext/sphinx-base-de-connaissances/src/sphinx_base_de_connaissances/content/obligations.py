@@ -45,6 +45,14 @@ class Audit:
     pages: tuple[str, ...]
     environment: tuple[str, ...]
     tools: tuple[str, ...] = ()
+    report: str = ""  # the audit report's address
+
+
+def public_tracker(url: str) -> bool:
+    """Whether a web address is a forge's issue tracker: it needs an account, and what is
+    written there is public."""
+    path = urlsplit(url).path if "://" in url else ""
+    return "/issues" in path or "/-/issues" in path
 
 
 @dataclass(frozen=True)
@@ -52,6 +60,7 @@ class Contact:
     email: str = ""
     form: str = ""  # a web address
     address: str = ""
+    line: int = field(default=1, compare=False)  # where data/accessibilite.yml gives it
 
     @property
     def href(self) -> str:
@@ -60,10 +69,12 @@ class Contact:
 
     @property
     def public_tracker(self) -> bool:
-        """Whether the form is a forge's issue tracker: it needs an account, and what is
-        written there is public."""
-        path = urlsplit(self.form).path
-        return "/issues" in path or "/-/issues" in path
+        return public_tracker(self.form)
+
+    @property
+    def private(self) -> bool:
+        """Whether a reader can write without an account and without publishing the request."""
+        return bool(self.email) or bool(self.form and not self.public_tracker)
 
 
 @dataclass(frozen=True)
@@ -124,6 +135,10 @@ class Party:
     @property
     def contact_href(self) -> str:
         return self.contact if "://" in self.contact else f"mailto:{self.contact}"
+
+    @property
+    def public_tracker(self) -> bool:
+        return public_tracker(self.contact)
 
 
 @dataclass(frozen=True)
@@ -260,7 +275,16 @@ def _root(raw: bytes, reader: _Reader) -> yaml.Node | None:
         return None
 
 
-AUDIT_FIELDS = ("date", "referentiel", "auditeur", "taux", "pages", "environnement", "outils")
+AUDIT_FIELDS = (
+    "date",
+    "referentiel",
+    "auditeur",
+    "taux",
+    "pages",
+    "environnement",
+    "outils",
+    "rapport",
+)
 ACCESSIBILITY_FIELDS = (
     "entite",
     "audit",
@@ -301,6 +325,7 @@ def accessibility(
         pages = reader.texts(found.get("pages"), "audit.pages", required=True)
         environment = reader.texts(found.get("environnement"), "audit.environnement", True)
         tools = reader.texts(found.get("outils"), "audit.outils")
+        report = reader.url(found.get("rapport"), "audit.rapport")
         if day is not None and day > on:
             reader.problem(found["date"], "audit.date", "date dans le futur.")
         elif day is not None and day < _years_before(on, VALID_YEARS):
@@ -312,7 +337,7 @@ def accessibility(
                 "le site se déclarera non conforme).",
             )
         if day is not None and rate is not None:
-            audit = Audit(day, standard, auditor, rate, pages, environment, tools)
+            audit = Audit(day, standard, auditor, rate, pages, environment, tools, report)
     contact_node = fields.get("contact")
     contact_fields = reader.mapping(contact_node, "contact", CONTACT_FIELDS)
     email = reader.text(contact_fields.get("courriel"), "contact.courriel")
@@ -323,6 +348,7 @@ def accessibility(
         email,
         reader.url(contact_fields.get("formulaire"), "contact.formulaire"),
         reader.text(contact_fields.get("adresse"), "contact.adresse"),
+        contact_node.start_mark.line + 1 if contact_node is not None else 1,
     )
     if not contact.href:
         reader.problem(
@@ -534,6 +560,21 @@ def plans(access: Accessibility, publisher: Party | None, shown: str) -> list[Pr
     ]
 
 
+TRACKER_REFUSED = "un ticket sur le dépôt du site demande un compte, et ce qu’on y écrit est public"
+
+
+def private_channel(access: Accessibility, publisher: Party | None, shown: str) -> list[Problem]:
+    """A publisher who is not anonymous answers accessibility requests through a channel a
+    reader can use without an account and without publishing a disability: an e-mail or a
+    form, not only a forge's issue tracker."""
+    if publisher is None or publisher.kind in {"", "anonyme"} or not access.contact.href:
+        return []
+    if access.contact.private:
+        return []
+    message = f"{TRACKER_REFUSED} ; attendu : un « courriel » ou un « formulaire » sans compte."
+    return [Problem(shown, access.contact.line, "contact", message)]
+
+
 def _as_text(node: yaml.Node | None) -> yaml.Node | None:
     """A number typed as such (a phone, a SIRET: ``21440109300018``) read as the text it is."""
     if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
@@ -552,6 +593,13 @@ def _required(
     """What the law asks of this kind of publisher, and of its host (a phone, unless the
     publisher stays anonymous), each missing field a problem at the block's line."""
     if role == "hebergeur":
+        if not values["adresse"]:
+            reader.problem(
+                node,
+                "hebergeur.adresse",
+                "champ obligatoire manquant : la loi demande l’adresse de l’hébergeur (LCEN, "
+                "art. 1-1), même pour un éditeur anonyme.",
+            )
         if kind in KINDS and kind != "anonyme" and not values["telephone"]:
             reader.problem(
                 node,
@@ -578,6 +626,13 @@ def _required(
                 f"editeur.{name}",
                 f"champ obligatoire pour {who} (LCEN, art. 1-1) : ajoutez-le.",
             )
+    if kind != "anonyme" and public_tracker(values["contact"]):
+        reader.problem(
+            found["contact"],
+            "editeur.contact",
+            f"{TRACKER_REFUSED} ; attendu : le courriel de l’éditeur ou un formulaire sans "
+            "compte (les demandes d’accès à ses données passent par là, RGPD, art. 12).",
+        )
     siret = "".join(values["siret"].split())
     if siret and not SIRET.fullmatch(siret):
         reader.problem(found["siret"], "editeur.siret", "attendu : les 14 chiffres du SIRET.")

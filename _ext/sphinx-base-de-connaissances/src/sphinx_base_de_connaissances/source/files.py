@@ -103,7 +103,9 @@ def load_obligations(
     publisher, host, more = obligations.publisher(
         raws[obligations.PUBLISHER], f"{shown_dir}/{obligations.PUBLISHER}"
     )
-    more += obligations.plans(access, publisher, f"{shown_dir}/{obligations.ACCESSIBILITY}")
+    shown = f"{shown_dir}/{obligations.ACCESSIBILITY}"
+    more += obligations.plans(access, publisher, shown)
+    more += obligations.private_channel(access, publisher, shown)
     digest = hashlib.sha256(b"\0".join(raw or b"" for raw in raws.values())).hexdigest()
     return obligations.Obligations(access, publisher, host, digest), problems + more
 
