@@ -219,6 +219,7 @@ def test_the_data_page_names_the_controller_each_processing_and_every_right(buil
         "Noms des contributeurs et contributrices",
         "Durée de conservation : tant que l’article est publié.",
         "établi hors de l’Espace économique européen (pays : États-Unis)",
+        "Transferts hors de l’Espace économique européen L’hébergeur (Hébergeur d’essai)",
         "d’accès, de rectification, d’effacement, de limitation du traitement, d’opposition et "
         "de portabilité",
         "dans un délai d’un mois (art. 12)",
