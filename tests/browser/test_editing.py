@@ -114,6 +114,24 @@ def png() -> bytes:
     return out.getvalue()
 
 
+BODY = """Un premier paragraphe sur le {term}`SI`.
+
+:::{note}
+Une remarque.
+:::
+
+| Canal | Portée |
+| --- | --- |
+| Blog | Large |
+
+:::{figure} /medias/schema.png
+:alt: Un schéma bleu
+
+La légende du schéma.
+:::
+"""
+
+
 def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     browser, base_url: str, repository: Path, tmp_path: Path
 ) -> None:
@@ -138,13 +156,30 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     page.get_by_role("button", name="Choisir les éléments sélectionnés").click()
     body = page.locator(".cms-editor-raw [contenteditable=true]")
     body.click()
-    page.keyboard.insert_text("Un premier paragraphe.\n\n:::{note}\nUne remarque.\n:::\n")
-    # The preview shows the note as the site does: its classes, its French title, the site's
-    # own stylesheet.
-    preview = page.frame_locator("iframe").first.locator(".admonition.note")
+    page.keyboard.insert_text(BODY)
+    # The preview shows MyST's blocks as the site does: their classes, their French titles,
+    # the site's own stylesheet.
+    frame = page.frame_locator("iframe").first.locator(".kb-preview-body")
+    preview = frame.locator(".admonition.note")
     assert preview.locator(".admonition-title").inner_text() == "Remarque"
     assert preview.locator("p").nth(1).inner_text() == "Une remarque."
     assert preview.evaluate("e => getComputedStyle(e).borderLeftStyle") != "none"
+    term = frame.locator("a.reference.internal > span.xref.std.std-term")
+    assert term.inner_text() == "SI"
+    assert frame.locator("p", has_text="Un premier paragraphe").inner_text() == (
+        "Un premier paragraphe sur le SI."
+    )
+    figure = frame.locator("figure.align-default")
+    assert figure.locator("img").get_attribute("alt") == "Un schéma bleu"
+    figure.locator("img").evaluate("i => i.decode()")  # the uploaded image, loaded
+    assert figure.locator("img").evaluate("i => i.naturalWidth") == 40
+    assert figure.locator("figcaption .caption-text").inner_text() == "La légende du schéma."
+    assert frame.locator("text=:::").count() == 0  # no MyST fence left as text
+    table = frame.locator("table.table")
+    assert table.locator("td").first.inner_text() == "Blog"
+    # The site's table style, not the browser's: no spacing between cells.
+    assert table.evaluate("t => getComputedStyle(t).borderCollapse") == "collapse"
+    page.screenshot(path=str(tmp_path / "apercu.png"))
     page.get_by_role("button", name="Publier").first.click()
     page.get_by_text("Publier maintenant").click()
     written = repository / "articles" / "l-ecriture-d-un-article-essai.md"

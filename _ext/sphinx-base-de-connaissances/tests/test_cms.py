@@ -97,6 +97,7 @@ def test_admin_is_the_cms_from_the_site_s_origin_under_its_own_policy(built, roo
         "js-yaml.min.js",
         "kb-admin-blocks.js",
         "kb-admin-format.js",
+        "kb-admin-preview.js",
         "kb-admin.js",
     ]  # no source map, nothing else of the packages
     assert (admin / "decap-cms.js").read_bytes() == BUNDLE
@@ -114,9 +115,12 @@ def test_admin_is_the_cms_from_the_site_s_origin_under_its_own_policy(built, roo
         '  <script src="kb-admin.js"></script>',
         '  <script src="kb-admin-format.js"></script>',
         '  <script src="kb-admin-blocks.js"></script>',
+        '  <script src="kb-admin-preview.js"></script>',
     ]
     script = (admin / "kb-admin.js").read_text("utf-8")
-    assert script.startswith('window.kbAdmin = {"defaults": {"draft": false, "share": true}};')
+    assert script.startswith(
+        'window.kbAdmin = {"defaults": {"draft": false, "share": true}, "media": "medias"};'
+    )
 
 
 def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registry):

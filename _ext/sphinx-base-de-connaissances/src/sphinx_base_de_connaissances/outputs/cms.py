@@ -40,9 +40,10 @@ JS_YAML = npm.Pinned(
 )
 FORMAT = "kb-frontmatter"  # what a writer did not change stays byte for byte
 SCRIPTS = Path(__file__).parents[1] / "admin"  # the editing space's own scripts
-# The article format (what a writer did not change stays byte for byte) and the MyST blocks'
-# editor components (a boxed note inserted from the menu, previewed as the site shows it).
-OWN_SCRIPTS = ("kb-admin-format.js", "kb-admin-blocks.js")
+# The article format (what a writer did not change stays byte for byte), the MyST blocks'
+# editor components (a boxed note inserted from the menu) and the article's preview (figures,
+# glossary terms, tables as the site writes them, in its stylesheet).
+OWN_SCRIPTS = ("kb-admin-format.js", "kb-admin-blocks.js", "kb-admin-preview.js")
 # Decap CMS's proxy for a local repository (``npx decap-server``): used only when the editing
 # space is opened from this machine, never from the published site.
 LOCAL_PROXY = "http://127.0.0.1:8081/api/v1"
@@ -261,10 +262,10 @@ def pins() -> str:
 
 
 def admin_script(stylesheets: list[str]) -> bytes:
-    """``kb-admin.js``: what absent fields mean (for the article format) and the site's own
-    stylesheets in the preview pane."""
+    """``kb-admin.js``: what absent fields mean (for the article format), the media folder
+    (for the preview's images) and the site's own stylesheets in the preview pane."""
     defaults = {field.name: field.default for field in DECLARED if field.default is not None}
-    lines = [f"window.kbAdmin = {json.dumps({'defaults': defaults})};"]
+    lines = [f"window.kbAdmin = {json.dumps({'defaults': defaults, 'media': MEDIA})};"]
     lines += [f"CMS.registerPreviewStyle({json.dumps(url)});" for url in stylesheets]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

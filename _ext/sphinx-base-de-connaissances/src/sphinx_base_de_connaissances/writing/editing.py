@@ -82,6 +82,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         policy=cms.policy(repository),
         site=app.config.project,
         icon=FAVICON,
+        scripts=cms.OWN_SCRIPTS,
     )
     styles = stylesheets(outdir)
     inputs = [repr(configuration), str(page), repr(styles), cms.pins()]
