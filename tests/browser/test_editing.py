@@ -283,3 +283,56 @@ def test_saving_a_draft_makes_the_branch_of_its_pull_request(
     changed = git("diff", "--numstat", f"main...{branch}").split()
     assert changed == ["1", "1", "articles/aime-l-approche-digitale-systemique.md"]
     assert git("log", "-1", "--format=%s", "main").strip() == "B"  # main untouched
+
+
+def test_a_reading_path_is_edited_as_a_form_and_its_file_keeps_what_was_not_changed(
+    browser, base_url: str, repository: Path, tmp_path: Path
+) -> None:
+    """data/parcours.yml maps each path's key to its fields; the editing space shows it as a
+    list of forms, its articles chosen by title. Renaming one path changes its title's line
+    only (the file's comments stay); a path added is written in the engine's format, and
+    the strict build publishes its page."""
+    path = repository / "data" / "parcours.yml"
+    before = path.read_text("utf-8")
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + "admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").wait_for(timeout=20_000)
+    page.goto(base_url + "admin/#/collections/donnees/entries/parcours")
+    title = page.get_by_label("Titre", exact=True)
+    title.fill("Premiers pas : la stratégie numérique")
+    page.get_by_role("button", name="Ajouter parcours").click()
+    page.get_by_label("Identifiant", exact=True).last.fill("reseaux")
+    page.get_by_label("Titre", exact=True).last.fill("Les réseaux d’abord")
+    for title in ("aime quand ça bouge", "aime l’approche digitale"):  # not the files' order
+        page.get_by_role("button", name="Ajouter article").last.click()
+        page.get_by_label("Article", exact=True).last.click()
+        page.get_by_text(title).last.click()
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    for _ in range(100):
+        if path.read_text("utf-8") != before:
+            break
+        time.sleep(0.1)
+    context.close()
+    after = path.read_text("utf-8")
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    changed = [(a, b) for a, b in zip(old, new, strict=False) if a != b]
+    assert changed == [
+        (
+            "  title: Premiers pas en stratégie numérique\n",
+            "  title: 'Premiers pas : la stratégie numérique'\n",
+        )
+    ]  # the comments, the description and the articles' lines as they were
+    assert after.endswith(
+        "reseaux:\n  title: Les réseaux d’abord\n  articles:\n"
+        "    - aime-quand-ca-bouge-dans-le-community-management\n"
+        "    - aime-l-approche-digitale-systemique\n"
+    )
+    out = tmp_path / "out"
+    assert build(repository, out, "html") == 0  # the strict build
+    shown = BuiltSite(out / "html").page("parcours/reseaux.html")
+    assert "Les réseaux d’abord" in shown.h1.get_text()
+    steps = [a.get_text(" ", strip=True) for a in shown.select("main ol a")]
+    assert steps[0].startswith("aime quand ça bouge"), steps

@@ -141,7 +141,7 @@ def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registr
     }
     assert backend["commit_messages"]["update"] == "Article modifié : {{slug}}"
     assert config["locale"] == "fr" and config["publish_mode"] == "editorial_workflow"
-    (articles,) = config["collections"]
+    articles, data = config["collections"]
     assert articles["folder"] == "articles"
     fields = {field["name"]: field for field in articles["fields"]}
     assert list(fields) == [field.name for field in schema.DECLARED] + ["body"]
@@ -157,6 +157,16 @@ def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registr
     }
     assert fields["tags"]["hint"].endswith("Déjà utilisés : stratégie, référencement.")
     assert fields["body"]["modes"] == ["raw"]  # the writer's Markdown kept as written
+    # The reading paths' file, each path's articles chosen among the base's by their titles.
+    (paths,) = data["files"]
+    assert paths["file"] == "data/parcours.yml" and paths["format"] == "kb-paths"
+    (entry,) = paths["fields"]
+    steps = {field["name"]: field for field in entry["fields"]}["articles"]
+    assert steps["field"]["options"] == [
+        {"label": "Autre", "value": "b"},
+        {"label": "Un article d’essai", "value": "a"},
+        {"label": "Un article d’une autre catégorie", "value": "ailleurs"},
+    ]  # every article of the base, by title
 
 
 def test_a_field_declared_in_the_schema_appears_in_the_form(monkeypatch) -> None:

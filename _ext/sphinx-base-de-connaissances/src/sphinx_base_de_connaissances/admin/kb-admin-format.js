@@ -8,6 +8,7 @@
  * something (not empty, not its default), and an unchanged body keeps its bytes.
  *
  * window.kbAdmin.defaults: the value each boolean field means when absent (from the build).
+ * The reading paths' file has a format of its own below, on the same principle.
  */
 (function () {
   "use strict";
@@ -32,14 +33,16 @@
     return { front: rest.slice(0, end + 1), body: after.slice(separator.length), separator: separator };
   }
 
-  // The front matter's top-level fields, each with its own lines, in order.
-  function blocks(front) {
+  // The fields of a YAML mapping indented by ``indent`` spaces (0: the top level), each with
+  // its own lines, in order; what comes before the first is a block without a key.
+  function blocks(text, indent) {
     var found = [];
-    front.split("\n").forEach(function (line, index, lines) {
+    var pattern = new RegExp("^" + " ".repeat(indent) + "([A-Za-z0-9_][\\w-]*):");
+    text.split("\n").forEach(function (line, index, lines) {
       if (index === lines.length - 1 && line === "") {
         return;
       }
-      var key = /^([A-Za-z_][\w-]*):/.exec(line);
+      var key = pattern.exec(line);
       if (key || !found.length) {
         found.push({ key: key ? key[1] : null, text: line + "\n" });
       } else {
@@ -88,7 +91,7 @@
     var front = "";
     var done = {};
     if (source) {
-      blocks(source.parts.front).forEach(function (block) {
+      blocks(source.parts.front, 0).forEach(function (block) {
         var key = block.key;
         if (key === null || !(key in source.values)) {
           front += block.text; // a comment or what js-yaml read under another key
@@ -114,4 +117,76 @@
   }
 
   window.CMS.registerCustomFormat("kb-frontmatter", "md", { fromFile: fromFile, toFile: toFile });
+
+  /* The reading paths (data/parcours.yml): a map from each path's key to its title,
+   * description and articles, edited as a list (Decap has no widget for a map). The file's
+   * comments, every path and every field of a path the writer did not change keep their
+   * bytes. */
+  var PATH_FIELDS = ["title", "description", "articles"];
+
+  function pathsFromFile(content) {
+    var text = content.replace(/\r\n/g, "\n");
+    var map = window.jsyaml.load(text, { schema: window.jsyaml.CORE_SCHEMA }) || {};
+    var data = {
+      parcours: Object.keys(map).map(function (key) {
+        var item = { cle: key };
+        PATH_FIELDS.forEach(function (name) {
+          if (map[key] && name in map[key]) item[name] = map[key][name];
+        });
+        return item;
+      })
+    };
+    data[SOURCE] = JSON.stringify({ text: text, map: map });
+    return data;
+  }
+
+  function pathsToFile(data) {
+    var source = data[SOURCE] ? JSON.parse(data[SOURCE]) : { text: "", map: {} };
+    var kept = {};
+    var head = "";
+    blocks(source.text, 0).forEach(function (block) {
+      if (block.key === null) head += block.text; // the comments above the first path
+      else kept[block.key] = block.text;
+    });
+    return (data.parcours || []).reduce(function (out, item) {
+      var value = said(item);
+      if (!(item.cle in kept)) return out + dump(item.cle, value); // a path added
+      var was = said(source.map[item.cle] || {});
+      var text = "";
+      var done = {};
+      blocks(kept[item.cle], 2).forEach(function (block) {
+        var name = block.key;
+        if (name === null || !(name in was)) {
+          text += block.text; // the path's key line, a comment
+          return;
+        }
+        done[name] = true;
+        if (name in value) {
+          text += same(value[name], was[name]) ? block.text : indented(name, value[name]);
+        }
+      });
+      PATH_FIELDS.forEach(function (name) {
+        if (name in value && !done[name]) text += indented(name, value[name]);
+      });
+      return out + text;
+    }, head);
+  }
+
+  function indented(key, value) {
+    return dump(key, value).replace(/^(?=.)/gm, "  ");
+  }
+
+  function said(path) {
+    // A path's fields in the engine's order, the empty ones left out.
+    var value = {};
+    PATH_FIELDS.forEach(function (name) {
+      if (!empty(path[name])) value[name] = path[name];
+    });
+    return value;
+  }
+
+  window.CMS.registerCustomFormat("kb-paths", "yml", {
+    fromFile: pathsFromFile,
+    toFile: pathsToFile
+  });
 })();

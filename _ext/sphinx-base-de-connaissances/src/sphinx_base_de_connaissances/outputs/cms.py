@@ -4,8 +4,8 @@ own origin (decision 0030), configured at each build from the base itself.
 ``config(...)`` is pure: the articles' fields come from the schema's declarations
 (``content.schema.DECLARED``: a field added there appears in the form with no other change),
 the categories and authors from ``data/``, the tags the base already uses as the hint of the
-tags field. ``write(...)`` puts the CMS's files, its page and its configuration into the
-output folder.
+tags field; the reading paths' file is a form of its own, its articles chosen by title.
+``write(...)`` puts the CMS's files, its page and its configuration into the output folder.
 """
 
 from __future__ import annotations
@@ -19,8 +19,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from ..content.paths import PATHS
 from ..content.schema import DECLARED, DESCRIPTION_MAX, DESCRIPTION_MIN, ORDER_MAX, TITLE_MAX
 from ..content.schema import Field as SchemaField
+from ..content.slugs import SLUG
 from ..content.vocab import Vocabulary
 from ..state import write_whole
 from . import npm
@@ -39,6 +41,7 @@ JS_YAML = npm.Pinned(
     "sha512-qQKT4zQxXl8lLwBtHMWwaTcGfFOZviOJet3Oy/xmGk2gZH677CJM9EvtfdSkgWcATZhj/55JZ0rmy3myCT5lsA==",
 )
 FORMAT = "kb-frontmatter"  # what a writer did not change stays byte for byte
+PATHS_FORMAT = "kb-paths"  # the reading paths' file, on the same principle
 SCRIPTS = Path(__file__).parents[1] / "admin"  # the editing space's own scripts
 # The article format (what a writer did not change stays byte for byte), the MyST blocks'
 # editor components (a boxed note inserted from the menu) and the article's preview (figures,
@@ -164,6 +167,50 @@ def widget(field: SchemaField, vocab: Vocabulary, tags: list[str]) -> dict[str, 
 BODY = {"name": "body", "label": "Texte", "widget": "markdown", "modes": ["raw"]}
 
 
+def reading_paths(data_dir: str, articles: Iterable[tuple[str, str]]) -> dict[str, Any]:
+    """``data/parcours.yml`` as a form: each path's key, title, description and its articles
+    in reading order, chosen among the base's (id, title) by their titles."""
+    choices = [{"label": title, "value": key} for key, title in articles]
+    article = {"name": "article", "label": "Article", "widget": "select", "options": choices}
+    fields = [
+        {
+            "name": "cle",
+            "label": "Identifiant",
+            "widget": "string",
+            "hint": "Il forme l’adresse de la page du parcours : parcours/<identifiant>.html.",
+            "pattern": [SLUG.pattern, "minuscules sans accent, chiffres et tirets"],
+        },
+        {"name": "title", "label": "Titre", "widget": "string"},
+        {"name": "description", "label": "Description", "widget": "text", "required": False},
+        {
+            "name": "articles",
+            "label": "Articles",
+            "label_singular": "article",
+            "hint": "Dans l’ordre de lecture ; faites glisser un article pour le déplacer.",
+            "widget": "list",
+            "collapsed": False,
+            "field": article,
+            "min": 1,
+        },
+    ]
+    entry = {
+        "name": "parcours",
+        "label": "Parcours",
+        "label_singular": "Parcours",
+        "widget": "list",
+        "summary": "{{fields.title}}",
+        "collapsed": False,  # a base has a few paths: each shown whole
+        "fields": fields,
+    }
+    return {
+        "name": "parcours",
+        "label": "Parcours de lecture",
+        "file": f"{data_dir}/{PATHS}",
+        "format": PATHS_FORMAT,
+        "fields": [entry],
+    }
+
+
 def config(
     repository: Repository,
     articles_dir: str,
@@ -171,8 +218,10 @@ def config(
     tags: list[str],
     site_url: str,
     glossaries: Iterable[str] = (),
+    paths: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Decap CMS's configuration for this base (``config.yml``)."""
+    """Decap CMS's configuration for this base (``config.yml``); ``paths``: the reading
+    paths' form (``reading_paths``)."""
     fields = [widget(field, vocab, tags) for field in DECLARED]
     articles = {
         "name": "articles",
@@ -201,6 +250,10 @@ def config(
     if pages:
         collections.append(
             {"name": "glossaire", "label": "Glossaire", "format": FORMAT, "files": pages}
+        )
+    if paths:
+        collections.append(
+            {"name": "donnees", "label": "Données", "format": PATHS_FORMAT, "files": [paths]}
         )
     return {
         "backend": repository.backend_config(),

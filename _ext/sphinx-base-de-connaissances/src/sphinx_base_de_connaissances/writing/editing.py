@@ -11,10 +11,11 @@ from sphinx.application import Sphinx
 
 from ..diagnostics import Subtype, warn
 from ..outputs import cms, ecodesign, npm
+from ..reading.domain import domain
 from ..site import Site
 from ..state import StateFile, stamp
 from .context import FAVICON
-from .pages import Pages
+from .pages import Pages, french_order
 
 STATE = StateFile("kb-admin.json", 1, lambda data: isinstance(data, list))
 
@@ -24,6 +25,17 @@ def used_tags(pages: Pages) -> list[str]:
     counts = Counter({slug: len(found) for slug, found in pages.catalog.by_tag.items()})
     slugs = sorted(counts, key=lambda slug: (-counts[slug], slug))
     return [pages.catalog.tags[slug].label for slug in slugs]
+
+
+def article_choices(app: Sphinx, articles_dir: str) -> list[tuple[str, str]]:
+    """Every article a reading path may name (drafts too: a path waits for them), as (id,
+    title), in French alphabetical order of their titles."""
+    found = domain(app.env).articles.values()
+    prefix = articles_dir.strip("/") + "/"
+    return sorted(
+        ((a.docname.removeprefix(prefix), a.title) for a in found),
+        key=lambda choice: (french_order((choice[1], 0)), choice[0]),
+    )
 
 
 def stylesheets(outdir: Path) -> list[str]:
@@ -75,6 +87,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         used_tags(pages),
         site.base,
         sorted(glossaries & app.env.found_docs),
+        cms.reading_paths(settings.data_dir, article_choices(app, settings.articles_dir)),
     )
     page = pages.renderer.render(
         "admin.html",
