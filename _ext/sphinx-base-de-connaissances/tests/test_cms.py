@@ -157,6 +157,7 @@ def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registr
     }
     assert fields["tags"]["hint"].endswith("Déjà utilisés : stratégie, référencement.")
     assert fields["body"]["modes"] == ["raw"]  # the writer's Markdown kept as written
+    assert ":::{note}" in fields["body"]["hint"] and ":::{figure}" in fields["body"]["hint"]
     # The reading paths' file, each path's articles chosen among the base's by their titles.
     (paths,) = data["files"]
     assert paths["file"] == "data/parcours.yml" and paths["format"] == "kb-paths"

@@ -1,6 +1,8 @@
-/* The base's MyST blocks in the editing space: a writer inserts a boxed note (« Encadré ») from
- * the editor's « + » menu, and the preview shows it as the site does (its classes, its French
- * title), in the site's own stylesheet. What is written stays MyST: « :::{note} … ::: ».
+/* The base's boxed notes (MyST admonitions, « :::{note} … ::: ») in the article's preview, as
+ * the site shows them: their classes, their French title, the site's own stylesheet. Written
+ * as an editor component, the form in which Decap CMS previews a block of its own syntax; in
+ * Markdown mode (the only one the base uses: it keeps the text as written) Decap offers no
+ * menu to insert one, so the writer types it, as the body's hint shows.
  */
 (function () {
   "use strict";

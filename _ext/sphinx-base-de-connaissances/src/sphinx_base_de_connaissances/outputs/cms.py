@@ -43,9 +43,9 @@ JS_YAML = npm.Pinned(
 FORMAT = "kb-frontmatter"  # what a writer did not change stays byte for byte
 PATHS_FORMAT = "kb-paths"  # the reading paths' file, on the same principle
 SCRIPTS = Path(__file__).parents[1] / "admin"  # the editing space's own scripts
-# The article format (what a writer did not change stays byte for byte), the MyST blocks'
-# editor components (a boxed note inserted from the menu) and the article's preview (figures,
-# glossary terms, tables as the site writes them, in its stylesheet).
+# The article format (what a writer did not change stays byte for byte), the boxed notes'
+# preview and the article's preview (figures, glossary terms, tables as the site writes them,
+# in its stylesheet).
 OWN_SCRIPTS = ("kb-admin-format.js", "kb-admin-blocks.js", "kb-admin-preview.js")
 # Decap CMS's proxy for a local repository (``npx decap-server``): used only when the editing
 # space is opened from this machine, never from the published site.
@@ -164,7 +164,19 @@ def widget(field: SchemaField, vocab: Vocabulary, tags: list[str]) -> dict[str, 
     return found
 
 
-BODY = {"name": "body", "label": "Texte", "widget": "markdown", "modes": ["raw"]}
+# The body in Markdown mode: the text as written (the rich editor would rewrite it), and the
+# site's own blocks named in its hint, since that mode has no menu to insert them.
+BODY = {
+    "name": "body",
+    "label": "Texte",
+    "widget": "markdown",
+    "modes": ["raw"],
+    "hint": (
+        "En Markdown. Une remarque : « :::{note} », le texte, puis « ::: » ; une figure : "
+        "« :::{figure} /medias/image.png », « :alt: ce que montre l’image », la légende, "
+        "« ::: » ; un terme du glossaire : {term}`terme`. L’aperçu les montre comme le site."
+    ),
+}
 
 
 def reading_paths(data_dir: str, articles: Iterable[tuple[str, str]]) -> dict[str, Any]:
