@@ -137,11 +137,7 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
 ) -> None:
     picture = tmp_path / "schema.png"
     picture.write_bytes(png())
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_text("aime l’approche digitale systémique").wait_for(timeout=20_000)
+    context, page = signed_in(browser, base_url)
     page.goto(base_url + "admin/#/collections/articles/new")
     page.get_by_label("Titre", exact=True).fill(TITLE)
     page.get_by_label("Description", exact=True).fill(DESCRIPTION)
@@ -179,16 +175,8 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     assert table.locator("td").first.inner_text() == "Blog"
     # The site's table style, not the browser's: no spacing between cells.
     assert table.evaluate("t => getComputedStyle(t).borderCollapse") == "collapse"
-    page.screenshot(path=str(tmp_path / "apercu.png"))
-    page.get_by_role("button", name="Publier").first.click()
-    page.get_by_text("Publier maintenant").click()
     written = repository / "articles" / "l-ecriture-d-un-article-essai.md"
-    for _ in range(100):
-        if written.is_file():
-            break
-        time.sleep(0.1)
-    context.close()
-    front = yaml.safe_load(written.read_text("utf-8").split("---\n")[1])
+    front = yaml.safe_load(published(context, page, written, "").split("---\n")[1])
     assert front == {
         "title": TITLE,
         "description": DESCRIPTION,
@@ -221,13 +209,33 @@ def test_a_writer_creates_an_article_that_the_strict_build_publishes(
     assert "L’écriture d’un article" in listing
 
 
-def edit_the_first_line(browser, base_url: str):
-    """Sign in to the local repository, open the seed article, put « Un ajout. » before its
-    first line of text; (the context, the page), not saved yet."""
+def signed_in(browser, base_url: str):
+    """(a context, its page) signed in to the local repository, its articles listed."""
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(base_url + "admin/")
     page.get_by_role("button", name="Se connecter").click()
+    page.get_by_text("aime l’approche digitale systémique").wait_for(timeout=20_000)
+    return context, page
+
+
+def published(context, page, path: Path, before: str) -> str:
+    """Publish the entry open in ``page``; the text of ``path`` once written (``before`` until
+    then), the context closed."""
+    page.get_by_role("button", name="Publier").first.click()
+    page.get_by_text("Publier maintenant").click()
+    for _ in range(100):
+        if path.is_file() and path.read_text("utf-8") != before:
+            break
+        time.sleep(0.1)
+    context.close()
+    return path.read_text("utf-8") if path.is_file() else before
+
+
+def edit_the_first_line(browser, base_url: str):
+    """Sign in to the local repository, open the seed article, put « Un ajout. » before its
+    first line of text; (the context, the page), not saved yet."""
+    context, page = signed_in(browser, base_url)
     page.get_by_text("aime l’approche digitale systémique").click()
     page.locator(".cms-editor-raw [contenteditable=true]").click()
     page.keyboard.press("Control+Home")
@@ -243,14 +251,8 @@ def test_editing_one_paragraph_changes_that_paragraph_only(
     path = repository / "articles" / "aime-l-approche-digitale-systemique.md"
     before = path.read_text("utf-8")
     context, page = edit_the_first_line(browser, base_url)
-    page.get_by_role("button", name="Publier").first.click()
-    page.get_by_text("Publier maintenant").click()
-    for _ in range(100):
-        if path.read_text("utf-8") != before:
-            break
-        time.sleep(0.1)
-    context.close()
-    old, new = before.splitlines(keepends=True), path.read_text("utf-8").splitlines(keepends=True)
+    after = published(context, page, path, before)
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
     assert len(changed) == 1, changed
     assert changed[0][1] == "Un ajout. " + changed[0][0]
@@ -294,11 +296,7 @@ def test_a_reading_path_is_edited_as_a_form_and_its_file_keeps_what_was_not_chan
     the strict build publishes its page."""
     path = repository / "data" / "parcours.yml"
     before = path.read_text("utf-8")
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(base_url + "admin/")
-    page.get_by_role("button", name="Se connecter").click()
-    page.get_by_text("aime l’approche digitale systémique").wait_for(timeout=20_000)
+    context, page = signed_in(browser, base_url)
     page.goto(base_url + "admin/#/collections/donnees/entries/parcours")
     title = page.get_by_label("Titre", exact=True)
     title.fill("Premiers pas : la stratégie numérique")
@@ -309,14 +307,7 @@ def test_a_reading_path_is_edited_as_a_form_and_its_file_keeps_what_was_not_chan
         page.get_by_role("button", name="Ajouter article").last.click()
         page.get_by_label("Article", exact=True).last.click()
         page.get_by_text(title).last.click()
-    page.get_by_role("button", name="Publier").first.click()
-    page.get_by_text("Publier maintenant").click()
-    for _ in range(100):
-        if path.read_text("utf-8") != before:
-            break
-        time.sleep(0.1)
-    context.close()
-    after = path.read_text("utf-8")
+    after = published(context, page, path, before)
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     changed = [(a, b) for a, b in zip(old, new, strict=False) if a != b]
     assert changed == [
