@@ -117,6 +117,9 @@ def test_admin_is_the_cms_from_the_site_s_origin_under_its_own_policy(built, roo
         '  <script src="kb-admin-blocks.js"></script>',
         '  <script src="kb-admin-preview.js"></script>',
     ]
+    config = yaml.safe_load((admin / "config.yml").read_text("utf-8"))
+    # No reading paths' file in this base: no form for one (Decap could not open it).
+    assert [collection["name"] for collection in config["collections"]] == ["articles"]
     script = (admin / "kb-admin.js").read_text("utf-8")
     assert script.startswith(
         'window.kbAdmin = {"defaults": {"draft": false, "share": true}, "media": "medias"};'
@@ -128,6 +131,7 @@ def test_the_configuration_is_the_base_s_schema_and_data(built, rootdir, registr
         "conf.py": conf(rootdir, REPOSITORY + 'kb_cms = "decap"\n'),
         "articles/a.md": article(extra="tags: [stratégie, référencement]\n"),
         "articles/b.md": article(title="Autre", extra="tags: [stratégie]\n"),
+        "data/parcours.yml": "essai:\n  title: Un parcours\n  articles: [a, b]\n",
     }
     app, warnings = built(files)
     assert warnings_of(warnings) == []

@@ -6,9 +6,11 @@ from __future__ import annotations
 import shutil
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..content.paths import PATHS
 from ..diagnostics import Subtype, warn
 from ..outputs import cms, ecodesign, npm
 from ..reading.domain import domain
@@ -36,6 +38,14 @@ def article_choices(app: Sphinx, articles_dir: str) -> list[tuple[str, str]]:
         ((a.docname.removeprefix(prefix), a.title) for a in found),
         key=lambda choice: (french_order((choice[1], 0)), choice[0]),
     )
+
+
+def reading_paths(app: Sphinx, data_dir: str, articles_dir: str) -> dict[str, Any] | None:
+    """The reading paths' form, when the base has their file (Decap cannot open a file
+    that is not there)."""
+    if not (Path(app.srcdir) / data_dir / PATHS).is_file():
+        return None
+    return cms.reading_paths(data_dir, article_choices(app, articles_dir))
 
 
 def stylesheets(outdir: Path) -> list[str]:
@@ -87,7 +97,7 @@ def publish(app: Sphinx, pages: Pages, site: Site, glossaries: set[str]) -> None
         used_tags(pages),
         site.base,
         sorted(glossaries & app.env.found_docs),
-        cms.reading_paths(settings.data_dir, article_choices(app, settings.articles_dir)),
+        reading_paths(app, settings.data_dir, settings.articles_dir),
     )
     page = pages.renderer.render(
         "admin.html",
