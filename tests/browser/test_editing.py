@@ -237,10 +237,28 @@ def edit_the_first_line(browser, base_url: str):
     first line of text; (the context, the page), not saved yet."""
     context, page = signed_in(browser, base_url)
     page.get_by_text("aime l’approche digitale systémique").click()
-    page.locator(".cms-editor-raw [contenteditable=true]").click()
-    page.keyboard.press("Control+Home")
+    body = page.locator(".cms-editor-raw [contenteditable=true]")
+    body.click()
+    # The editor takes the keys once it has the focus: under load, a first Ctrl+Home can come
+    # before, and the text would go where the click put the caret.
+    for _ in range(50):
+        page.keyboard.press("Control+Home")
+        if body.evaluate(CARET_AT_START):
+            break
+        page.wait_for_timeout(100)
     page.keyboard.insert_text("Un ajout. ")
     return context, page
+
+
+# Whether nothing of the editor's text comes before the caret.
+CARET_AT_START = """editor => {
+    const caret = getSelection();
+    if (!caret.rangeCount || !editor.contains(caret.anchorNode)) return false;
+    const before = document.createRange();
+    before.selectNodeContents(editor);
+    before.setEnd(caret.anchorNode, caret.anchorOffset);
+    return before.toString().length === 0;
+}"""
 
 
 def test_editing_one_paragraph_changes_that_paragraph_only(
