@@ -43,12 +43,12 @@
   function source(path, getAsset) {
     // An image of the media folder as the editing space holds it (just uploaded, or read from
     // the repository); any other from the site, whatever path the site is published under.
-    var folder = window.kbAdmin.media + "/";
+    var fromRoot = path.replace(/^(\.\.\/|\/)+/, "");
     var name = path.slice(path.lastIndexOf("/") + 1);
-    if (getAsset && path.replace(/^(\.\.\/|\/)+/, "") === folder + name) {
+    if (getAsset && fromRoot === window.kbAdmin.media + "/" + name) {
       return String(getAsset(name));
     }
-    return new URL(path.replace(/^(\.\.\/|\/)+/, ""), new URL("../", location.href)).href;
+    return new URL(fromRoot, new URL("../", location.href)).href;
   }
 
   function figures(root, getAsset) {
